@@ -1,0 +1,198 @@
+package app
+
+import (
+	"strings"
+	"time"
+)
+
+// Status is where a meeting stands. It only moves forward: draft → in session →
+// closed → signed. A signed meeting is locked; corrections are amendments.
+type Status string
+
+// The meeting statuses.
+const (
+	StatusDraft     Status = "draft"
+	StatusInSession Status = "in_session"
+	StatusClosed    Status = "closed"
+	StatusSigned    Status = "signed"
+)
+
+// DefaultMeetingType is the meeting type SPEC §3 names.
+const DefaultMeetingType = "公议授信评议会"
+
+// Presence is a roll-call mark.
+type Presence string
+
+// The roll-call marks of SPEC §3 step 2. Late members count as present.
+const (
+	Present Presence = "出席"
+	Absent  Presence = "缺席"
+	Leave   Presence = "请假"
+	Late    Presence = "迟到"
+)
+
+// Counts reports whether the mark counts towards quorum and votes.
+func (p Presence) Counts() bool { return p == Present || p == Late }
+
+// ParsePresence reads a roll-call mark; ok is false for anything else.
+func ParsePresence(s string) (Presence, bool) {
+	switch p := Presence(strings.TrimSpace(s)); p {
+	case Present, Absent, Leave, Late:
+		return p, true
+	}
+	return "", false
+}
+
+// Attendance is one person's roll-call entry.
+type Attendance struct {
+	MemberID int64
+	Name     string
+	Bodies   []Body
+	Role     Role
+	Presence Presence
+	LateAt   string // HH:MM, for Late
+}
+
+// Meeting is one credit-rating council meeting (评议会).
+type Meeting struct {
+	ID         int64
+	VillageID  int64
+	Village    string // the village's name, for display
+	Type       string
+	DocNumber  string // e.g. 越丰村评〔2026〕3号
+	Date       time.Time
+	Time       string // HH:MM
+	Place      string
+	Chair      string // member names
+	Clerk      string
+	Status     Status
+	AmendsID   int64  // for an amendment (补充纪要): the signed meeting it corrects
+	AmendsWhy  string // what the amendment changes and why
+	Attendance []Attendance
+	Nominees   []Nominee
+}
+
+// Locked reports whether the meeting is signed and refuses every change.
+func (m *Meeting) Locked() bool { return m.Status == StatusSigned }
+
+// Quorum is the roll call counted against the village's rule, with the numbers the
+// minutes print ("出席 7 人 / 应到 9 人，达到法定人数").
+type Quorum struct {
+	Present  int // people's-council members present or late
+	Expected int // people's-council members on the roll
+	Required int // the least number present for a quorum
+	Met      bool
+}
+
+// Quorum counts the people's council's roll call under s.
+func (m *Meeting) Quorum(s Settings) Quorum {
+	q := Quorum{}
+	for _, a := range m.Attendance {
+		if !hasBody(a.Bodies, BodyPeople) {
+			continue
+		}
+		q.Expected++
+		if a.Presence.Counts() {
+			q.Present++
+		}
+	}
+	q.Required = ceilDiv(q.Expected*s.QuorumNum, s.QuorumDen)
+	q.Met = q.Expected > 0 && q.Present >= q.Required
+	return q
+}
+
+// Voters is the number of people's-council members present: the most votes a
+// household can receive.
+func (m *Meeting) Voters() int {
+	n := 0
+	for _, a := range m.Attendance {
+		if hasBody(a.Bodies, BodyPeople) && a.Presence.Counts() {
+			n++
+		}
+	}
+	return n
+}
+
+func hasBody(bs []Body, b Body) bool {
+	for _, x := range bs {
+		if x == b {
+			return true
+		}
+	}
+	return false
+}
+
+func ceilDiv(a, b int) int {
+	if b <= 0 {
+		return 0
+	}
+	return (a + b - 1) / b
+}
+
+// Validate checks the meeting's facts before it is stored.
+func (m *Meeting) Validate() error {
+	if m.Date.IsZero() {
+		return Errorf(EINVALID, "meeting.date_required")
+	}
+	if m.Time != "" {
+		if _, err := time.Parse("15:04", m.Time); err != nil {
+			return Errorf(EINVALID, "meeting.time", "Value", m.Time)
+		}
+	}
+	for _, a := range m.Attendance {
+		if _, ok := ParsePresence(string(a.Presence)); !ok {
+			return Errorf(EINVALID, "meeting.presence", "Name", a.Name, "Value", string(a.Presence))
+		}
+		if a.Presence == Late {
+			if _, err := time.Parse("15:04", a.LateAt); err != nil {
+				return Errorf(EINVALID, "meeting.late_time", "Name", a.Name, "Value", a.LateAt)
+			}
+		}
+	}
+	return nil
+}
+
+// NewMeeting prepares a meeting of village v on date: the default type, every
+// roster member on the roll as present except those named in absent (marked 缺席),
+// and the village's chair and clerk when the roster names them. An unknown name in
+// absent is an error rather than a silent miss.
+func NewMeeting(v *Village, date time.Time, absent []string) (*Meeting, error) {
+	m := &Meeting{VillageID: v.ID, Village: v.Name, Type: DefaultMeetingType, Date: date, Status: StatusDraft}
+	away := map[string]bool{}
+	for _, n := range absent {
+		if n = strings.TrimSpace(n); n == "" {
+			continue
+		}
+		if _, ok := v.MemberByName(n); !ok {
+			return nil, Errorf(EINVALID, "meeting.unknown_member", "Name", n)
+		}
+		away[n] = true
+	}
+	for _, mem := range v.Members {
+		p := Present
+		if away[mem.Name] {
+			p = Absent
+		}
+		m.Attendance = append(m.Attendance, Attendance{MemberID: mem.ID, Name: mem.Name, Bodies: mem.Bodies, Role: mem.Role, Presence: p})
+		switch mem.Role {
+		case RoleChair:
+			m.Chair = mem.Name
+		case RoleClerk:
+			m.Clerk = mem.Name
+		}
+	}
+	return m, nil
+}
+
+// MeetingSummary is a row of the meeting list.
+type MeetingSummary struct {
+	ID        int64
+	VillageID int64
+	Village   string
+	Date      time.Time
+	DocNumber string
+	Status    Status
+	Nominees  int
+	Passed    int
+	Total     int64 // total final credit of the passed households, in yuan
+}

@@ -1,0 +1,85 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"pingxin/app/i18n"
+)
+
+// Unfinished is one reason a meeting cannot be signed; Seq and Name are set when the
+// reason is a household's.
+type Unfinished struct {
+	Seq      int
+	Name     string
+	Messages []i18n.Message
+}
+
+func msgs(key string, kv ...any) []i18n.Message { return []i18n.Message{i18n.M(key, kv...)} }
+
+// SignRecord is what the store keeps of a signed meeting's minutes.
+type SignRecord struct {
+	SignedAt    time.Time
+	Signer      string // the certificate subject that signed
+	SHA256      string // of the signed PDF
+	CertSHA256  string // fingerprint of the signing certificate
+	MinutesPath string // where the signed PDF was saved, if known
+}
+
+// AuditEntry is one recorded change: when, which record, which field, old and new.
+type AuditEntry struct {
+	At        time.Time
+	MeetingID int64 // 0 for village-level records
+	Table     string
+	RecordID  int64
+	Field     string
+	Old, New  string
+}
+
+// VillageKey is a village's sealed signing key as the store keeps it: the DER
+// certificate and the passphrase-encrypted private key (never plain).
+type VillageKey struct {
+	Cert      []byte
+	Encrypted []byte
+}
+
+// Store is what the domain needs from persistence. Each method is one transaction:
+// it commits whole or not at all. Every method that changes a meeting or anything in
+// it refuses with ELOCKED once the meeting is signed, and records each changed field
+// in the audit log.
+type Store interface {
+	CreateVillage(ctx context.Context, v *Village) error // sets v.ID and the members' IDs
+	Villages(ctx context.Context) ([]VillageSummary, error)
+	Village(ctx context.Context, id int64) (*Village, error) // with members; ENOTFOUND
+	VillageByName(ctx context.Context, name string) (*Village, error)
+	UpdateSettings(ctx context.Context, villageID int64, s Settings) error
+	AddMember(ctx context.Context, m *Member) error
+	RemoveMember(ctx context.Context, memberID int64) error
+
+	AddBlacklist(ctx context.Context, villageID int64, entries []BlacklistEntry) error // all or none
+	RemoveBlacklist(ctx context.Context, entryID int64, reason string) error
+	Blacklist(ctx context.Context, villageID int64) ([]BlacklistEntry, error)
+
+	CreateMeeting(ctx context.Context, m *Meeting) error // with attendance; sets IDs
+	Meetings(ctx context.Context) ([]MeetingSummary, error)
+	Meeting(ctx context.Context, id int64) (*Meeting, error) // with attendance and nominees in Seq order
+	UpdateMeeting(ctx context.Context, m *Meeting) error     // the facts: type, number, date, time, place, chair, clerk
+	SetPresence(ctx context.Context, meetingID, memberID int64, p Presence, lateAt string) error
+	SetStatus(ctx context.Context, meetingID int64, s Status) error // forward only; StatusSigned only via Sign
+
+	AddNominees(ctx context.Context, meetingID int64, ns []Nominee) error // one transaction; sets IDs and Seq
+	SaveNominee(ctx context.Context, n *Nominee) error                    // every field, verification included
+	DeleteNominee(ctx context.Context, nomineeID int64) error
+
+	VillageKey(ctx context.Context, villageID int64) (*VillageKey, error) // nil, nil when none yet
+	SaveVillageKey(ctx context.Context, villageID int64, k VillageKey) error
+	KnownCerts(ctx context.Context) ([][]byte, error) // DER: villages' own and imported
+	AddKnownCert(ctx context.Context, der []byte, label string) error
+	Sign(ctx context.Context, meetingID int64, r SignRecord) error // locks the meeting
+	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)
+	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error)
+
+	Audit(ctx context.Context, meetingID int64) ([]AuditEntry, error)
+	Backup(ctx context.Context, path string) error // a consistent copy (VACUUM INTO)
+	Close() error
+}

@@ -1,0 +1,76 @@
+package app
+
+// Tally counts a meeting's households by final result (SPEC §7 totals).
+type Tally struct {
+	Nominated, Passed, NotPassed, Deferred, Blocked, Pending int
+	Total                                                    int64 // final credit of the passed households, in yuan
+	Unfinished                                               int   // households that keep the minutes from being signed
+}
+
+// Results computes every household's final result once, in list order.
+func (m *Meeting) Results(s Settings) []Result {
+	q, voters := m.Quorum(s), m.Voters()
+	out := make([]Result, len(m.Nominees))
+	for i := range m.Nominees {
+		out[i] = m.Nominees[i].Result(q, s, voters)
+	}
+	return out
+}
+
+// Tally counts the meeting's households under the village's rules s.
+func (m *Meeting) Tally(s Settings) Tally {
+	q, voters := m.Quorum(s), m.Voters()
+	t := Tally{Nominated: len(m.Nominees)}
+	for i := range m.Nominees {
+		n := &m.Nominees[i]
+		r := n.Result(q, s, voters)
+		switch r.Outcome {
+		case Passed:
+			t.Passed++
+			t.Total += int64(r.Amount)
+		case NotPassed:
+			t.NotPassed++
+		case Deferred:
+			t.Deferred++
+		case Blocked:
+			t.Blocked++
+		default:
+			t.Pending++
+		}
+		if n.Unfinished(q, s, voters) != nil {
+			t.Unfinished++
+		}
+	}
+	return t
+}
+
+// Summary is the meeting's row in a meeting list.
+func (m *Meeting) Summary(s Settings) MeetingSummary {
+	t := m.Tally(s)
+	return MeetingSummary{ID: m.ID, VillageID: m.VillageID, Village: m.Village, Date: m.Date,
+		DocNumber: m.DocNumber, Status: m.Status, Nominees: t.Nominated, Passed: t.Passed, Total: t.Total}
+}
+
+// Signable says why the minutes may not be signed yet, one message per reason and per
+// household (SPEC §3 step 6, issue: "signing says exactly which households and why").
+// nil means the meeting may be signed.
+func (m *Meeting) Signable(s Settings) []Unfinished {
+	var out []Unfinished
+	q, voters := m.Quorum(s), m.Voters()
+	if m.Locked() {
+		return []Unfinished{{Messages: msgs("meeting.locked")}}
+	}
+	if !q.Met {
+		out = append(out, Unfinished{Messages: msgs("quorum.not_met_sign", "Present", q.Present, "Expected", q.Expected, "Required", q.Required)})
+	}
+	if len(m.Nominees) == 0 {
+		out = append(out, Unfinished{Messages: msgs("meeting.no_nominees")})
+	}
+	for i := range m.Nominees {
+		n := &m.Nominees[i]
+		if why := n.Unfinished(q, s, voters); why != nil {
+			out = append(out, Unfinished{Seq: n.Seq, Name: n.Name, Messages: why})
+		}
+	}
+	return out
+}

@@ -1,0 +1,150 @@
+package app
+
+import (
+	"strings"
+
+	"pingxin/app/amount"
+	"pingxin/app/i18n"
+)
+
+// Field names a Problem can point at, so a screen shows it beside the right entry.
+const (
+	FieldName         = "name"
+	FieldRequested    = "requested"
+	FieldProposed     = "proposed"
+	FieldProposedWhy  = "proposed_reason"
+	FieldVotes        = "votes"
+	FieldReason       = "reason"
+	FieldVerification = "verification"
+)
+
+// Problem is one thing wrong with an entry, tied to its field.
+type Problem struct {
+	Field   string
+	Message i18n.Message
+}
+
+// Problems is every thing wrong with an entry at once, so the clerk fixes them in one go.
+// It is an error; an empty Problems is returned as nil by Err.
+type Problems []Problem
+
+// Err returns p as an error, or nil when there is nothing wrong.
+func (p Problems) Err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// Error renders every problem in Chinese.
+func (p Problems) Error() string { return p.Localize(i18n.Zh) }
+
+// Localize renders every problem in l, separated by semicolons.
+func (p Problems) Localize(l i18n.Lang) string {
+	parts := make([]string, len(p))
+	for i, x := range p {
+		parts[i] = x.Message.In(l)
+	}
+	sep := "；"
+	if l == i18n.En {
+		sep = "; "
+	}
+	return strings.Join(parts, sep)
+}
+
+// For returns the first problem of field, or nil.
+func (p Problems) For(field string) *Problem {
+	for i := range p {
+		if p[i].Field == field {
+			return &p[i]
+		}
+	}
+	return nil
+}
+
+func (p *Problems) add(field, key string, kv ...any) {
+	*p = append(*p, Problem{Field: field, Message: i18n.M(key, kv...)})
+}
+
+// CheckAmount checks an amount against the village's rules: on the rounding unit
+// (never silently rounded) and no more than the raised cap.
+func (s Settings) CheckAmount(y amount.Yuan) *i18n.Message {
+	switch {
+	case y < 0:
+		m := i18n.M("rule.amount_negative", "Value", y.String())
+		return &m
+	case !y.OnUnit(s.RoundingUnit):
+		m := i18n.M("rule.amount_off_unit", "Value", y.String(), "Unit", s.RoundingUnit.String())
+		return &m
+	case y > s.RaisedCap:
+		m := i18n.M("rule.amount_over_cap", "Value", y.String(), "Cap", s.RaisedCap.String())
+		return &m
+	}
+	return nil
+}
+
+// Check lists every problem with the household's entries under s, with voters
+// people's-council members present: a name, amounts on the unit and within the caps, a
+// reason above the standard cap, votes that add up, a complete verification record.
+func (n *Nominee) Check(s Settings, voters int) Problems {
+	var p Problems
+	if strings.TrimSpace(n.Name) == "" {
+		p.add(FieldName, "nominee.name_required")
+	}
+	if n.Requested <= 0 {
+		p.add(FieldRequested, "nominee.requested_required")
+	} else if m := s.CheckAmount(n.Requested); m != nil {
+		p = append(p, Problem{FieldRequested, *m})
+	}
+	if m := s.CheckAmount(n.Proposed); m != nil {
+		p = append(p, Problem{FieldProposed, *m})
+	} else if n.Proposed > s.StandardCap && strings.TrimSpace(n.ProposedReason) == "" {
+		p.add(FieldProposedWhy, "nominee.over_standard_cap", "Value", n.Proposed.String(), "Cap", s.StandardCap.String())
+	}
+	p = append(p, n.Votes.check(voters, n.Proposed)...)
+	if n.Verification != nil {
+		p = append(p, n.Verification.check(s, n.Proposed)...)
+	}
+	return p
+}
+
+func (v Votes) check(voters int, proposed amount.Yuan) Problems {
+	var p Problems
+	switch {
+	case v.For < 0 || v.Against < 0 || v.Abstain < 0 || v.Recused < 0:
+		p.add(FieldVotes, "votes.negative")
+	case v.Cast() > voters:
+		p.add(FieldVotes, "votes.too_many", "For", v.For, "Against", v.Against, "Abstain", v.Abstain,
+			"Recused", v.Recused, "Sum", v.Cast(), "Present", voters)
+	case v.Recorded && proposed <= 0:
+		p.add(FieldProposed, "votes.no_amount")
+	}
+	return p
+}
+
+func (v *Verification) check(s Settings, proposed amount.Yuan) Problems {
+	var p Problems
+	if v.VisitDate.IsZero() {
+		p.add(FieldVerification, "verification.date_required")
+	}
+	if len(v.Visitors) == 0 {
+		p.add(FieldVerification, "verification.visitor_required")
+	}
+	switch v.Conclusion {
+	case Confirmed, PartlyTrue, NotConfirmed:
+	default:
+		p.add(FieldVerification, "verification.conclusion", "Value", string(v.Conclusion))
+	}
+	switch v.Recommendation {
+	case Keep, Refuse:
+	case LowerTo:
+		if v.LowerTo <= 0 || (proposed > 0 && v.LowerTo >= proposed) {
+			p.add(FieldVerification, "verification.lower_to", "Value", v.LowerTo.String(), "Proposed", proposed.String())
+		} else if m := s.CheckAmount(v.LowerTo); m != nil {
+			p = append(p, Problem{FieldVerification, *m})
+		}
+	default:
+		p.add(FieldVerification, "verification.recommendation", "Value", string(v.Recommendation))
+	}
+	return p
+}

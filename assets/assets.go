@@ -1,0 +1,31 @@
+// Package assets embeds everything Pingxin ships inside its binary: the Noto Sans SC
+// font that both the screens and the printed minutes use, the translations, the icon
+// and the demo data. Keeping one copy of the font bytes is what makes screen and paper
+// match on a PC that has no Chinese fonts of its own.
+package assets
+
+import (
+	"embed"
+	_ "embed"
+)
+
+// FontRegular is Noto Sans SC Regular (OFL-1.1, see fonts/OFL.txt), for body text.
+//
+//go:embed fonts/NotoSansSC_400Regular.ttf
+var FontRegular []byte
+
+// FontBold is Noto Sans SC Bold (OFL-1.1), for titles and table headers.
+//
+//go:embed fonts/NotoSansSC_700Bold.ttf
+var FontBold []byte
+
+// Translations holds one pair of files per area, named "<area>.<lang>.json"
+// (lang is zh_Hans or en), in go-i18n's flat JSON form: {"key": "text {{.Data}}"}.
+// The desktop registers them with Fyne's lang package; app/i18n reads the same
+// files for the command line, so both speak with one voice.
+//
+//go:embed translations
+var Translations embed.FS
+
+// TranslationsDir is the folder inside Translations that holds the JSON files.
+const TranslationsDir = "translations"
