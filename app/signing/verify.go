@@ -1,0 +1,180 @@
+package signing
+
+import (
+	"bytes"
+	"crypto/x509"
+	"encoding/asn1"
+	"errors"
+	"time"
+
+	"github.com/digitorus/pkcs7"
+)
+
+// Report is what Verify found: every signature in signing order, and whether the file
+// as a whole holds (every signature valid, nothing added after the last one).
+type Report struct {
+	Signatures []SignatureReport
+	Valid      bool
+}
+
+// SignatureReport is what a receiver needs to know about one signature. Validity is
+// the signature mathematics plus the integrity of the file; whether the certificate
+// is one this machine knows is a separate fact (KnownCert), because village
+// certificates are self-signed and no CA vouches for them.
+type SignatureReport struct {
+	Signer      Identity          // names in the signing certificate (CN, L, O)
+	Certificate *x509.Certificate // nil when the signature could not be read
+	Fingerprint string            // SHA-256 of the certificate, as in the bank's list
+
+	// As written in the signature dictionary by the signer.
+	Name, Reason, Location, Contact string
+
+	// Time is the signing time inside the signature (the signer's clock, there is no
+	// timestamp server), or the dictionary's /M when the signature has none.
+	Time time.Time
+
+	ByteRange       [4]int64
+	CoversWholeFile bool // the signed range runs to the end of the file
+	ModifiedAfter   bool // the file changed after this signature, other than by adding signatures
+	ValidSignature  bool // the signature is intact and matches the signed bytes
+	KnownCert       bool // the certificate is one of the known ones
+
+	// Problem says why the signature does not hold; nil when it does. It is an
+	// *app.Error, so app.ErrorMessage renders it for the reader.
+	Problem error
+}
+
+// Valid reports whether this signature holds: intact, and nothing but further
+// signatures added after it.
+func (r SignatureReport) Valid() bool { return r.ValidSignature && !r.ModifiedAfter }
+
+// Verify checks every signature of a PDF without any network access: the PKCS#7
+// signature over its byte range, whether the range reaches the end of the file, what
+// was added after it, and whether the certificate is in known (the village's own, or
+// those imported with the bank's list). It returns ErrNotPDF or ErrUnsigned when there
+// is nothing to verify; otherwise the report says what holds.
+func Verify(pdf []byte, known []*x509.Certificate) (Report, error) {
+	if !isPDF(pdf) {
+		return Report{}, ErrNotPDF
+	}
+	spans := findSignatures(pdf)
+	if len(spans) == 0 {
+		return Report{}, ErrUnsigned
+	}
+	rep := Report{Signatures: make([]SignatureReport, len(spans)), Valid: true}
+	for k, sp := range spans {
+		rep.Signatures[k] = checkSignature(pdf, sp, known)
+	}
+	for k := range spans {
+		r := &rep.Signatures[k]
+		r.ModifiedAfter = modifiedAfter(pdf, spans, rep.Signatures, k)
+		if r.Problem == nil && r.ModifiedAfter {
+			r.Problem = ErrModifiedAfter
+		}
+		rep.Valid = rep.Valid && r.Valid()
+	}
+	return rep, nil
+}
+
+// isPDF looks for the header in the first kilobyte, where readers accept it.
+func isPDF(b []byte) bool {
+	return bytes.Contains(b[:min(len(b), 1024)], []byte("%PDF-"))
+}
+
+// checkSignature reads and checks one signature's PKCS#7 against its byte range.
+func checkSignature(pdf []byte, sp sigSpan, known []*x509.Certificate) (r SignatureReport) {
+	r.ByteRange = sp.br
+	r.Name, r.Reason = dictText(sp.dict, "Name"), dictText(sp.dict, "Reason")
+	r.Location, r.Contact = dictText(sp.dict, "Location"), dictText(sp.dict, "ContactInfo")
+	if m, ok := sp.dict["M"].(pdfString); ok {
+		r.Time, _ = parsePDFDate(string(m))
+	}
+	if !sp.rangeOK {
+		r.Problem = ErrSigRange
+		return r
+	}
+	r.CoversWholeFile = sp.end() == int64(len(pdf))
+	defer func() { // the PKCS#7 parser is not hardened against every hostile input
+		if recover() != nil {
+			r.ValidSignature, r.Problem = false, ErrSigContents
+		}
+	}()
+	p7, err := pkcs7.Parse(sp.contents)
+	if err != nil || len(p7.Signers) != 1 || p7.GetOnlySigner() == nil {
+		r.Problem = ErrSigContents
+		return r
+	}
+	cert := p7.GetOnlySigner()
+	r.Certificate, r.Signer, r.Fingerprint = cert, IdentityOf(cert), Fingerprint(cert)
+	r.KnownCert = isKnown(cert, known)
+	var signed time.Time
+	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &signed) == nil {
+		r.Time = signed
+	}
+	r.Problem = checkPKCS7(p7, pdf, sp, cert, signed)
+	r.ValidSignature = r.Problem == nil
+	return r
+}
+
+// checkPKCS7 checks the digest algorithm, the certificate's validity at the signing
+// time and the signature itself over the signed bytes.
+func checkPKCS7(p7 *pkcs7.PKCS7, pdf []byte, sp sigSpan, cert *x509.Certificate, signed time.Time) error {
+	if !strongDigest(p7.Signers[0].DigestAlgorithm.Algorithm) {
+		return ErrSigWeakDigest
+	}
+	if !signed.IsZero() && (signed.Before(cert.NotBefore) || signed.After(cert.NotAfter)) {
+		return errCertTime(day(cert.NotBefore), day(cert.NotAfter))
+	}
+	content := make([]byte, 0, sp.br[1]+sp.br[3])
+	content = append(content, pdf[:sp.br[1]]...)
+	p7.Content = append(content, pdf[sp.br[2]:sp.end()]...)
+	var mismatch *pkcs7.MessageDigestMismatchError
+	switch err := p7.Verify(); {
+	case errors.As(err, &mismatch):
+		return ErrSigDigest
+	case err != nil:
+		return ErrSigMath
+	}
+	return nil
+}
+
+// strongDigest accepts the SHA-2 digests; MD5 and SHA-1 signatures can be forged.
+func strongDigest(oid asn1.ObjectIdentifier) bool {
+	return oid.Equal(pkcs7.OIDDigestAlgorithmSHA256) || oid.Equal(pkcs7.OIDDigestAlgorithmSHA384) ||
+		oid.Equal(pkcs7.OIDDigestAlgorithmSHA512)
+}
+
+// modifiedAfter reports whether anything but further valid signatures was added to the
+// file after signature k.
+func modifiedAfter(pdf []byte, spans []sigSpan, reps []SignatureReport, k int) bool {
+	cur, size := spans[k].end(), int64(len(pdf))
+	if !spans[k].rangeOK {
+		return cur != size
+	}
+	for j := k + 1; j < len(spans) && cur < size; j++ {
+		if spans[j].end() <= cur {
+			continue
+		}
+		if !reps[j].ValidSignature || !signatureOnly(pdf, int(cur), spans[j]) {
+			return true
+		}
+		cur = spans[j].end()
+	}
+	return cur != size
+}
+
+func isKnown(cert *x509.Certificate, known []*x509.Certificate) bool {
+	for _, k := range known {
+		if k != nil && bytes.Equal(k.Raw, cert.Raw) {
+			return true
+		}
+	}
+	return false
+}
+
+func dictText(d pdfDict, key pdfName) string {
+	s, _ := d[key].(pdfString)
+	return decodeText(s)
+}
+
+func day(t time.Time) string { return t.Format(time.DateOnly) }

@@ -1,0 +1,120 @@
+package signing
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+)
+
+func TestVerifyNothingToVerify(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   []byte
+		want error
+	}{
+		{"empty", nil, ErrNotPDF},
+		{"text", []byte("minutes"), ErrNotPDF},
+		{"unsigned pdf", minutesPDF(t, 1), ErrUnsigned},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Verify(tc.in, nil)
+			if err != tc.want || rep.Valid || rep.Signatures != nil {
+				t.Errorf("Verify = %+v, %v; want %v", rep, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestVerifyBrokenSignature(t *testing.T) {
+	s, _ := newSigner(t, testID)
+	out := signed(t, minutesPDF(t, 1), s, chairInfo)
+	br := mustVerify(t, out).Signatures[0].ByteRange
+	for _, tc := range []struct {
+		name   string
+		change func(b []byte)
+		want   error
+	}{
+		{"signature blob garbled", func(b []byte) { copy(b[br[1]+1:], "ffff") }, ErrSigContents},
+		{"signature value changed", func(b []byte) {
+			// the last bytes of the DER are the ECDSA signature's s value
+			k := bytes.LastIndexFunc(b[:br[2]-1], func(r rune) bool { return r != '0' })
+			b[k-4] = "0123456789abcdef"[(unhex(b[k-4])+1)%16]
+		}, ErrSigMath},
+		{"range moved", func(b []byte) {
+			k := bytes.Index(b, []byte("/ByteRange [0 "))
+			d := &b[k+len("/ByteRange [0 ")] // the first range length gets another leading digit
+			*d = '1' + (*d-'0')%8
+		}, ErrSigRange},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := bytes.Clone(out)
+			tc.change(b)
+			rep := mustVerify(t, b)
+			r := rep.Signatures[0]
+			if rep.Valid || r.ValidSignature || r.Problem != tc.want {
+				t.Errorf("Valid %v ValidSignature %v Problem %v; want %v", rep.Valid, r.ValidSignature, r.Problem, tc.want)
+			}
+		})
+	}
+}
+
+func TestProblemsAreTranslated(t *testing.T) {
+	for _, err := range []error{ErrSigRange, ErrSigContents, ErrSigDigest, ErrSigMath, ErrSigWeakDigest,
+		ErrModifiedAfter, ErrPassphrase, ErrPassphraseShort, ErrKeyCorrupt, ErrKeyMismatch, ErrKeyType,
+		ErrVillageMissing, ErrTownMissing, ErrPFXPassword, ErrPFXInvalid, ErrCertUsage, ErrNotPDF,
+		ErrPDFUnreadable, ErrExistingInvalid, ErrUnsigned, ErrNoSigner, errCertTime("a", "b"), errInternal("x")} {
+		key := err.(*app.Error).Message.Key
+		for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
+			if !i18n.Has(l, key) {
+				t.Errorf("%s has no %s text", key, l)
+			}
+		}
+	}
+}
+
+var (
+	fuzzOnce   sync.Once
+	fuzzSigned []byte
+)
+
+// FuzzVerifyFlippedByte changes one byte of a signed PDF: a change inside the signed
+// ranges must never verify, and no input may make Verify panic.
+func FuzzVerifyFlippedByte(f *testing.F) {
+	fuzzOnce.Do(func() {
+		s, _ := newSigner(f, testID)
+		fuzzSigned = signed(f, minutesPDF(f, 1), s, chairInfo)
+	})
+	f.Add(uint(100), byte('x'))
+	f.Add(uint(len(fuzzSigned)-3), byte('0'))
+	f.Add(uint(bytes.Index(fuzzSigned, []byte("/ByteRange"))+12), byte('9'))
+	f.Add(uint(bytes.Index(fuzzSigned, []byte("/Contents<"))+12), byte('f'))
+	f.Fuzz(func(t *testing.T, pos uint, val byte) {
+		b := bytes.Clone(fuzzSigned)
+		p := int(pos % uint(len(b)))
+		if b[p] == val {
+			return
+		}
+		b[p] = val
+		rep, err := Verify(b, nil)
+		br := [4]int64{0, 0, 0, 0}
+		if sp := findSignatures(fuzzSigned); len(sp) == 1 {
+			br = sp[0].br
+		}
+		signedByte := int64(p) < br[1] || int64(p) >= br[2]
+		if signedByte && err == nil && rep.Valid {
+			t.Fatalf("byte %d changed to %q and the file still verifies", p, val)
+		}
+	})
+}
+
+// FuzzVerify feeds arbitrary bytes after a PDF header: Verify must not panic.
+func FuzzVerify(f *testing.F) {
+	f.Add([]byte("/ByteRange [0 1 2 3] /Contents <00>"))
+	f.Add([]byte("1 0 obj << /ByteRange [0 10 20 0] /Contents <3080> >> endobj"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		Verify(append([]byte("%PDF-1.4\n"), b...), nil)
+	})
+}
