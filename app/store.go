@@ -24,6 +24,7 @@ type SignRecord struct {
 	SHA256      string // of the signed PDF
 	CertSHA256  string // fingerprint of the signing certificate
 	MinutesPath string // where the signed PDF was saved, if known
+	PDF         []byte // the signed minutes themselves, so the bank package never depends on a file someone moved
 }
 
 // AuditEntry is one recorded change: when, which record, which field, old and new.
@@ -76,7 +77,8 @@ type Store interface {
 	KnownCerts(ctx context.Context) ([][]byte, error) // DER: villages' own and imported
 	AddKnownCert(ctx context.Context, der []byte, label string) error
 	Sign(ctx context.Context, meetingID int64, r SignRecord) error // locks the meeting
-	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)
+	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error) // with the newest signed PDF
+	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error // one more signature (the clerk's) on signed minutes
 	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error)
 
 	Audit(ctx context.Context, meetingID int64) ([]AuditEntry, error)

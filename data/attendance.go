@@ -1,0 +1,151 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"pingxin/app"
+)
+
+// insertAttendance puts the roll call on the meeting from place first on, each member
+// as the village's roster has them; someone not on that roster now is refused.
+func insertAttendance(ctx context.Context, tx *sql.Tx, a *auditor, meetingID, villageID int64, first int, as []app.Attendance) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO attendance (meeting_id, member_id, seq, name, bodies, role,
+		presence, late_at) SELECT ?, id, ?, name, bodies, role, ?, ? FROM members WHERE id = ? AND village_id = ?
+		AND removed_at IS NULL RETURNING name`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, at := range as {
+		var name string
+		err := stmt.QueryRowContext(ctx, meetingID, first+i, string(at.Presence), lateAt(at.Presence, at.LateAt),
+			at.MemberID, villageID).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return app.Errorf(app.EINVALID, "meeting.unknown_member", "Name", at.Name)
+		} else if isUnique(err) {
+			return app.Errorf(app.EINVALID, "village.member_twice", "Name", at.Name)
+		} else if err != nil {
+			return err
+		}
+		desc := name + " " + string(at.Presence) + " " + lateAt(at.Presence, at.LateAt)
+		if err := a.log(ctx, auditRef{meetingID, "attendance", at.MemberID}, fieldCreated, "", desc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lateAt keeps an arrival time only for someone marked late.
+func lateAt(p app.Presence, at string) string {
+	if p != app.Late {
+		return ""
+	}
+	return at
+}
+
+// attendanceOf returns the roll call of one meeting, or of all when meetingID is 0,
+// by meeting, in roll-call order.
+func attendanceOf(ctx context.Context, tx *sql.Tx, meetingID int64) (map[int64][]app.Attendance, error) {
+	q := `SELECT meeting_id, member_id, name, bodies, role, presence, late_at FROM attendance`
+	var args []any
+	if meetingID != 0 {
+		q, args = q+` WHERE meeting_id = ?`, []any{meetingID}
+	}
+	rows, err := tx.QueryContext(ctx, q+` ORDER BY meeting_id, seq`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]app.Attendance{}
+	for rows.Next() {
+		var a app.Attendance
+		var mid int64
+		var bodies, role, presence string
+		if err := rows.Scan(&mid, &a.MemberID, &a.Name, &bodies, &role, &presence, &a.LateAt); err != nil {
+			return nil, err
+		}
+		if a.Bodies, err = parseList[app.Body](bodies); err != nil {
+			return nil, err
+		}
+		a.Role, a.Presence = app.Role(role), app.Presence(presence)
+		out[mid] = append(out[mid], a)
+	}
+	return out, rows.Err()
+}
+
+// SetPresence marks one member in the roll call (lateAt, HH:MM, only for 迟到) and logs
+// what changed. A village member missing from the roll call (added to the roster after
+// the meeting was created) is added to it. A signed meeting is ELOCKED.
+func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string) error {
+	if q, ok := app.ParsePresence(string(p)); !ok || q != p {
+		return app.Errorf(app.EINVALID, "meeting.presence", "Name", itoa(memberID), "Value", string(p))
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := s.setPresence(ctx, tx, meetingID, memberID, p, lateAt(p, at)); err != nil {
+		return lockedByTrigger(err)
+	}
+	return tx.Commit()
+}
+
+func (s *Store) setPresence(ctx context.Context, tx *sql.Tx, meetingID, memberID int64, p app.Presence, at string) error {
+	_, villageID, err := unlocked(ctx, tx, meetingID)
+	if err != nil {
+		return err
+	}
+	var name, oldP, oldAt string
+	err = tx.QueryRowContext(ctx, `SELECT name, presence, late_at FROM attendance WHERE meeting_id = ? AND member_id = ?`,
+		meetingID, memberID).Scan(&name, &oldP, &oldAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s.addToRoll(ctx, tx, meetingID, villageID, memberID, p, at)
+	} else if err != nil {
+		return err
+	}
+	if p == app.Late {
+		if _, err := time.Parse("15:04", at); err != nil {
+			return app.Errorf(app.EINVALID, "meeting.late_time", "Name", name, "Value", at)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE attendance SET presence = ?, late_at = ? WHERE meeting_id = ? AND member_id = ?`,
+		string(p), at, meetingID, memberID); err != nil {
+		return err
+	}
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	old := []field{{name: "presence", value: oldP}, {name: "late_at", value: oldAt}}
+	new := []field{{name: "presence", value: string(p)}, {name: "late_at", value: at}}
+	return a.changes(ctx, auditRef{meetingID, "attendance", memberID}, old, new)
+}
+
+// addToRoll puts a current member of the meeting's village on its roll call.
+func (s *Store) addToRoll(ctx context.Context, tx *sql.Tx, meetingID, villageID, memberID int64, p app.Presence, at string) error {
+	var name string
+	var seq int
+	err := tx.QueryRowContext(ctx, `SELECT m.name, (SELECT coalesce(max(seq), 0) + 1 FROM attendance WHERE meeting_id = ?)
+		FROM members m WHERE m.id = ? AND m.village_id = ? AND m.removed_at IS NULL`, meetingID, memberID, villageID).Scan(&name, &seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return app.Errorf(app.ENOTFOUND, "data.member_not_found", "ID", memberID)
+	} else if err != nil {
+		return err
+	}
+	if p == app.Late {
+		if _, err := time.Parse("15:04", at); err != nil {
+			return app.Errorf(app.EINVALID, "meeting.late_time", "Name", name, "Value", at)
+		}
+	}
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	return insertAttendance(ctx, tx, a, meetingID, villageID, seq, []app.Attendance{{MemberID: memberID, Name: name, Presence: p, LateAt: at}})
+}

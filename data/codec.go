@@ -1,0 +1,117 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+
+	"pingxin/app"
+	"pingxin/app/idcard"
+)
+
+// dateLayout is how civil dates (a meeting day, a visit) are stored: no time, no zone.
+const dateLayout = "2006-01-02"
+
+// formatDate stores a civil date; the zero time is "".
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+// parseDate reads a stored civil date as midnight UTC; "" is the zero time.
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(dateLayout, s)
+}
+
+// formatInstant stores an instant as RFC 3339 in UTC, with the fraction kept.
+func formatInstant(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// parseInstant reads a stored instant; "" is the zero time.
+func parseInstant(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// formatList stores a list of strings as a JSON array; nil and empty are "[]".
+func formatList[T ~string](xs []T) string {
+	if len(xs) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(xs) // a []string always marshals
+	return string(b)
+}
+
+// parseList reads a JSON array of strings; an empty array is nil.
+func parseList[T ~string](s string) ([]T, error) {
+	var xs []T
+	if s == "" {
+		return nil, nil
+	}
+	if err := json.Unmarshal([]byte(s), &xs); err != nil {
+		return nil, err
+	}
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	return xs, nil
+}
+
+// boolText is how the audit log shows a yes/no field.
+func boolText(b bool) string { return strconv.FormatBool(b) }
+
+// itoa is how the audit log shows a number.
+func itoa[T ~int | ~int64](n T) string { return strconv.FormatInt(int64(n), 10) }
+
+// maskID hides the middle of an ID number for the audit log and error messages (PIPL).
+func maskID(s string) string {
+	if s == "" {
+		return ""
+	}
+	return idcard.Mask(s)
+}
+
+// maskPhone keeps a phone number's first 3 and last 4 digits (138****1234) and hides
+// all of a short one.
+func maskPhone(s string) string {
+	r := []rune(s)
+	if len(r) < 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:3]) + strings.Repeat("*", len(r)-7) + string(r[len(r)-4:])
+}
+
+// SQLite's extended result codes the store turns into app errors.
+const (
+	sqliteConstraint       = 19   // SQLITE_CONSTRAINT
+	sqliteConstraintUnique = 2067 // SQLITE_CONSTRAINT_UNIQUE
+	sqliteConstraintPK     = 1555 // SQLITE_CONSTRAINT_PRIMARYKEY
+	sqliteConstraintTrig   = 1811 // SQLITE_CONSTRAINT_TRIGGER: RAISE(ABORT) in a trigger
+)
+
+// isUnique reports whether err is a UNIQUE or PRIMARY KEY constraint failure.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code() == sqliteConstraintUnique || se.Code() == sqliteConstraintPK)
+}
+
+// lockedByTrigger turns the database's own lock (a trigger's RAISE) into ELOCKED, should
+// a change ever get past the store's check.
+func lockedByTrigger(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code() == sqliteConstraintTrig || se.Code()&0xff == sqliteConstraint) &&
+		strings.Contains(se.Error(), "meeting locked") {
+		return app.Errorf(app.ELOCKED, "meeting.locked")
+	}
+	return err
+}

@@ -1,0 +1,368 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+)
+
+// nomineeColumns are a nominee's stored fields after id, meeting_id and seq, in the order
+// of nomineeArgs; the same order is read back by scanNominee.
+const nomineeColumns = `name, id_number, grp, phone, household_size, purpose, requested,
+	baseline_1, baseline_2, baseline_3, baseline_4, baseline_5, baseline_6, undertaking, proposed,
+	proposed_reason, rate_preference, votes_for, votes_against, votes_abstain, votes_recused, votes_recorded,
+	reason, blocked`
+
+// nomineeFieldCount is the number of nomineeColumns.
+const nomineeFieldCount = 24
+
+// marks is n comma-separated placeholders.
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// nomineeArgs are n's values for nomineeColumns.
+func nomineeArgs(n *app.Nominee) []any {
+	b := n.Baseline
+	return []any{n.Name, n.IDNumber, n.Group, n.Phone, n.HouseholdSize, n.Purpose, int64(n.Requested),
+		string(b[0]), string(b[1]), string(b[2]), string(b[3]), string(b[4]), string(b[5]), n.Undertaking,
+		int64(n.Proposed), n.ProposedReason, n.RatePreference, n.Votes.For, n.Votes.Against, n.Votes.Abstain,
+		n.Votes.Recused, n.Votes.Recorded, n.Reason, n.Blocked}
+}
+
+// placed is where an inserted nominee went: its new ID and its № on the list.
+type placed struct {
+	id  int64
+	seq int
+}
+
+// AddNominees puts households on a meeting's list in one transaction with one prepared
+// statement, numbering them after the list's last №, and sets their IDs, Seq and
+// MeetingID. Any failure, such as an ID number already on the list or twice in ns
+// (ECONFLICT), inserts nothing. A signed meeting is ELOCKED.
+func (s *Store) AddNominees(ctx context.Context, meetingID int64, ns []app.Nominee) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	ps, err := s.addNominees(ctx, tx, meetingID, ns)
+	if err != nil {
+		return lockedByTrigger(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	for i, p := range ps {
+		ns[i].ID, ns[i].Seq, ns[i].MeetingID = p.id, p.seq, meetingID
+	}
+	return nil
+}
+
+func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns []app.Nominee) ([]placed, error) {
+	if _, _, err := unlocked(ctx, tx, meetingID); err != nil {
+		return nil, err
+	}
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	return insertNominees(ctx, tx, a, meetingID, ns)
+}
+
+// insertNominees numbers ns after the meeting's last № and inserts them with their
+// verification records, logging each.
+func insertNominees(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64, ns []app.Nominee) ([]placed, error) {
+	var last int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM nominees WHERE meeting_id = ?`, meetingID).Scan(&last); err != nil {
+		return nil, err
+	}
+	seqs := make([]int, len(ns))
+	for i := range seqs {
+		seqs[i] = last + i + 1
+	}
+	return insertNomineesAt(ctx, tx, a, meetingID, ns, seqs)
+}
+
+// insertNomineesAt inserts ns with the given № each.
+func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64, ns []app.Nominee, seqs []int) ([]placed, error) {
+	if len(ns) == 0 {
+		return nil, nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO nominees (meeting_id, seq, `+nomineeColumns+`)
+		VALUES (`+marks(2+nomineeFieldCount)+`)`)
+	if err != nil {
+		return nil, err
+	}
+	defer stmt.Close()
+	out := make([]placed, len(ns))
+	for i := range ns {
+		n := &ns[i]
+		args := append([]any{meetingID, seqs[i]}, nomineeArgs(n)...)
+		res, err := stmt.ExecContext(ctx, args...)
+		if isUnique(err) {
+			return nil, nomineeExists(n)
+		} else if err != nil {
+			return nil, err
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = placed{id: id, seq: seqs[i]}
+		if n.Verification != nil { // a new household has no record to delete
+			if err := saveVerification(ctx, tx, id, n.Verification); err != nil {
+				return nil, err
+			}
+		}
+		if err := a.log(ctx, auditRef{meetingID, "nominees", id}, fieldCreated, "", nomineeDesc(n, seqs[i])); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// nomineeExists is the conflict of an ID number already on the list, masked.
+func nomineeExists(n *app.Nominee) error {
+	return app.Errorf(app.ECONFLICT, "data.nominee_exists", "Name", n.Name, "ID", maskID(n.IDNumber))
+}
+
+// nomineeDesc is how the audit log names a household: №, name and masked ID.
+func nomineeDesc(n *app.Nominee, seq int) string {
+	return "№" + strconv.Itoa(seq) + " " + n.Name + " " + maskID(n.IDNumber)
+}
+
+// saveVerification replaces a household's verification record; nil deletes it.
+func saveVerification(ctx context.Context, tx *sql.Tx, nomineeID int64, v *app.Verification) error {
+	if v == nil {
+		_, err := tx.ExecContext(ctx, `DELETE FROM verifications WHERE nominee_id = ?`, nomineeID)
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
+		recommendation, lower_to, notes) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (nominee_id) DO UPDATE SET visit_date = excluded.visit_date, visitors = excluded.visitors,
+		conclusion = excluded.conclusion, recommendation = excluded.recommendation, lower_to = excluded.lower_to,
+		notes = excluded.notes`, nomineeID, formatDate(v.VisitDate), formatList(v.Visitors), string(v.Conclusion),
+		string(v.Recommendation), int64(v.LowerTo), v.Notes)
+	return err
+}
+
+// nomineeSelect reads nominees with their verification, for scanNominee.
+const nomineeSelect = `SELECT n.id, n.meeting_id, n.seq, ` + nomineeColumnsN + `,
+	v.nominee_id IS NOT NULL, coalesce(v.visit_date, ''), coalesce(v.visitors, '[]'), coalesce(v.conclusion, ''),
+	coalesce(v.recommendation, ''), coalesce(v.lower_to, 0), coalesce(v.notes, '')
+	FROM nominees n LEFT JOIN verifications v ON v.nominee_id = n.id`
+
+// nomineeColumnsN is nomineeColumns qualified with the nominees table's alias.
+const nomineeColumnsN = `n.name, n.id_number, n.grp, n.phone, n.household_size, n.purpose, n.requested,
+	n.baseline_1, n.baseline_2, n.baseline_3, n.baseline_4, n.baseline_5, n.baseline_6, n.undertaking, n.proposed,
+	n.proposed_reason, n.rate_preference, n.votes_for, n.votes_against, n.votes_abstain, n.votes_recused,
+	n.votes_recorded, n.reason, n.blocked`
+
+func scanNominee(r scanner) (*app.Nominee, error) {
+	var n app.Nominee
+	var b [6]string
+	var requested, proposed, lowerTo int64
+	var hasV bool
+	var visit, visitors, conclusion, recommendation, notes string
+	if err := r.Scan(&n.ID, &n.MeetingID, &n.Seq, &n.Name, &n.IDNumber, &n.Group, &n.Phone, &n.HouseholdSize,
+		&n.Purpose, &requested, &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &n.Undertaking, &proposed,
+		&n.ProposedReason, &n.RatePreference, &n.Votes.For, &n.Votes.Against, &n.Votes.Abstain, &n.Votes.Recused,
+		&n.Votes.Recorded, &n.Reason, &n.Blocked,
+		&hasV, &visit, &visitors, &conclusion, &recommendation, &lowerTo, &notes); err != nil {
+		return nil, err
+	}
+	for i := range b {
+		n.Baseline[i] = app.Check(b[i])
+	}
+	n.Requested, n.Proposed = amount.Yuan(requested), amount.Yuan(proposed)
+	if !hasV {
+		return &n, nil
+	}
+	v := &app.Verification{Conclusion: app.Conclusion(conclusion), Recommendation: app.Recommendation(recommendation),
+		LowerTo: amount.Yuan(lowerTo), Notes: notes}
+	var err error
+	if v.VisitDate, err = parseDate(visit); err != nil {
+		return nil, err
+	}
+	if v.Visitors, err = parseList[string](visitors); err != nil {
+		return nil, err
+	}
+	n.Verification = v
+	return &n, nil
+}
+
+// nomineesOf returns the list of one meeting, or of all when meetingID is 0, by meeting,
+// in № order.
+func nomineesOf(ctx context.Context, tx *sql.Tx, meetingID int64) (map[int64][]app.Nominee, error) {
+	q, args := nomineeSelect, []any(nil)
+	if meetingID != 0 {
+		q, args = q+` WHERE n.meeting_id = ?`, []any{meetingID}
+	}
+	rows, err := tx.QueryContext(ctx, q+` ORDER BY n.meeting_id, n.seq, n.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]app.Nominee{}
+	for rows.Next() {
+		n, err := scanNominee(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[n.MeetingID] = append(out[n.MeetingID], *n)
+	}
+	return out, rows.Err()
+}
+
+// loadNominee reads one household; ENOTFOUND when there is none.
+func loadNominee(ctx context.Context, tx *sql.Tx, id int64) (*app.Nominee, error) {
+	n, err := scanNominee(tx.QueryRowContext(ctx, nomineeSelect+` WHERE n.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, app.Errorf(app.ENOTFOUND, "data.nominee_not_found", "ID", id)
+	}
+	return n, err
+}
+
+// nomineeFields lists a household's audited fields, verification included (all empty
+// when there is none), with ID and phone numbers masked in the log.
+func nomineeFields(n *app.Nominee) []field {
+	b := n.Baseline
+	fs := []field{
+		{name: "seq", value: itoa(n.Seq)},
+		{name: "name", value: n.Name},
+		{name: "id_number", value: n.IDNumber, show: maskID},
+		{name: "grp", value: n.Group},
+		{name: "phone", value: n.Phone, show: maskPhone},
+		{name: "household_size", value: itoa(n.HouseholdSize)},
+		{name: "purpose", value: n.Purpose},
+		{name: "requested", value: itoa(n.Requested)},
+	}
+	for i := range b {
+		fs = append(fs, field{name: "baseline_" + strconv.Itoa(i+1), value: string(b[i])})
+	}
+	fs = append(fs,
+		field{name: "undertaking", value: boolText(n.Undertaking)},
+		field{name: "proposed", value: itoa(n.Proposed)},
+		field{name: "proposed_reason", value: n.ProposedReason},
+		field{name: "rate_preference", value: boolText(n.RatePreference)},
+		field{name: "votes_for", value: itoa(n.Votes.For)},
+		field{name: "votes_against", value: itoa(n.Votes.Against)},
+		field{name: "votes_abstain", value: itoa(n.Votes.Abstain)},
+		field{name: "votes_recused", value: itoa(n.Votes.Recused)},
+		field{name: "votes_recorded", value: boolText(n.Votes.Recorded)},
+		field{name: "reason", value: n.Reason},
+		field{name: "blocked", value: n.Blocked},
+	)
+	return append(fs, verificationFields(n.Verification)...)
+}
+
+func verificationFields(v *app.Verification) []field {
+	if v == nil {
+		v = &app.Verification{}
+	}
+	lower := ""
+	if v.LowerTo != 0 {
+		lower = itoa(v.LowerTo)
+	}
+	visitors := ""
+	if len(v.Visitors) > 0 {
+		visitors = formatList(v.Visitors)
+	}
+	return []field{
+		{name: "verification.visit_date", value: formatDate(v.VisitDate)},
+		{name: "verification.visitors", value: visitors},
+		{name: "verification.conclusion", value: string(v.Conclusion)},
+		{name: "verification.recommendation", value: string(v.Recommendation)},
+		{name: "verification.lower_to", value: lower},
+		{name: "verification.notes", value: v.Notes},
+	}
+}
+
+// SaveNominee stores every field of a household, its verification included (nil
+// deletes the record), and logs each field that changed. A Seq of 0 keeps the household's
+// №; the meeting is the one it is on. Another household's ID number is ECONFLICT; a
+// signed meeting is ELOCKED.
+func (s *Store) SaveNominee(ctx context.Context, n *app.Nominee) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	old, err := s.saveNominee(ctx, tx, n)
+	if err != nil {
+		return lockedByTrigger(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	n.MeetingID = old.MeetingID
+	if n.Seq <= 0 {
+		n.Seq = old.Seq
+	}
+	return nil
+}
+
+func (s *Store) saveNominee(ctx context.Context, tx *sql.Tx, n *app.Nominee) (*app.Nominee, error) {
+	old, err := loadNominee(ctx, tx, n.ID)
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := unlocked(ctx, tx, old.MeetingID); err != nil {
+		return nil, err
+	}
+	nn := *n
+	nn.MeetingID = old.MeetingID
+	if nn.Seq <= 0 {
+		nn.Seq = old.Seq
+	}
+	args := append([]any{nn.Seq}, nomineeArgs(&nn)...)
+	_, err = tx.ExecContext(ctx, `UPDATE nominees SET (seq, `+nomineeColumns+`) =
+		(`+marks(1+nomineeFieldCount)+`) WHERE id = ?`, append(args, nn.ID)...)
+	if isUnique(err) {
+		return nil, nomineeExists(&nn)
+	} else if err != nil {
+		return nil, err
+	}
+	if err := saveVerification(ctx, tx, nn.ID, nn.Verification); err != nil {
+		return nil, err
+	}
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	return old, a.changes(ctx, auditRef{old.MeetingID, "nominees", nn.ID}, nomineeFields(old), nomineeFields(&nn))
+}
+
+// DeleteNominee takes a household off a meeting's list, with its verification, and logs
+// who it was. The others keep their №. A signed meeting is ELOCKED.
+func (s *Store) DeleteNominee(ctx context.Context, nomineeID int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := s.deleteNominee(ctx, tx, nomineeID); err != nil {
+		return lockedByTrigger(err)
+	}
+	return tx.Commit()
+}
+
+func (s *Store) deleteNominee(ctx context.Context, tx *sql.Tx, nomineeID int64) error {
+	old, err := loadNominee(ctx, tx, nomineeID)
+	if err != nil {
+		return err
+	}
+	if _, _, err := unlocked(ctx, tx, old.MeetingID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM nominees WHERE id = ?`, nomineeID); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditRef{old.MeetingID, "nominees", nomineeID}, fieldDeleted, nomineeDesc(old, old.Seq), "")
+}

@@ -1,0 +1,173 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"pingxin/app"
+)
+
+// Sign records the signed minutes and locks the meeting, in one transaction: from then
+// on every change to it is ELOCKED. Signing a signed meeting is ELOCKED too. A zero
+// SignedAt is the store's clock.
+func (s *Store) Sign(ctx context.Context, meetingID int64, r app.SignRecord) error {
+	if r.SignedAt.IsZero() {
+		r.SignedAt = s.Now()
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := s.sign(ctx, tx, meetingID, r); err != nil {
+		return lockedByTrigger(err)
+	}
+	return tx.Commit()
+}
+
+func (s *Store) sign(ctx context.Context, tx *sql.Tx, meetingID int64, r app.SignRecord) error {
+	old, _, err := unlocked(ctx, tx, meetingID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO signatures (meeting_id, signed_at, signer, sha256, cert_sha256,
+		minutes_path) VALUES (?, ?, ?, ?, ?, ?)`, meetingID, formatInstant(r.SignedAt), r.Signer, r.SHA256,
+		r.CertSHA256, r.MinutesPath); err != nil {
+		return err
+	}
+	if err := insertSignedPDF(ctx, tx, meetingID, r); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE meetings SET status = ? WHERE id = ?`, string(app.StatusSigned), meetingID); err != nil {
+		return err
+	}
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if err := a.log(ctx, auditRef{meetingID, "meetings", meetingID}, "status", string(old), string(app.StatusSigned)); err != nil {
+		return err
+	}
+	return a.log(ctx, auditRef{meetingID, "signatures", meetingID}, fieldCreated, "", r.Signer+" sha256:"+r.SHA256)
+}
+
+// SignRecord returns what was kept of a meeting's signing: nil, nil while it is unsigned,
+// ENOTFOUND when there is no such meeting.
+func (s *Store) SignRecord(ctx context.Context, meetingID int64) (*app.SignRecord, error) {
+	tx, err := s.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if _, err := loadFacts(ctx, tx, meetingID); err != nil {
+		return nil, err
+	}
+	var r app.SignRecord
+	var at string
+	err = tx.QueryRowContext(ctx, `SELECT signed_at, signer, sha256, cert_sha256, minutes_path FROM signatures
+		WHERE meeting_id = ?`, meetingID).Scan(&at, &r.Signer, &r.SHA256, &r.CertSHA256, &r.MinutesPath)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if r.SignedAt, err = parseInstant(at); err != nil {
+		return nil, err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT pdf FROM signed_pdfs WHERE meeting_id = ? ORDER BY id DESC LIMIT 1`,
+		meetingID).Scan(&r.PDF)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// CreateAmendment opens a correction (补充纪要) of a signed meeting: a new draft linked to
+// it, with its facts, roll call and list (the households under new IDs, their № kept),
+// ready to be corrected and signed in turn. why is required; a meeting that is not
+// signed is refused, since it can still be edited.
+func (s *Store) CreateAmendment(ctx context.Context, signedID int64, why string) (*app.Meeting, error) {
+	if strings.TrimSpace(why) == "" {
+		return nil, app.Errorf(app.EINVALID, "data.amend_why_required")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	m, err := s.createAmendment(ctx, tx, signedID, why)
+	if err != nil {
+		return nil, err
+	}
+	return m, tx.Commit()
+}
+
+func (s *Store) createAmendment(ctx context.Context, tx *sql.Tx, signedID int64, why string) (*app.Meeting, error) {
+	if err := amendable(ctx, tx, signedID); err != nil {
+		return nil, err
+	}
+	src, err := loadMeeting(ctx, tx, signedID)
+	if err != nil {
+		return nil, err
+	}
+	m := *src
+	m.Status, m.AmendsID, m.AmendsWhy = app.StatusDraft, signedID, why
+	id, err := s.insertMeeting(ctx, tx, &m)
+	if err != nil {
+		return nil, err
+	}
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	defer a.Close()
+	if err := a.log(ctx, auditRef{id, "meetings", id}, fieldCreated, "", "amends #"+itoa(signedID)+": "+why); err != nil {
+		return nil, err
+	}
+	if err := copyAttendance(ctx, tx, a, signedID, id, src.Attendance); err != nil {
+		return nil, err
+	}
+	seqs := make([]int, len(src.Nominees))
+	for i, n := range src.Nominees {
+		seqs[i] = n.Seq
+	}
+	if _, err := insertNomineesAt(ctx, tx, a, id, src.Nominees, seqs); err != nil {
+		return nil, err
+	}
+	return loadMeeting(ctx, tx, id)
+}
+
+// amendable refuses to amend a meeting that does not exist or is not signed.
+func amendable(ctx context.Context, tx *sql.Tx, id int64) error {
+	var status string
+	err := tx.QueryRowContext(ctx, `SELECT status FROM meetings WHERE id = ?`, id).Scan(&status)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return app.Errorf(app.ENOTFOUND, "meeting.not_found", "ID", id)
+	case err != nil:
+		return err
+	case app.Status(status) != app.StatusSigned:
+		return app.Errorf(app.EINVALID, "data.amend_not_signed", "ID", id)
+	}
+	return nil
+}
+
+// copyAttendance copies a roll call row for row, as it was recorded, not as the roster
+// stands now.
+func copyAttendance(ctx context.Context, tx *sql.Tx, a *auditor, fromID, toID int64, as []app.Attendance) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO attendance (meeting_id, member_id, seq, name, bodies, role,
+		presence, late_at) SELECT ?, member_id, seq, name, bodies, role, presence, late_at FROM attendance
+		WHERE meeting_id = ?`, toID, fromID); err != nil {
+		return err
+	}
+	for _, at := range as {
+		desc := at.Name + " " + string(at.Presence) + " " + at.LateAt
+		if err := a.log(ctx, auditRef{toID, "attendance", at.MemberID}, fieldCreated, "", desc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
