@@ -1,0 +1,103 @@
+package minutes
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/idcard"
+)
+
+// Fingerprint is the short content fingerprint printed on every page of the minutes and
+// the notice: the first 12 hex digits of the SHA-256 of a canonical serialisation of
+// what the documents say. It depends on the content only — not on the clock, the
+// meeting's status or database IDs — so a reprint carries the same fingerprint and
+// any change to a name, a vote or a note changes it. ID numbers enter it masked, as
+// printed: a fingerprint on a public notice must not let anyone test guesses of an ID.
+func Fingerprint(v *app.Village, m *app.Meeting) string {
+	b, err := json.Marshal(canonical(v, m))
+	if err != nil { // plain structs of strings and numbers: cannot happen
+		panic("minutes: fingerprint: " + err.Error())
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:6])
+}
+
+// canonMeeting is the serialisation the fingerprint hashes; its field order is fixed.
+type canonMeeting struct {
+	Version    int
+	Village    string
+	Settings   app.Settings
+	Type       string
+	DocNumber  string
+	Date       string
+	Time       string
+	Place      string
+	Chair      string
+	Clerk      string
+	AmendsWhy  string
+	Attendance []canonAttendance
+	Households []canonHousehold
+}
+
+type canonAttendance struct {
+	Name     string
+	Bodies   []app.Body
+	Role     app.Role
+	Presence app.Presence
+	LateAt   string
+}
+
+type canonHousehold struct {
+	Seq            int
+	Name           string
+	ID             string // masked
+	Group          string
+	HouseholdSize  int
+	Purpose        string
+	Requested      amount.Yuan
+	Baseline       [6]app.Check
+	Undertaking    bool
+	Proposed       amount.Yuan
+	ProposedReason string
+	RatePreference bool
+	Votes          app.Votes
+	Reason         string
+	Blocked        string
+	Verification   *canonVerification
+}
+
+type canonVerification struct {
+	VisitDate      string
+	Visitors       []string
+	Conclusion     app.Conclusion
+	Recommendation app.Recommendation
+	LowerTo        amount.Yuan
+	Notes          string
+}
+
+func canonical(v *app.Village, m *app.Meeting) canonMeeting {
+	c := canonMeeting{Version: 1, Village: v.Name, Settings: v.Settings, Type: m.Type, DocNumber: m.DocNumber,
+		Date: day(m.Date), Time: m.Time, Place: m.Place, Chair: m.Chair, Clerk: m.Clerk, AmendsWhy: m.AmendsWhy}
+	for _, a := range m.Attendance {
+		c.Attendance = append(c.Attendance, canonAttendance{a.Name, a.Bodies, a.Role, a.Presence, a.LateAt})
+	}
+	for _, n := range m.Nominees {
+		c.Households = append(c.Households, canonHousehold{
+			Seq: n.Seq, Name: n.Name, ID: idcard.Mask(n.IDNumber), Group: n.Group, HouseholdSize: n.HouseholdSize,
+			Purpose: n.Purpose, Requested: n.Requested, Baseline: n.Baseline, Undertaking: n.Undertaking,
+			Proposed: n.Proposed, ProposedReason: n.ProposedReason, RatePreference: n.RatePreference,
+			Votes: n.Votes, Reason: n.Reason, Blocked: n.Blocked, Verification: canonVerif(n.Verification),
+		})
+	}
+	return c
+}
+
+func canonVerif(v *app.Verification) *canonVerification {
+	if v == nil {
+		return nil
+	}
+	return &canonVerification{day(v.VisitDate), v.Visitors, v.Conclusion, v.Recommendation, v.LowerTo, v.Notes}
+}

@@ -1,0 +1,109 @@
+package minutes
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/i18n"
+)
+
+// day is a date as ISO 8601, for serialisations.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// cnDate is a date as Chinese documents write it: 2026年3月15日.
+func cnDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// validity is the credit's validity period: from the meeting date, ValidityYears years,
+// the last day included (一次核定、三年有效).
+func validity(m *app.Meeting, s app.Settings) (from, to time.Time) {
+	return m.Date, m.Date.AddDate(s.ValidityYears, 0, -1)
+}
+
+// noticePeriod is the public notice's first and last day, both included, and its length.
+func noticePeriod(m *app.Meeting, s app.Settings, o Options) (from, to time.Time, days int) {
+	from = o.NoticeStart
+	if from.IsZero() {
+		from = m.Date
+	}
+	days = s.NoticeDays
+	if days <= 0 {
+		days = app.DefaultSettings().NoticeDays
+	}
+	return from, from.AddDate(0, 0, days-1), days
+}
+
+// committee is the village committee's name: 越丰村 → 越丰村村民委员会.
+func committee(v *app.Village) string { return v.Name + "村民委员会" }
+
+// yuan prints an amount with thousands separators; zero prints as a dash in tables.
+func yuan(y amount.Yuan) string {
+	if y == 0 {
+		return "—"
+	}
+	return y.String()
+}
+
+// voteText is the tally as the table prints it: for/against/abstain/recused.
+func voteText(v app.Votes) string {
+	if !v.Recorded {
+		return "未表决"
+	}
+	return fmt.Sprintf("%d/%d/%d/%d", v.For, v.Against, v.Abstain, v.Recused)
+}
+
+// verifShort is the verification column: the conclusion over the recommendation.
+func verifShort(v *app.Verification) string {
+	if v == nil {
+		return "未走访"
+	}
+	rec := string(v.Recommendation)
+	if v.Recommendation == app.LowerTo {
+		rec += v.LowerTo.String()
+	}
+	return string(v.Conclusion) + "\n" + rec
+}
+
+// whyText joins a result's reasons in Chinese.
+func whyText(ms []i18n.Message) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = m.In(i18n.Zh)
+	}
+	return strings.Join(parts, "；")
+}
+
+// joinNames lists names with the Chinese enumeration comma, or "无".
+func joinNames(names []string) string {
+	if len(names) == 0 {
+		return "无"
+	}
+	return strings.Join(names, "、")
+}
+
+// ratio prints a share as Chinese documents say it: 2/3 → 三分之二.
+func ratio(num, den int) string {
+	if num*2 == den {
+		return "半数"
+	}
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if num < len(digits) && den < len(digits) {
+		return digits[den] + "分之" + digits[num]
+	}
+	return fmt.Sprintf("%d/%d", num, den)
+}
+
+// yuanInt prints a total in yuan with thousands separators, zero included.
+func yuanInt(y int64) string { return amount.Yuan(y).String() }

@@ -1,0 +1,192 @@
+package minutes
+
+import (
+	"fmt"
+	"strings"
+
+	"pingxin/app"
+	"pingxin/app/idcard"
+)
+
+// householdColumns are the columns of SPEC §7's household table. Widths are relative;
+// newTable scales them to the body. The ID column fits a masked ID on one line.
+func householdColumns() []column {
+	return []column{
+		{"序号", 8.5, "C"}, {"户主姓名", 15.5, "L"}, {"身份证号码", 29.5, "L"}, {"村民小组", 15, "L"},
+		{"用途", 15, "L"}, {"申请额度（元）", 14.5, "R"}, {"建议额度（元）", 14.5, "R"},
+		{"表决\n赞/反/弃/避", 17, "C"}, {"核实意见", 16, "L"}, {"结果", 11, "C"},
+		{"授信额度（元）", 14.5, "R"},
+	}
+}
+
+// households prints the household table, one row per nominee in list order.
+func (mn *minutes) households() {
+	d := mn.d
+	d.heading("四、逐户评议结果")
+	if len(mn.m.Nominees) == 0 {
+		d.para("提名名单为空。", 0)
+		return
+	}
+	t := newTable(d, 8, householdColumns())
+	t.begin()
+	for i := range mn.m.Nominees {
+		n, r := &mn.m.Nominees[i], mn.results[i]
+		t.row([]string{
+			fmt.Sprint(n.Seq), n.Name, idcard.Mask(n.IDNumber), n.Group, n.Purpose,
+			yuan(n.Requested), yuan(n.Proposed), voteText(n.Votes), verifShort(n.Verification),
+			string(r.Outcome), yuan(r.Amount),
+		}, i%2 == 1)
+	}
+	t.end()
+	d.font(false, 8)
+	d.para("注：身份证号码中间八位已隐去；完整号码仅见报送农商银行的授信名单。“—”表示无此项。", 0)
+	d.font(false, bodySize)
+}
+
+// who names a household as the text sections do: № 3 张三（330483********123X，第二组）.
+func who(n *app.Nominee) string {
+	parts := []string{idcard.Mask(n.IDNumber)}
+	if n.Group != "" {
+		parts = append(parts, n.Group)
+	}
+	return fmt.Sprintf("第 %d 户 %s（%s）", n.Seq, n.Name, strings.Join(parts, "，"))
+}
+
+// excluded prints every household that did not pass, with every reason: the domain's,
+// the meeting's own words, and which baseline items failed.
+func (mn *minutes) excluded() {
+	d := mn.d
+	d.heading("五、未通过、暂缓和拦截的农户及理由")
+	count := 0
+	for i := range mn.m.Nominees {
+		n, r := &mn.m.Nominees[i], mn.results[i]
+		if r.Outcome == app.Passed {
+			continue
+		}
+		count++
+		s := fmt.Sprintf("%s：%s。", who(n), r.Outcome)
+		if w := whyText(r.Why); strings.HasPrefix(w, string(r.Outcome)) { // 已拦截：列入黑名单…
+			s = fmt.Sprintf("%s：%s。", who(n), w)
+		} else if w != "" {
+			s += "原因：" + w + "。"
+		}
+		if b := baselineText(n); b != "" {
+			s += b
+		}
+		if n.Reason != "" {
+			s += "会议意见：" + n.Reason
+		}
+		d.para(s, 0)
+		d.y += 0.8
+	}
+	if count == 0 {
+		d.para("无。全部提名农户均通过评议。", 0)
+	}
+}
+
+// baselineText names the baseline items that are not met or await verification.
+func baselineText(n *app.Nominee) string {
+	var notMet, toVerify []string
+	for i, c := range n.Baseline {
+		switch c {
+		case app.NotMet:
+			notMet = append(notMet, app.BaselineItems[i])
+		case app.ToVerify:
+			toVerify = append(toVerify, app.BaselineItems[i])
+		}
+	}
+	s := ""
+	if len(notMet) > 0 {
+		s += "不符合：" + strings.Join(notMet, "、") + "。"
+	}
+	if len(toVerify) > 0 {
+		s += "待核实：" + strings.Join(toVerify, "、") + "。"
+	}
+	if !n.Undertaking {
+		s += "未签署“三不准”承诺。"
+	}
+	return s
+}
+
+// others prints the rate-preference recommendations and every reason given for a
+// proposed amount, so that no text the clerk typed is left out.
+func (mn *minutes) others() {
+	d := mn.d
+	d.heading("六、其他事项")
+	var pref []string
+	for i := range mn.m.Nominees {
+		if n := &mn.m.Nominees[i]; n.RatePreference && mn.results[i].Outcome == app.Passed {
+			pref = append(pref, fmt.Sprintf("第 %d 户 %s", n.Seq, n.Name))
+		}
+	}
+	d.para(fmt.Sprintf("建议给予利率优惠的通过农户（共 %d 户）：%s。", len(pref), joinNames(pref)), 0)
+	first := true
+	for i := range mn.m.Nominees {
+		n := &mn.m.Nominees[i]
+		if strings.TrimSpace(n.ProposedReason) == "" {
+			continue
+		}
+		if first {
+			d.y += 0.8
+			d.para("建议授信额度的说明理由：", 0)
+			first = false
+		}
+		d.para(fmt.Sprintf("%s，建议额度 %s 元：%s", who(n), n.Proposed.String(), n.ProposedReason), 0)
+	}
+}
+
+// notes prints the sage council's verification of every visited household with its
+// notes in full, flowing across pages line by line; then the households not visited.
+func (mn *minutes) notes() {
+	d := mn.d
+	d.heading("七、乡贤参事会核实意见全文")
+	var unvisited []string
+	for i := range mn.m.Nominees {
+		n := &mn.m.Nominees[i]
+		v := n.Verification
+		if v == nil {
+			unvisited = append(unvisited, fmt.Sprintf("第 %d 户 %s", n.Seq, n.Name))
+			continue
+		}
+		d.font(true, bodySize)
+		d.need(3 * d.lineH())
+		d.para(who(n), 0)
+		d.font(false, bodySize)
+		rec := string(v.Recommendation)
+		if v.Recommendation == app.LowerTo {
+			rec += " " + v.LowerTo.String() + " 元"
+		}
+		d.para(fmt.Sprintf("走访日期：%s；走访人：%s；核实结论：%s；建议：%s。",
+			cnDate(v.VisitDate), joinNames(v.Visitors), v.Conclusion, rec), 0)
+		notes := v.Notes
+		if strings.TrimSpace(notes) == "" {
+			notes = "（无文字意见）"
+		}
+		d.labelled("核实意见：", notes, d.textWidth("核实意见："))
+		d.y += 1.5
+	}
+	if len(unvisited) > 0 {
+		d.para("未走访（不影响评议结果）："+joinNames(unvisited)+"。", 0)
+	}
+}
+
+// totals prints the tally and the credit's validity.
+func (mn *minutes) totals() {
+	d, t := mn.d, mn.tally
+	d.heading("八、评议结果汇总")
+	tb := newTable(d, 9.5, []column{
+		{"提名户数", 1, "C"}, {"通过", 1, "C"}, {"不通过", 1, "C"}, {"暂缓", 1, "C"},
+		{"拦截", 1, "C"}, {"待评议", 1, "C"}, {"通过授信总额（元）", 1.8, "R"},
+	})
+	tb.begin()
+	tb.row([]string{fmt.Sprint(t.Nominated), fmt.Sprint(t.Passed), fmt.Sprint(t.NotPassed), fmt.Sprint(t.Deferred),
+		fmt.Sprint(t.Blocked), fmt.Sprint(t.Pending), yuanInt(t.Total)}, false)
+	tb.end()
+	from, to := validity(mn.m, mn.s)
+	s := fmt.Sprintf("本次会议评议提名农户 %d 户，通过 %d 户，通过授信总额 %s 元。授信有效期自 %s 至 %s，一次核定、%s年有效、循环使用、随借随贷。",
+		t.Nominated, t.Passed, yuanInt(t.Total), cnDate(from), cnDate(to), cnCount(mn.s.ValidityYears))
+	if !mn.quorum.Met {
+		s += "因出席人数未达到法定人数，本次会议不作授信决定。"
+	}
+	d.para(s, 2*d.runeWidth('中'))
+}
