@@ -1,0 +1,151 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"pingxin/app/i18n"
+)
+
+// Change is one difference between a signed meeting and its amendment (补充纪要): the
+// household (or the roll call) and the field, with the signed value and the corrected one.
+type Change struct {
+	Seq      int    // the household's №; 0 for the roll call
+	Name     string // the household head or the member
+	Field    string // a translation key: "field.proposed", "field.presence", …
+	Old, New string
+}
+
+// Label renders the field name in l.
+func (c Change) Label(l i18n.Lang) string { return i18n.T(l, c.Field, nil) }
+
+// Changes lists what an amendment changes relative to the signed meeting it corrects,
+// in list order: the roll call first, then each household by №, then households added
+// or removed. Final results are compared too, so the amendment says plainly whose
+// credit changed. Values are as the minutes print them (amounts with separators).
+func Changes(orig, amended *Meeting, s Settings) []Change {
+	var out []Change
+	type key struct {
+		id   int64
+		name string
+	}
+	old := map[key]Attendance{}
+	for _, a := range orig.Attendance {
+		old[key{a.MemberID, a.Name}] = a
+	}
+	for _, a := range amended.Attendance {
+		if o, ok := old[key{a.MemberID, a.Name}]; ok && (o.Presence != a.Presence || o.LateAt != a.LateAt) {
+			out = append(out, Change{Name: a.Name, Field: "field.presence", Old: presence(o), New: presence(a)})
+		}
+	}
+	before := map[int]*Nominee{}
+	for i := range orig.Nominees {
+		before[orig.Nominees[i].Seq] = &orig.Nominees[i]
+	}
+	ro, ra := orig.Results(s), amended.Results(s)
+	resultOf := map[int]Result{}
+	for i, n := range orig.Nominees {
+		resultOf[n.Seq] = ro[i]
+	}
+	seen := map[int]bool{}
+	for i := range amended.Nominees {
+		n := &amended.Nominees[i]
+		seen[n.Seq] = true
+		o, ok := before[n.Seq]
+		if !ok {
+			out = append(out, Change{Seq: n.Seq, Name: n.Name, Field: "field.added", New: n.Name})
+			continue
+		}
+		out = append(out, nomineeChanges(o, n)...)
+		if r0, r1 := resultOf[n.Seq], ra[i]; r0.Outcome != r1.Outcome || r0.Amount != r1.Amount {
+			out = append(out, Change{Seq: n.Seq, Name: n.Name, Field: "field.result", Old: resultText(r0), New: resultText(r1)})
+		}
+	}
+	for _, n := range orig.Nominees {
+		if !seen[n.Seq] {
+			out = append(out, Change{Seq: n.Seq, Name: n.Name, Field: "field.removed", Old: n.Name})
+		}
+	}
+	return out
+}
+
+func presence(a Attendance) string {
+	if a.Presence == Late {
+		return string(a.Presence) + " " + a.LateAt
+	}
+	return string(a.Presence)
+}
+
+func resultText(r Result) string {
+	if r.Outcome == Passed {
+		return string(r.Outcome) + " " + r.Amount.String()
+	}
+	return string(r.Outcome)
+}
+
+// nomineeChanges compares the fields a meeting decides or records.
+func nomineeChanges(o, n *Nominee) []Change {
+	var out []Change
+	add := func(field, a, b string) {
+		if a != b {
+			out = append(out, Change{Seq: n.Seq, Name: n.Name, Field: field, Old: a, New: b})
+		}
+	}
+	add("field.name", o.Name, n.Name)
+	add("field.group", o.Group, n.Group)
+	add("field.purpose", o.Purpose, n.Purpose)
+	add("field.requested", o.Requested.String(), n.Requested.String())
+	add("field.proposed", o.Proposed.String(), n.Proposed.String())
+	add("field.proposed_reason", o.ProposedReason, n.ProposedReason)
+	add("field.rate", yesNo(o.RatePreference), yesNo(n.RatePreference))
+	add("field.baseline", baseline(o), baseline(n))
+	add("field.votes", votes(o.Votes), votes(n.Votes))
+	add("field.reason", o.Reason, n.Reason)
+	add("field.blocked", o.Blocked, n.Blocked)
+	add("field.verification", verification(o.Verification), verification(n.Verification))
+	return out
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+func baseline(n *Nominee) string {
+	parts := make([]string, 0, 7)
+	for i, c := range n.Baseline {
+		if c != Met {
+			parts = append(parts, BaselineItems[i]+"："+string(c))
+		}
+	}
+	if !n.Undertaking {
+		parts = append(parts, "三不准承诺：未签")
+	}
+	if len(parts) == 0 {
+		return "均符合"
+	}
+	return strings.Join(parts, "；")
+}
+
+func votes(v Votes) string {
+	if !v.Recorded {
+		return "未表决"
+	}
+	return fmt.Sprintf("%d/%d/%d/%d", v.For, v.Against, v.Abstain, v.Recused)
+}
+
+func verification(v *Verification) string {
+	if v == nil {
+		return "未走访"
+	}
+	s := string(v.Conclusion) + "，" + string(v.Recommendation)
+	if v.Recommendation == LowerTo {
+		s += v.LowerTo.String()
+	}
+	if v.Notes != "" {
+		s += "；" + v.Notes
+	}
+	return s
+}

@@ -1,0 +1,58 @@
+// Package service holds the operations that both user interfaces perform — creating
+// the demo, importing a list, rendering and signing the minutes — as one function each
+// over app.Store, so the desktop and the command line can never drift apart.
+package service
+
+import (
+	"context"
+	"time"
+
+	"pingxin/app"
+	"pingxin/app/demo"
+)
+
+// Demo creates the demo village (roster, blacklist) when absent and a new demo
+// meeting dated today, and returns the meeting's ID.
+func Demo(ctx context.Context, st app.Store, now time.Time) (int64, error) {
+	v, err := st.VillageByName(ctx, demo.VillageName)
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		v = demo.Village()
+		if err = st.CreateVillage(ctx, v); err == nil {
+			err = st.AddBlacklist(ctx, v.ID, demo.Blacklist(now))
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	ms, err := st.Meetings(ctx)
+	if err != nil {
+		return 0, err
+	}
+	number := 1
+	for _, s := range ms {
+		if s.VillageID == v.ID {
+			number++
+		}
+	}
+	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.Local)
+	m := demo.Meeting(v, day, number)
+	nominees := m.Nominees
+	m.Nominees = nil
+	if err := st.CreateMeeting(ctx, m); err != nil {
+		return 0, err
+	}
+	bl, err := st.Blacklist(ctx, v.ID)
+	if err != nil {
+		return 0, err
+	}
+	list := app.NewBlacklist(bl)
+	for i := range nominees {
+		if e, ok := list.Match(nominees[i].IDNumber); ok {
+			nominees[i].Blocked = string(e.Category)
+		}
+	}
+	if err := st.AddNominees(ctx, m.ID, nominees); err != nil {
+		return 0, err
+	}
+	return m.ID, st.SetStatus(ctx, m.ID, app.StatusInSession)
+}

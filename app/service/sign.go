@@ -1,0 +1,201 @@
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/x509"
+	"os"
+	"time"
+
+	"pingxin/app"
+	"pingxin/app/atomicfile"
+	"pingxin/app/i18n"
+	"pingxin/app/minutes"
+	"pingxin/app/signing"
+)
+
+// SignReason is the reason written into every signature of the minutes.
+const SignReason = "三治信农贷评议会议纪要"
+
+// NotSignable lists every reason a meeting cannot be signed yet, household by
+// household, so the chair knows exactly what is left.
+type NotSignable struct{ Reasons []app.Unfinished }
+
+// Error renders the reasons in Chinese.
+func (e *NotSignable) Error() string { return e.Localize(i18n.Zh) }
+
+// Localize renders the reasons in l on one line.
+func (e *NotSignable) Localize(l i18n.Lang) string {
+	s := ""
+	for i, line := range e.Lines(l) {
+		if i > 0 {
+			s += " "
+		}
+		s += line
+	}
+	return s
+}
+
+// Lines renders one line per reason, as the command line prints them.
+func (e *NotSignable) Lines(l i18n.Lang) []string {
+	out := []string{i18n.T(l, "service.not_signable", nil)}
+	for _, u := range e.Reasons {
+		for _, m := range u.Messages {
+			if u.Name != "" {
+				out = append(out, i18n.T(l, "service.household_reason", i18n.Data{"Seq": u.Seq, "Name": u.Name, "Reason": m.In(l)}))
+			} else {
+				out = append(out, m.In(l))
+			}
+		}
+	}
+	return out
+}
+
+// HasVillageKey reports whether the village already has a signing key (the desktop
+// asks for the passphrase twice when it has not).
+func HasVillageKey(ctx context.Context, st app.Store, villageID int64) (bool, error) {
+	k, err := st.VillageKey(ctx, villageID)
+	return k != nil, err
+}
+
+// villageSigner opens the village's key with passphrase, creating the key (and
+// certificate, known to this machine from then on) on first use.
+func villageSigner(ctx context.Context, st app.Store, v *app.Village, passphrase string, now time.Time) (*signing.Signer, error) {
+	k, err := st.VillageKey(ctx, v.ID)
+	if err != nil {
+		return nil, err
+	}
+	if k == nil {
+		sk, err := signing.NewVillageKey(signing.Identity{Village: v.Name, Town: v.Town, Council: string(app.BodyPeople)}, passphrase, now, rand.Reader)
+		if err != nil {
+			return nil, err
+		}
+		if err := st.SaveVillageKey(ctx, v.ID, app.VillageKey{Cert: sk.Cert, Encrypted: sk.Encrypted}); err != nil {
+			return nil, err
+		}
+		if err := st.AddKnownCert(ctx, sk.Cert, v.Town+v.Name); err != nil {
+			return nil, err
+		}
+		k = &app.VillageKey{Cert: sk.Cert, Encrypted: sk.Encrypted}
+	}
+	return signing.Open(signing.SealedKey{Cert: k.Cert, Encrypted: k.Encrypted}, passphrase)
+}
+
+// SignMinutes renders the minutes, signs them as the chair with the village key, writes
+// them to path and locks the meeting. It refuses an unfinished meeting with every
+// reason; a wrong passphrase or any failure leaves neither a file nor a lock.
+func SignMinutes(ctx context.Context, st app.Store, meetingID int64, path, passphrase string, now time.Time) (*app.SignRecord, error) {
+	v, m, err := Load(ctx, st, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	if why := m.Signable(v.Settings); why != nil {
+		return nil, &NotSignable{Reasons: why}
+	}
+	signer, err := villageSigner(ctx, st, v, passphrase, now)
+	if err != nil {
+		return nil, err
+	}
+	o, err := options(ctx, st, v, m, now)
+	if err != nil {
+		return nil, err
+	}
+	pdf, err := render(v, m, o, minutes.Render)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := sign(pdf, signer, m.Chair, v, now)
+	if err != nil {
+		return nil, err
+	}
+	rec := app.SignRecord{SignedAt: now, Signer: signing.IdentityOf(signer.Certificate()).String(),
+		SHA256: hexSHA(signed), CertSHA256: signing.Fingerprint(signer.Certificate()), MinutesPath: path, PDF: signed}
+	if err := atomicfile.WriteBytes(path, 0o644, signed); err != nil {
+		return nil, err
+	}
+	if err := st.Sign(ctx, m.ID, rec); err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	return &rec, nil
+}
+
+func sign(pdf []byte, s *signing.Signer, person string, v *app.Village, now time.Time) ([]byte, error) {
+	var out bytesWriter
+	info := signing.SignInfo{Name: person, Reason: SignReason, Location: v.Town + v.Name, Contact: v.Name + string(app.BodyPeople), Time: now}
+	if err := signing.SignPDF(pdf, &out, s, info); err != nil {
+		return nil, err
+	}
+	return out.b, nil
+}
+
+type bytesWriter struct{ b []byte }
+
+func (w *bytesWriter) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
+
+// Verify checks a PDF's signatures against the certificates this machine knows.
+func Verify(ctx context.Context, st app.Store, pdf []byte) (signing.Report, error) {
+	var known []*x509.Certificate
+	if st != nil {
+		ders, err := st.KnownCerts(ctx)
+		if err != nil {
+			return signing.Report{}, err
+		}
+		for _, d := range ders {
+			if c, err := x509.ParseCertificate(d); err == nil {
+				known = append(known, c)
+			}
+		}
+	}
+	return signing.Verify(pdf, known)
+}
+
+// VillageCertPEM returns the village's certificate in PEM for the bank to keep.
+func VillageCertPEM(ctx context.Context, st app.Store, villageID int64) ([]byte, error) {
+	k, err := st.VillageKey(ctx, villageID)
+	if err != nil {
+		return nil, err
+	}
+	if k == nil {
+		return nil, app.Errorf(app.ENOTFOUND, "service.no_key")
+	}
+	c, err := x509.ParseCertificate(k.Cert)
+	if err != nil {
+		return nil, err
+	}
+	return signing.EncodeCertPEM(c), nil
+}
+
+// AddSignature adds one more signature (the clerk's, by name) to a meeting's signed
+// minutes, keeps the new version and writes it to path. The chair's signature stays
+// valid: the new one is an incremental update over it.
+func AddSignature(ctx context.Context, st app.Store, meetingID int64, path, passphrase, name string, now time.Time) (*app.SignRecord, error) {
+	v, m, err := Load(ctx, st, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := st.SignRecord(ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	if !m.Locked() || rec == nil || len(rec.PDF) == 0 {
+		return nil, app.Errorf(app.EINVALID, "service.export_unsigned")
+	}
+	signer, err := villageSigner(ctx, st, v, passphrase, now)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := sign(rec.PDF, signer, name, v, now)
+	if err != nil {
+		return nil, err
+	}
+	next := app.SignRecord{SignedAt: now, Signer: name, SHA256: hexSHA(signed), CertSHA256: rec.CertSHA256, MinutesPath: path, PDF: signed}
+	if err := atomicfile.WriteBytes(path, 0o644, signed); err != nil {
+		return nil, err
+	}
+	if err := st.AddSignedPDF(ctx, meetingID, next); err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	return &next, nil
+}
