@@ -76,8 +76,8 @@ type Store interface {
 	SaveVillageKey(ctx context.Context, villageID int64, k VillageKey) error
 	KnownCerts(ctx context.Context) ([][]byte, error) // DER: villages' own and imported
 	AddKnownCert(ctx context.Context, der []byte, label string) error
-	Sign(ctx context.Context, meetingID int64, r SignRecord) error // locks the meeting
-	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error) // with the newest signed PDF
+	Sign(ctx context.Context, meetingID int64, r SignRecord) error         // locks the meeting
+	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)  // with the newest signed PDF
 	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error // one more signature (the clerk's) on signed minutes
 	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error)
 
