@@ -1,0 +1,81 @@
+package importer
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// bigList returns the rows of a valid 10,000-household list with result columns.
+func bigList(n int) [][]string {
+	rows := [][]string{listHeader}
+	for i := 1; i <= n; i++ {
+		rows = append(rows, listRow(i, nil))
+	}
+	return rows
+}
+
+// bigRules are rules under which every household of bigList is valid.
+func bigRules() NomineeRules {
+	r := rules()
+	r.Voters = 9
+	return r
+}
+
+func benchParse(b *testing.B, name string, data []byte) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		tb, err := ReadTableFrom(bytes.NewReader(data), name, NomineeSchema)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l, err := ParseNominees(tb, bigRules())
+		if err != nil || len(l.Nominees) != 10000 || len(l.Errors) != 0 {
+			b.Fatalf("err %v, %d nominees, errors %v", err, len(l.Nominees), l.Errors[:min(3, len(l.Errors))])
+		}
+	}
+}
+
+// BenchmarkImportCSV10k reads and checks a 10,000-row GBK CSV.
+func BenchmarkImportCSV10k(b *testing.B) {
+	data := encode(b, csvText(bigList(10000), ",", "\r\n"), simplifiedchinese.GBK)
+	benchParse(b, "big.csv", data)
+}
+
+// BenchmarkImportXLSX10k reads and checks a 10,000-row XLSX whose text is in the shared
+// string table, as Excel, WPS and LibreOffice save it.
+func BenchmarkImportXLSX10k(b *testing.B) {
+	benchParse(b, "big.xlsx", sharedXLSX(b, bigList(10000)))
+}
+
+// BenchmarkImportXLSX10kInline is the same with inline strings, as streaming writers
+// (excelize's StreamWriter) save it: the slowest form to read.
+func BenchmarkImportXLSX10kInline(b *testing.B) {
+	rows := bigList(10000)
+	cells := make([][]any, len(rows))
+	for i, r := range rows {
+		cells[i] = anyRow(r)
+	}
+	benchParse(b, "big.xlsx", xlsxBytes(b, map[string][][]any{"Sheet1": cells}, "Sheet1"))
+}
+
+// sharedXLSX writes rows with SetSheetRow, which puts text in the shared string table.
+func sharedXLSX(b *testing.B, rows [][]string) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cells := anyRow(r)
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &cells); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}

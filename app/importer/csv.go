@@ -1,0 +1,135 @@
+package importer
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"pingxin/app"
+)
+
+// readCSV decodes b (UTF-8 with or without BOM, UTF-16 with BOM as Excel's "Unicode
+// text" writes it, GBK or GB18030), finds the separator (comma or tab) and splits the
+// records. Row numbers are the ones Excel shows when it opens the file: every line
+// counts, blank ones too, and a quoted cell spanning lines is still one row.
+func readCSV(b []byte) (*Table, error) {
+	text, err := decodeText(b)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Format: "csv"}
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = separator(text)
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	extra := 0 // line breaks inside quoted cells so far
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.StartLine
+			}
+			return nil, app.Errorf(app.EINVALID, "importer.csv_broken", "Row", line-extra)
+		}
+		row := Row{Num: line - extra, Cells: make([]Cell, len(rec))}
+		for i, v := range rec {
+			extra += strings.Count(v, "\n")
+			row.Cells[i] = Cell{Value: clean(v)}
+		}
+		if !row.blank() {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t, nil
+}
+
+// decodeText turns the bytes of a text file into a string, telling the encoding without
+// asking: valid UTF-8 is UTF-8 (so a UTF-8 file is never misread as GBK), otherwise
+// GB18030, which includes GBK, provided it decodes without a single unknown sequence.
+func decodeText(b []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		u, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(b)
+		if err != nil || bytes.ContainsRune(u, utf8.RuneError) {
+			return "", app.Errorf(app.EINVALID, "importer.encoding")
+		}
+		b = u
+	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
+		b = b[3:]
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "", app.Errorf(app.EINVALID, "importer.binary")
+	}
+	if !utf8.Valid(b) {
+		g, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+		if err != nil || bytes.ContainsRune(g, utf8.RuneError) {
+			return "", app.Errorf(app.EINVALID, "importer.encoding")
+		}
+		b = g
+	}
+	if binaryText(b) {
+		return "", app.Errorf(app.EINVALID, "importer.binary")
+	}
+	return string(b), nil
+}
+
+// binaryText reports whether b has more control characters than a table written by a
+// person can have (one in two hundred characters): a picture or a program, not a list.
+func binaryText(b []byte) bool {
+	ctl := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1A {
+			ctl++
+		}
+	}
+	return ctl > 0 && ctl*200 > utf8.RuneCount(b)
+}
+
+// separator chooses tab or comma: the one that splits the first lines into the same
+// number of cells most often (a tab-separated file may still hold "300,000" in its
+// amounts, and a title line has neither). A tie is a comma.
+func separator(text string) rune {
+	if consistency(text, '\t') > consistency(text, ',') {
+		return '\t'
+	}
+	return ','
+}
+
+// consistency counts, among the first ten lines, those split by sep (outside quotes)
+// into the most common number of cells above one.
+func consistency(text string, sep byte) int {
+	counts := map[int]int{}
+	fields, lines, quoted := 1, 0, false
+	for i := 0; i < len(text) && lines < 10; i++ {
+		switch c := text[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == sep && !quoted:
+			fields++
+		case c == '\n' && !quoted:
+			if fields > 1 {
+				counts[fields]++
+			}
+			fields, lines = 1, lines+1
+		}
+	}
+	if fields > 1 {
+		counts[fields]++
+	}
+	best := 0
+	for _, n := range counts {
+		best = max(best, n)
+	}
+	return best
+}

@@ -1,0 +1,247 @@
+package importer
+
+import (
+	"strings"
+	"time"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+	"pingxin/app/idcard"
+)
+
+// NomineeRules is what a nomination list is checked against: the village's settings,
+// the meeting (its date, the members present, who is already on its list) and the
+// village's blacklist.
+type NomineeRules struct {
+	Settings    app.Settings
+	MeetingDate time.Time       // adults are AdultAge or older on this date
+	Today       time.Time       // no one is born after it; zero means time.Now()
+	Voters      int             // people's-council members present: the most votes a household gets
+	Existing    map[string]bool // canonical IDs already on the meeting's list
+	Blacklist   app.Blacklist
+	CountyCode  string // IDs from elsewhere are warned about; "" means no check
+}
+
+// NomineeList is a nomination list read and checked row by row.
+type NomineeList struct {
+	Nominees []app.Nominee // every row without error, in file order, blocked ones included
+	Rows     []int         // the spreadsheet row of each of Nominees
+	Errors   []RowError    // every error of every bad row, in row order
+	Warnings []RowError    // told, not refused: an ID registered outside the county
+	Bad      int           // rows with at least one error
+	Blocked  int           // of Nominees, those excluded (blacklist, forbidden purpose)
+	Unknown  []string      // headers not known, ignored
+	Header   *Header
+}
+
+// ParseNominees reads and checks the nomination list in t. Each row is held to the
+// domain's rules (SPEC §5, §6): a valid resident ID (checksum, real birth date, not in
+// the future, never one a spreadsheet stored as a number), adult on the meeting date,
+// not twice in the file nor already in the meeting, amounts in any spelling on the
+// rounding unit and within the caps, votes adding up to no more than the members
+// present (app.Nominee.Check). A blacklisted ID or a purpose the three 不准 forbid is
+// not an error: the household is kept, blocked, with the reason. The error is for a file
+// that has no usable header.
+func ParseNominees(t *Table, r NomineeRules) (*NomineeList, error) {
+	h, err := NomineeSchema.Header(t)
+	if err != nil {
+		return nil, err
+	}
+	if r.Today.IsZero() {
+		r.Today = time.Now()
+	}
+	l := &NomineeList{Unknown: h.Unknown, Header: h}
+	p := nomineeParser{rules: r, seen: map[string]int{}}
+	for _, row := range t.Rows[h.Index+1:] {
+		rr := newRowReader(NomineeSchema, h, row)
+		if rr.blank() || rr.footer() {
+			continue
+		}
+		n, warn := p.nominee(rr)
+		l.Warnings = append(l.Warnings, warn...)
+		if len(rr.errs) > 0 {
+			l.Errors = append(l.Errors, rr.errors()...)
+			l.Bad++
+			continue
+		}
+		if n.Blocked != "" {
+			l.Blocked++
+		}
+		l.Nominees = append(l.Nominees, n)
+		l.Rows = append(l.Rows, row.Num)
+	}
+	return l, nil
+}
+
+// nomineeParser carries the rules and the IDs seen so far through the rows.
+type nomineeParser struct {
+	rules NomineeRules
+	seen  map[string]int // canonical ID → the row it first appeared on
+}
+
+// nominee builds the household of one row and records its errors in rr.
+func (p *nomineeParser) nominee(rr *rowReader) (app.Nominee, []RowError) {
+	id, warn := p.id(rr)
+	n := app.NewNominee(rr.text(ColName), id.String())
+	n.Group = rr.text(ColGroup)
+	n.Phone = narrow(rr.text(ColPhone))
+	n.HouseholdSize = rr.count(ColSize)
+	n.Purpose = rr.text(ColPurpose)
+	n.Requested = rr.amount(ColRequested)
+	n.Proposed = rr.amount(ColProposed)
+	n.ProposedReason = rr.text(ColProposedReason)
+	n.RatePreference = rr.yesNo(ColRate, false)
+	n.Reason = rr.text(ColReason)
+	for i := range n.Baseline {
+		n.Baseline[i] = rr.check(ColBaseline(i))
+	}
+	n.Undertaking = rr.yesNo(ColUndertaking, true)
+	n.Votes = votes(rr)
+	n.Verification = p.verification(rr)
+	p.problems(rr, &n)
+	n.Blocked = p.blocked(id, n.Purpose)
+	return n, warn
+}
+
+// id checks the row's resident ID and its holder's age, and that the person is on the
+// list only once.
+func (p *nomineeParser) id(rr *rowReader) (idcard.ID, []RowError) {
+	id, ok := rr.residentID(p.rules.Today)
+	if !ok {
+		return id, nil
+	}
+	if age := id.AgeOn(p.rules.MeetingDate); age < p.rules.Settings.AdultAge {
+		rr.fail(ColID, i18n.M("importer.minor", "Adult", p.rules.Settings.AdultAge, "Age", max(age, 0),
+			"Date", p.rules.MeetingDate.Format("2006-01-02")), nil)
+	}
+	if first, dup := p.seen[id.String()]; dup {
+		rr.fail(ColID, i18n.M("importer.duplicate", "First", first), nil)
+	} else {
+		p.seen[id.String()] = rr.row.Num
+	}
+	if p.rules.Existing[id.String()] {
+		rr.fail(ColID, i18n.M("importer.in_meeting"), nil)
+	}
+	if !idcard.InCounty(id, p.rules.CountyCode) {
+		w := &idcard.Error{Kind: idcard.KindRegion, Value: rr.text(ColID)}
+		return id, []RowError{{Row: rr.row.Num, Column: rr.header(ColID), Value: shorten(w.Value, true),
+			Reason: i18n.M("idcard.region"), Cause: w}}
+	}
+	return id, nil
+}
+
+// votes reads the tally; it is recorded when any vote column of the row is filled.
+func votes(rr *rowReader) app.Votes {
+	v := app.Votes{For: rr.count(ColFor), Against: rr.count(ColAgainst),
+		Abstain: rr.count(ColAbstain), Recused: rr.count(ColRecused)}
+	for _, k := range []string{ColFor, ColAgainst, ColAbstain, ColRecused} {
+		if rr.text(k) != "" {
+			v.Recorded = true
+		}
+	}
+	return v
+}
+
+// verification reads the sage council's record when any of its columns is filled. A
+// file without a visit-date column records the visit on the meeting's date; an empty
+// recommendation is 维持 unless the conclusion is 部分属实 or 不属实, which need one.
+// Everything else is checked by the domain (app.Nominee.Check).
+func (p *nomineeParser) verification(rr *rowReader) *app.Verification {
+	keys := []string{ColConclusion, ColRecommendation, ColNotes, ColVisitors, ColVisitDate}
+	filled := false
+	for _, k := range keys {
+		filled = filled || rr.text(k) != ""
+	}
+	if !filled {
+		return nil
+	}
+	v := &app.Verification{
+		Conclusion: app.Conclusion(rr.text(ColConclusion)),
+		Notes:      rr.text(ColNotes),
+		Visitors:   names(rr.text(ColVisitors)),
+		VisitDate:  rr.date(ColVisitDate),
+	}
+	if !rr.h.Has(ColVisitDate) {
+		v.VisitDate = p.rules.MeetingDate
+	}
+	rec := rr.text(ColRecommendation)
+	switch {
+	case strings.HasPrefix(rec, string(app.LowerTo)):
+		v.Recommendation = app.LowerTo
+		v.LowerTo = rr.amountText(ColRecommendation, clean(strings.TrimPrefix(rec, string(app.LowerTo))))
+	case rec == "" && v.Conclusion != app.PartlyTrue && v.Conclusion != app.NotConfirmed:
+		v.Recommendation = app.Keep
+	default:
+		v.Recommendation = app.Recommendation(rec)
+	}
+	return v
+}
+
+// fieldColumns maps the fields of app.Problem to the column that shows the value.
+var fieldColumns = map[string]string{
+	app.FieldName:        ColName,
+	app.FieldRequested:   ColRequested,
+	app.FieldProposed:    ColProposed,
+	app.FieldProposedWhy: ColProposed,
+	app.FieldReason:      ColReason,
+}
+
+// problems adds what app.Nominee.Check finds, each at the column that shows the value,
+// except about a column whose value could not even be read (that error is there).
+func (p *nomineeParser) problems(rr *rowReader, n *app.Nominee) {
+	for _, pr := range n.Check(p.rules.Settings, p.rules.Voters) {
+		if pr.Field == app.FieldVotes {
+			rr.failAt(votesHeader(rr), "", pr.Message)
+			continue
+		}
+		key := problemColumn(pr)
+		if !rr.bad[key] {
+			rr.fail(key, pr.Message, nil)
+		}
+	}
+}
+
+// verificationColumns maps the verification messages of app.Nominee.Check to columns.
+var verificationColumns = map[string]string{
+	"verification.date_required":    ColVisitDate,
+	"verification.visitor_required": ColVisitors,
+	"verification.conclusion":       ColConclusion,
+}
+
+// problemColumn is the column a problem of app.Nominee.Check is about.
+func problemColumn(pr app.Problem) string {
+	if pr.Field == app.FieldVerification {
+		if k, ok := verificationColumns[pr.Message.Key]; ok {
+			return k
+		}
+		return ColRecommendation
+	}
+	if k, ok := fieldColumns[pr.Field]; ok {
+		return k
+	}
+	return ColName
+}
+
+// votesHeader names the vote columns the file has, e.g. "赞成/反对/弃权".
+func votesHeader(rr *rowReader) string {
+	var hs []string
+	for _, k := range []string{ColFor, ColAgainst, ColAbstain, ColRecused} {
+		if rr.h.Has(k) {
+			hs = append(hs, rr.header(k))
+		}
+	}
+	return strings.Join(hs, "/")
+}
+
+// blocked says why the household is excluded though its row is valid: its ID is on the
+// village blacklist (the category is the reason), or its purpose is one the three 不准
+// forbid.
+func (p *nomineeParser) blocked(id idcard.ID, purpose string) string {
+	if e, ok := p.rules.Blacklist.Match(id.String()); ok && id.String() != "" {
+		return string(e.Category)
+	}
+	if w := app.ForbiddenPurpose(purpose); w != "" {
+		return i18n.T(i18n.Zh, "importer.blocked_purpose", i18n.Data{"Word": w})
+	}
+	return ""
+}

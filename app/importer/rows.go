@@ -1,0 +1,236 @@
+package importer
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/text/width"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/i18n"
+	"pingxin/app/idcard"
+)
+
+// rowReader reads the cells of one data row by column key and collects what is wrong
+// with them.
+type rowReader struct {
+	s    *Schema
+	h    *Header
+	row  Row
+	errs []RowError
+	cols []int           // the file column of each of errs, to report in column order
+	bad  map[string]bool // columns whose value could not be read
+}
+
+func newRowReader(s *Schema, h *Header, r Row) *rowReader {
+	return &rowReader{s: s, h: h, row: r}
+}
+
+// cell returns the cell of column key; an empty cell when the file has no such column.
+func (rr *rowReader) cell(key string) Cell {
+	i, ok := rr.h.Cols[key]
+	if !ok {
+		return Cell{}
+	}
+	return rr.row.Cell(i)
+}
+
+// text returns the trimmed text of column key.
+func (rr *rowReader) text(key string) string { return rr.cell(key).Value }
+
+// header names column key as the file writes it, or by its canonical header.
+func (rr *rowReader) header(key string) string {
+	if t, ok := rr.h.Text[key]; ok {
+		return t
+	}
+	if c, ok := rr.s.Column(key); ok {
+		return c.Names[0]
+	}
+	return key
+}
+
+// fail records that column key's value is wrong, and why.
+func (rr *rowReader) fail(key string, reason i18n.Message, cause i18n.Localizer) {
+	if rr.bad == nil {
+		rr.bad = map[string]bool{}
+	}
+	rr.bad[key] = true
+	col, ok := rr.h.Cols[key]
+	if !ok {
+		col = len(rr.row.Cells) + 1 // a missing column is reported after the others
+	}
+	rr.cols = append(rr.cols, col)
+	rr.errs = append(rr.errs, RowError{Row: rr.row.Num, Column: rr.header(key),
+		Value: shorten(rr.text(key), key == ColID), Reason: reason, Cause: cause})
+}
+
+// failAt records an error about several columns at once (the vote tally).
+func (rr *rowReader) failAt(column, value string, reason i18n.Message) {
+	rr.cols = append(rr.cols, rr.h.Cols[ColFor])
+	rr.errs = append(rr.errs, RowError{Row: rr.row.Num, Column: column, Value: value, Reason: reason})
+}
+
+// errors returns the row's errors in the order of the file's columns.
+func (rr *rowReader) errors() []RowError {
+	idx := make([]int, len(rr.errs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return rr.cols[idx[a]] < rr.cols[idx[b]] })
+	out := make([]RowError, len(idx))
+	for i, j := range idx {
+		out[i] = rr.errs[j]
+	}
+	return out
+}
+
+// blank reports whether every known column of the row is empty: a row holding only
+// remarks in columns the importer does not read carries nothing to import.
+func (rr *rowReader) blank() bool {
+	for _, i := range rr.h.Cols {
+		if rr.row.Cell(i).Value != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// footer reports a line under the table — 合计, 制表人：…, 审核：… — rather than a
+// person: no ID, and a total or a colon where the name goes.
+func (rr *rowReader) footer() bool {
+	if rr.text(ColID) != "" {
+		return false
+	}
+	name := rr.text(ColName)
+	switch name {
+	case "合计", "小计", "总计", "共计":
+		return true
+	}
+	return strings.ContainsAny(name, ":：")
+}
+
+// amount reads column key as an amount (SPEC §6 spellings); a header that says 万
+// (申请额度（万元）) makes a bare number count in 万. Empty is 0.
+func (rr *rowReader) amount(key string) amount.Yuan { return rr.amountText(key, rr.text(key)) }
+
+// amountText reads v, a part of column key's value, as an amount.
+func (rr *rowReader) amountText(key, v string) amount.Yuan {
+	if v == "" {
+		return 0
+	}
+	if rr.h.Wan[key] && !strings.ContainsAny(v, "万元") {
+		v += "万"
+	}
+	y, err := amount.Parse(v)
+	if err != nil {
+		var ae *amount.Error
+		if errors.As(err, &ae) {
+			rr.fail(key, i18n.M("amount."+string(ae.Kind)), ae)
+		} else {
+			rr.fail(key, i18n.M("amount.invalid"), nil)
+		}
+		return 0
+	}
+	return y
+}
+
+// count reads column key as a whole number of people or votes ("7", "７", "7票",
+// "4人"); empty is 0.
+func (rr *rowReader) count(key string) int {
+	v := width.Narrow.String(rr.text(key))
+	v = strings.TrimSpace(strings.TrimRight(v, "票人口户名"))
+	if v == "" {
+		return 0
+	}
+	n, ok := atoiOK(strings.TrimSuffix(v, ".0"))
+	if !ok || n > 100000 {
+		rr.fail(key, i18n.M("importer.not_count"), nil)
+		return 0
+	}
+	return n
+}
+
+// check reads a baseline mark with app.ParseCheck; an empty cell is 符合.
+func (rr *rowReader) check(key string) app.Check {
+	c, ok := app.ParseCheck(rr.text(key))
+	if !ok {
+		rr.fail(key, i18n.M("importer.bad_check"), nil)
+		return app.Met
+	}
+	return c
+}
+
+// yesNo reads a yes/no mark (是/否, √/×, Y/N) through app.ParseCheck; empty is def.
+func (rr *rowReader) yesNo(key string, def bool) bool {
+	v := rr.text(key)
+	if v == "" {
+		return def
+	}
+	switch c, _ := app.ParseCheck(v); c {
+	case app.Met:
+		return true
+	case app.NotMet:
+		return false
+	}
+	rr.fail(key, i18n.M("importer.bad_yesno"), nil)
+	return def
+}
+
+// date reads a date as offices write it (2026-03-15, 2026/3/15, 2026.3.15, 2026年3月15日,
+// 20260315) or as XLSX stores it (a day number); empty is the zero time.
+func (rr *rowReader) date(key string) time.Time {
+	c := rr.cell(key)
+	if c.Value == "" {
+		return time.Time{}
+	}
+	d, ok := parseDate(c)
+	if !ok {
+		rr.fail(key, i18n.M("importer.bad_date"), nil)
+	}
+	return d
+}
+
+// residentID reads column ColID as a resident ID checked by idcard.ParseAt on today. A
+// cell an XLSX file stored as a number is refused whatever it shows: its last digits
+// are gone, and an ID is never guessed.
+func (rr *rowReader) residentID(today time.Time) (idcard.ID, bool) {
+	c := rr.cell(ColID)
+	if c.Numeric && c.Value != "" {
+		e := &idcard.Error{Kind: idcard.KindNumeric, Value: c.Value}
+		rr.fail(ColID, i18n.M("idcard."+string(e.Kind)), e)
+		return idcard.ID{}, false
+	}
+	id, err := idcard.ParseAt(textMark(c.Value), today)
+	if err != nil {
+		var ie *idcard.Error
+		if errors.As(err, &ie) {
+			rr.fail(ColID, i18n.M("idcard."+string(ie.Kind)), ie)
+		} else {
+			rr.fail(ColID, i18n.M("idcard.length"), nil)
+		}
+		return idcard.ID{}, false
+	}
+	return id, true
+}
+
+// textMark removes what spreadsheets and exports put around a number to keep it text:
+// a leading apostrophe ('330483…) or Excel's formula form ="330483…".
+func textMark(v string) string {
+	if inner, ok := strings.CutPrefix(v, `="`); ok && strings.HasSuffix(inner, `"`) {
+		return inner[:len(inner)-1]
+	}
+	return strings.TrimPrefix(v, "'")
+}
+
+// narrow folds full-width digits and letters to ASCII (１３８ → 138).
+func narrow(s string) string { return width.Narrow.String(s) }
+
+// names splits a list of names written with 、，, ; / or spaces.
+func names(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune("、,，;；/／", r) || isBlank(r)
+	})
+}

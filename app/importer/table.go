@@ -1,0 +1,141 @@
+// Package importer reads the files people bring to Pingxin — the nomination list, the
+// council roster and the village blacklist — as Excel, WPS and office systems on Chinese
+// Windows produce them: CSV in UTF-8 (with or without BOM), GBK or GB18030, comma or tab
+// separated, and XLSX. It finds the columns by their Chinese headers wherever the header
+// row is, checks every row with the domain's own rules, and reports every bad row by the
+// row number the spreadsheet shows, the column, the value and the reason. It never
+// guesses: an ID a spreadsheet stored as a number is refused, not repaired.
+package importer
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"strings"
+
+	"pingxin/app"
+)
+
+// Cell is one spreadsheet cell as read: its text, and whether an XLSX file stored it as
+// a number (an ID stored so has lost its last digits, whatever the text now shows).
+type Cell struct {
+	Value   string
+	Numeric bool
+}
+
+// Row is one non-empty row with the number the spreadsheet shows for it (the first row
+// is 1), so that an error names the row the clerk sees on screen.
+type Row struct {
+	Num   int
+	Cells []Cell
+}
+
+// Cell returns the cell in column i (0-based), or an empty cell past the row's end:
+// spreadsheets leave trailing empty cells out.
+func (r Row) Cell(i int) Cell {
+	if i < 0 || i >= len(r.Cells) {
+		return Cell{}
+	}
+	return r.Cells[i]
+}
+
+// blank reports whether every cell of r is empty or only spaces.
+func (r Row) blank() bool {
+	for _, c := range r.Cells {
+		if clean(c.Value) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Table is the content of one sheet (or one CSV file): its non-empty rows in order.
+type Table struct {
+	Name   string // the file name as given, for messages
+	Format string // "csv" or "xlsx"
+	Sheet  string // the XLSX sheet read; "" for CSV
+	Rows   []Row
+}
+
+// maxFileSize bounds what is read into memory: a nomination list of a whole county is
+// well below it, and a mistaken choice of a video file is refused at once.
+const maxFileSize = 64 << 20
+
+// ReadTable reads the CSV or XLSX file at path. The format is told by the content, not
+// the name. For an XLSX workbook it reads the first sheet that has a header row of
+// schema s (the first sheet when s is nil or none has). A file that cannot be read at all
+// is one *app.Error with code EINVALID that says why and what to do.
+func ReadTable(path string, s *Schema) (*Table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "importer.open", "Path", path)
+	}
+	defer f.Close()
+	return ReadTableFrom(f, path, s)
+}
+
+// ReadTableFrom is ReadTable over an open reader; name is used in messages only.
+func ReadTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "importer.open", "Path", name)
+	}
+	if len(b) > maxFileSize {
+		return nil, app.Errorf(app.EINVALID, "importer.too_big", "MB", maxFileSize>>20)
+	}
+	var t *Table
+	switch sniff(b) {
+	case formatEmpty:
+		return nil, app.Errorf(app.EINVALID, "importer.empty")
+	case formatXLS:
+		return nil, app.Errorf(app.EINVALID, "importer.xls")
+	case formatXLSX:
+		t, err = readXLSX(b, s)
+	default:
+		t, err = readCSV(b)
+	}
+	if err != nil {
+		return nil, err
+	}
+	t.Name = name
+	return t, nil
+}
+
+type format int
+
+const (
+	formatText format = iota
+	formatEmpty
+	formatXLSX
+	formatXLS
+)
+
+// oleMagic starts every legacy .xls (and .et) workbook, and every encrypted .xlsx.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// sniff tells the format from the first bytes.
+func sniff(b []byte) format {
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return formatXLSX
+	case bytes.HasPrefix(b, oleMagic):
+		return formatXLS
+	case len(bytes.TrimSpace(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")))) == 0:
+		return formatEmpty
+	}
+	return formatText
+}
+
+// clean trims what copied cells carry around a value: spaces (the ideographic space
+// too), the byte-order mark and zero-width spaces.
+func clean(s string) string {
+	return strings.TrimFunc(s, isBlank)
+}
+
+func isBlank(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0', '\u3000', '\ufeff', '\u200b':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,219 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"pingxin/app"
+	"pingxin/app/atomicfile"
+	"pingxin/app/i18n"
+	"pingxin/app/importer"
+)
+
+// now is the clock the importers check birth dates against; tests fix it.
+var now = time.Now
+
+// ImportSummary is what an import did, as both UIs report it: how many households were
+// imported (blocked ones included, Blocked of them), how many rows were skipped, every
+// error of a refused or skipped row, and the headers that were not recognised.
+type ImportSummary struct {
+	Meeting  int64
+	Imported int
+	Blocked  int
+	Skipped  int
+	Errors   []importer.RowError
+	Warnings []importer.RowError // told, not refused (an ID from another county)
+	Unknown  []string
+}
+
+// JSON renders the summary exactly as CLI.md shows `import --json`, reasons in l, on
+// one line: {"meeting":3,"imported":58,"blocked":2,"skipped":0,"errors":[…]}.
+func (s *ImportSummary) JSON(l i18n.Lang) []byte {
+	type jsonError struct {
+		Row    int    `json:"row"`
+		Column string `json:"column"`
+		Value  string `json:"value"`
+		Reason string `json:"reason"`
+	}
+	out := struct {
+		Meeting  int64       `json:"meeting"`
+		Imported int         `json:"imported"`
+		Blocked  int         `json:"blocked"`
+		Skipped  int         `json:"skipped"`
+		Errors   []jsonError `json:"errors"`
+	}{s.Meeting, s.Imported, s.Blocked, s.Skipped, make([]jsonError, len(s.Errors))}
+	for i, e := range s.Errors {
+		out.Errors[i] = jsonError{e.Row, e.Column, e.Value, e.ReasonIn(l)}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(out) // plain strings and numbers cannot fail
+	return b.Bytes()
+}
+
+// Text is the one-line summary for a person: imported, blocked, skipped.
+func (s *ImportSummary) Text(l i18n.Lang) string {
+	return i18n.T(l, "importer.summary", i18n.Data{"Imported": s.Imported, "Blocked": s.Blocked, "Skipped": s.Skipped})
+}
+
+// UnknownText says which columns were ignored, or "" when all were recognised.
+func (s *ImportSummary) UnknownText(l i18n.Lang) string {
+	if len(s.Unknown) == 0 {
+		return ""
+	}
+	return i18n.T(l, "importer.unknown_columns", i18n.Data{"Columns": strings.Join(s.Unknown, "、")})
+}
+
+// ImportPreview is a nomination list read and checked against a meeting, not yet
+// stored: the desktop shows it before the clerk confirms.
+type ImportPreview struct {
+	Meeting int64
+	File    string
+	List    *importer.NomineeList
+}
+
+// PreviewNominees reads the nomination list at path and checks it against meeting
+// meetingID (its date, the members present, the households already on it) and the
+// village (settings, blacklist), without storing anything. A file that cannot be read
+// at all, or a locked meeting, is the error.
+func PreviewNominees(ctx context.Context, st app.Store, meetingID int64, path string) (*ImportPreview, error) {
+	rules, err := nomineeRules(ctx, st, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	t, err := importer.ReadTable(path, importer.NomineeSchema)
+	if err != nil {
+		return nil, err
+	}
+	l, err := importer.ParseNominees(t, rules)
+	if err != nil {
+		return nil, err
+	}
+	return &ImportPreview{Meeting: meetingID, File: path, List: l}, nil
+}
+
+// nomineeRules gathers what a list is checked against from the meeting and its village.
+func nomineeRules(ctx context.Context, st app.Store, meetingID int64) (importer.NomineeRules, error) {
+	m, err := st.Meeting(ctx, meetingID)
+	if err != nil {
+		return importer.NomineeRules{}, err
+	}
+	if m.Locked() {
+		return importer.NomineeRules{}, app.Errorf(app.ELOCKED, "meeting.locked")
+	}
+	v, err := st.Village(ctx, m.VillageID)
+	if err != nil {
+		return importer.NomineeRules{}, err
+	}
+	bl, err := st.Blacklist(ctx, v.ID)
+	if err != nil {
+		return importer.NomineeRules{}, err
+	}
+	existing := make(map[string]bool, len(m.Nominees))
+	for _, n := range m.Nominees {
+		existing[n.IDNumber] = true
+	}
+	return importer.NomineeRules{Settings: v.Settings, MeetingDate: m.Date, Today: now(), Voters: m.Voters(),
+		Existing: existing, Blacklist: app.NewBlacklist(bl), CountyCode: v.CountyCode}, nil
+}
+
+// Commit stores the previewed households in one st.AddNominees call (one transaction).
+// With errors and skipInvalid false nothing is stored: the summary lists every error
+// and the error is an *importer.FileErrors (code EINVALID). With skipInvalid the valid
+// rows are stored and every skipped row is in the summary.
+func (p *ImportPreview) Commit(ctx context.Context, st app.Store, skipInvalid bool) (*ImportSummary, error) {
+	l := p.List
+	s := &ImportSummary{Meeting: p.Meeting, Errors: l.Errors, Warnings: l.Warnings, Unknown: l.Unknown}
+	if len(l.Errors) > 0 && !skipInvalid {
+		return s, &importer.FileErrors{File: p.File, Errors: l.Errors}
+	}
+	if len(l.Nominees) > 0 {
+		if err := st.AddNominees(ctx, p.Meeting, l.Nominees); err != nil {
+			return nil, err
+		}
+	}
+	s.Imported, s.Blocked, s.Skipped = len(l.Nominees), l.Blocked, l.Bad
+	return s, nil
+}
+
+// ImportNominees is the import of a nomination list both UIs call: PreviewNominees,
+// then Commit. See Commit for what is stored and returned.
+func ImportNominees(ctx context.Context, st app.Store, meetingID int64, path string, skipInvalid bool) (*ImportSummary, error) {
+	p, err := PreviewNominees(ctx, st, meetingID, path)
+	if err != nil {
+		return nil, err
+	}
+	return p.Commit(ctx, st, skipInvalid)
+}
+
+// ReadRoster reads a council roster file (姓名, 所属组织, 职务) for a new village. Any bad
+// row refuses the whole file with an *importer.FileErrors naming every bad row.
+func ReadRoster(path string) ([]app.Member, error) {
+	t, err := importer.ReadTable(path, importer.RosterSchema)
+	if err != nil {
+		return nil, err
+	}
+	return importer.ParseRoster(t)
+}
+
+// BlacklistSummary is what a blacklist import did: entries added, and entries whose ID
+// was already on the village's blacklist (left as they were).
+type BlacklistSummary struct {
+	Village int64
+	Added   int
+	Already int
+}
+
+// Text is the one-line summary for a person.
+func (s *BlacklistSummary) Text(l i18n.Lang) string {
+	return i18n.T(l, "importer.blacklist_summary", i18n.Data{"Added": s.Added, "Already": s.Already})
+}
+
+// ImportBlacklist reads a blacklist file (姓名, 身份证号码, 类别, 来源, 日期, 备注) into the
+// village's blacklist in one st.AddBlacklist call: all of it or, when any row is bad,
+// nothing, with an *importer.FileErrors naming every bad row.
+func ImportBlacklist(ctx context.Context, st app.Store, villageID int64, path string) (*BlacklistSummary, error) {
+	if _, err := st.Village(ctx, villageID); err != nil {
+		return nil, err
+	}
+	t, err := importer.ReadTable(path, importer.BlacklistSchema)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := importer.ParseBlacklist(t, now())
+	if err != nil {
+		return nil, err
+	}
+	have, err := st.Blacklist(ctx, villageID)
+	if err != nil {
+		return nil, err
+	}
+	list := app.NewBlacklist(have)
+	s := &BlacklistSummary{Village: villageID}
+	var add []app.BlacklistEntry
+	for _, e := range entries {
+		if _, ok := list.Match(e.IDNumber); ok {
+			s.Already++
+			continue
+		}
+		e.VillageID = villageID
+		add = append(add, e)
+	}
+	if len(add) > 0 {
+		if err := st.AddBlacklist(ctx, villageID, add); err != nil {
+			return nil, err
+		}
+	}
+	s.Added = len(add)
+	return s, nil
+}
+
+// SaveTemplate writes the blank nomination-list template (下载模板) to path as XLSX,
+// whole or not at all.
+func SaveTemplate(path string) error {
+	return atomicfile.Write(path, 0o644, importer.WriteTemplate)
+}

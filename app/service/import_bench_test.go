@@ -1,0 +1,93 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"pingxin/app"
+)
+
+// bigRows is a valid 10,000-household list with a tally on every row.
+func bigRows() [][]string {
+	rows := [][]string{header}
+	for i := 1; i <= 10000; i++ {
+		rows = append(rows, household(i, map[int]string{1: idN(i + 20000)}))
+	}
+	return rows
+}
+
+// bigXLSX writes bigRows as Excel saves a list: text in the shared string table.
+func bigXLSX(b testing.TB, dir string) string {
+	f := excelize.NewFile()
+	for i, r := range bigRows() {
+		cells := make([]any, len(r))
+		for j, c := range r {
+			cells[j] = c
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &cells); err != nil {
+			b.Fatal(err)
+		}
+	}
+	p := filepath.Join(dir, "big.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// benchImport imports the file into a new meeting each time: read, check and commit
+// in one transaction (creating the meeting is part of the loop and takes ~1 ms).
+func benchImport(b *testing.B, path string) {
+	st, id := setup(b)
+	ctx := context.Background()
+	m, _ := st.Meeting(ctx, id)
+	v, _ := st.Village(ctx, m.VillageID)
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ := app.NewMeeting(v, meetingDay, nil)
+		if err := st.CreateMeeting(ctx, m); err != nil {
+			b.Fatal(err)
+		}
+		sum, err := ImportNominees(ctx, st, m.ID, path, false)
+		if err != nil || sum.Imported != 10000 {
+			b.Fatalf("%v %+v", err, sum.Errors[:min(3, len(sum.Errors))])
+		}
+	}
+}
+
+func BenchmarkImportNomineesCSV10k(b *testing.B) { benchImport(b, gbkFile(b, bigRows())) }
+
+func BenchmarkImportNomineesXLSX10k(b *testing.B) { benchImport(b, bigXLSX(b, b.TempDir())) }
+
+// TestImportPeakRSS imports one big file into a new database, for measuring the peak
+// memory of a 10,000-row import from outside:
+//
+//	PINGXIN_BIG_DIR=/tmp/big go test ./app/service -run TestImportPeakRSS   # writes big.csv, big.xlsx
+//	go test -c -o /tmp/svc.test ./app/service
+//	PINGXIN_IMPORT_FILE=/tmp/big/big.xlsx /usr/bin/time -v /tmp/svc.test -test.run TestImportPeakRSS
+func TestImportPeakRSS(t *testing.T) {
+	if dir := os.Getenv("PINGXIN_BIG_DIR"); dir != "" {
+		os.MkdirAll(dir, 0o755)
+		bigXLSX(t, dir)
+		b := []byte(csvOf(bigRows()))
+		os.WriteFile(filepath.Join(dir, "big.csv"), b, 0o644)
+	}
+	path := os.Getenv("PINGXIN_IMPORT_FILE")
+	if path == "" {
+		t.Skip("set PINGXIN_IMPORT_FILE to a list to import")
+	}
+	st, id := setup(t)
+	start := time.Now()
+	sum, err := ImportNominees(context.Background(), st, id, path, false)
+	if err != nil || sum.Imported != 10000 {
+		t.Fatalf("%v %+v", err, sum)
+	}
+	fmt.Printf("imported %d in %v\n", sum.Imported, time.Since(start))
+}

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+
+	"pingxin/app/i18n"
+	"pingxin/app/service"
+)
+
+func init() {
+	register("minutes", "cli.usage.minutes", minutesCmd)
+	register("notice", "cli.usage.notice", noticeCmd)
+	register("export", "cli.usage.export", exportCmd)
+}
+
+// meetingOut reads the --meeting ID --out FILE pair most document commands take.
+func meetingOut(e *Env, name string, args []string, extra func(fs *flagSet)) (int64, string, error) {
+	fs := e.flags(name)
+	id := fs.String("meeting", "", "")
+	out := fs.String("out", "", "")
+	if extra != nil {
+		extra(&flagSet{fs})
+	}
+	if _, err := parse(fs, args); err != nil {
+		return 0, "", err
+	}
+	if *id == "" || *out == "" {
+		return 0, "", usagef("cli.missing_flags", "Flags", "--meeting --out")
+	}
+	n, err := strconv.ParseInt(*id, 10, 64)
+	if err != nil {
+		return 0, "", usagef("cli.bad_id", "Value", *id)
+	}
+	return n, *out, nil
+}
+
+func minutesCmd(e *Env, args []string) error {
+	var doSign *bool
+	id, out, err := meetingOut(e, "minutes", args, func(fs *flagSet) { doSign = fs.Bool("sign", false, "") })
+	if err != nil {
+		return err
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if !*doSign {
+		sum, err := service.WriteMinutes(ctx, st, id, out, e.Now())
+		if err != nil {
+			return err
+		}
+		e.println(out, sum)
+		return nil
+	}
+	pass, err := e.passphrase()
+	if err != nil {
+		return err
+	}
+	rec, err := service.SignMinutes(ctx, st, id, out, pass, e.Now())
+	if err != nil {
+		return err
+	}
+	e.println(out, rec.SHA256)
+	return nil
+}
+
+func noticeCmd(e *Env, args []string) error {
+	id, out, err := meetingOut(e, "notice", args, nil)
+	if err != nil {
+		return err
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := service.WriteNotice(context.Background(), st, id, out, e.Now()); err != nil {
+		return err
+	}
+	e.println(out)
+	return nil
+}
+
+func exportCmd(e *Env, args []string) error {
+	id, out, err := meetingOut(e, "export", args, nil)
+	if err != nil {
+		return err
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := service.ExportBank(context.Background(), st, id, out, e.Now()); err != nil {
+		return err
+	}
+	e.println(out)
+	return nil
+}
+
+// passphrase reads the village key's passphrase: from PINGXIN_PASSPHRASE for
+// unattended use, else from the terminal without echo, else one line of stdin.
+func (e *Env) passphrase() (string, error) {
+	if p := e.Getenv("PINGXIN_PASSPHRASE"); p != "" {
+		return p, nil
+	}
+	fmt.Fprint(e.Stderr, i18n.T(e.Lang, "cli.passphrase_prompt", nil))
+	if f, ok := e.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(e.Stderr)
+		return string(b), err
+	}
+	line, err := bufio.NewReader(e.Stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return "", usagef("cli.no_passphrase")
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}

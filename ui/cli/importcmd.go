@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+	"pingxin/app/importer"
+	"pingxin/app/service"
+)
+
+func init() {
+	register("import", "cli.usage.import", importCmd)
+	register("blacklist import", "cli.usage.blacklist_import", blacklistImport)
+}
+
+// importCmd loads a nomination list into a meeting: all of it, or nothing and every
+// error on stderr (exit 1); with --skip-invalid the valid rows and every skipped row on
+// stderr. --json prints the summary as CLI.md shows it.
+func importCmd(e *Env, args []string) error {
+	fs := e.flags("import")
+	meeting := fs.String("meeting", "", "")
+	skip := fs.Bool("skip-invalid", false, "")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cli.one_file")
+	}
+	if *meeting == "" {
+		return usagef("cli.missing_flags", "Flags", "--meeting")
+	}
+	id, err := strconv.ParseInt(*meeting, 10, 64)
+	if err != nil || id <= 0 {
+		return usagef("cli.bad_id", "Value", *meeting)
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sum, err := service.ImportNominees(context.Background(), st, id, pos[0], *skip)
+	if sum != nil {
+		printImport(e, pos[0], sum, *asJSON, err == nil)
+	}
+	var fe *importer.FileErrors
+	if errors.As(err, &fe) {
+		return refusal{fe}
+	}
+	return err
+}
+
+// printImport prints an import's summary on stdout (as JSON with --json) and what the clerk
+// should know on stderr: the skipped rows, the warnings, the ignored columns.
+func printImport(e *Env, file string, sum *service.ImportSummary, asJSON, imported bool) {
+	if asJSON {
+		e.Stdout.Write(sum.JSON(e.Lang))
+	} else if imported {
+		e.println(sum.Text(e.Lang))
+	}
+	if imported {
+		for _, re := range sum.Errors {
+			e.info("importer.skipped", "Line", file+": "+oneLine(re.Localize(e.Lang)))
+		}
+	}
+	for _, w := range sum.Warnings {
+		e.info("importer.warning", "Line", file+": "+oneLine(w.Localize(e.Lang)))
+	}
+	if s := sum.UnknownText(e.Lang); s != "" {
+		e.info("importer.file_line", "File", file, "Text", s)
+	}
+}
+
+// refusal is a list refused for its bad rows: one line per error, then what to do.
+type refusal struct{ fe *importer.FileErrors }
+
+func (r refusal) Error() string { return r.fe.Error() }
+func (r refusal) Unwrap() error { return r.fe }
+
+// Lines gives every bad row on its own line, then the hint about --skip-invalid.
+func (r refusal) Lines(l i18n.Lang) []string {
+	lines := r.fe.Lines(l)
+	for i := range lines {
+		lines[i] = oneLine(lines[i])
+	}
+	return append(lines, i18n.T(l, "importer.summary_refused", i18n.Data{"Count": len(r.fe.Errors)}))
+}
+
+// blacklistImport loads blacklist entries into a village (by name, or by number):
+// all of them, or nothing and every bad row on stderr.
+func blacklistImport(e *Env, args []string) error {
+	fs := e.flags("blacklist import")
+	village := fs.String("village", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cli.one_file")
+	}
+	if *village == "" {
+		return usagef("cli.missing_flags", "Flags", "--village")
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	v, err := villageByNameOrID(ctx, st, *village)
+	if err != nil {
+		return err
+	}
+	sum, err := service.ImportBlacklist(ctx, st, v.ID, pos[0])
+	if err != nil {
+		return err
+	}
+	e.println(sum.Text(e.Lang))
+	return nil
+}
+
+// villageByNameOrID finds a village by name, or by its number when no village has that name.
+func villageByNameOrID(ctx context.Context, st app.Store, s string) (*app.Village, error) {
+	v, err := st.VillageByName(ctx, s)
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		if id, perr := strconv.ParseInt(s, 10, 64); perr == nil {
+			return st.Village(ctx, id)
+		}
+	}
+	return v, err
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"context"
+	"os"
+
+	"pingxin/app"
+	"pingxin/app/atomicfile"
+	"pingxin/app/i18n"
+	"pingxin/app/service"
+	"pingxin/app/signing"
+)
+
+func init() {
+	register("verify", "cli.usage.verify", verifyCmd)
+	register("cert export", "cli.usage.cert_export", certExport)
+}
+
+// verifyCmd tells the receiver whether the minutes are signed and untouched. It reads
+// the local database only when one exists (for the certificates this machine knows),
+// so a bank PC that never ran Pingxin can verify too.
+func verifyCmd(e *Env, args []string) error {
+	pos, err := parse(e.flags("verify"), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cli.one_file")
+	}
+	pdf, err := os.ReadFile(pos[0])
+	if err != nil {
+		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
+	}
+	var st app.Store
+	if _, err := os.Stat(e.DBPath); err == nil {
+		if st, err = e.store(); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	rep, err := service.Verify(context.Background(), st, pdf)
+	if err != nil {
+		return err
+	}
+	for i, s := range rep.Signatures {
+		e.printSignature(i+1, s)
+	}
+	if !rep.Valid {
+		return app.Errorf(app.EINVALID, "cli.verify_invalid", "File", pos[0])
+	}
+	e.println("valid")
+	return nil
+}
+
+func (e *Env) printSignature(n int, s signing.SignatureReport) {
+	known := i18n.T(e.Lang, "cli.cert_unknown", nil)
+	if s.KnownCert {
+		known = i18n.T(e.Lang, "cli.cert_known", nil)
+	}
+	e.println(i18n.T(e.Lang, "cli.signature_line", i18n.Data{"N": n, "Signer": s.Signer.String(), "Name": s.Name,
+		"Time": s.Time.Local().Format("2006-01-02 15:04:05"), "Known": known, "Fingerprint": s.Fingerprint}))
+	if s.Problem != nil {
+		e.println("  " + app.ErrorMessage(s.Problem, e.Lang))
+	}
+}
+
+func certExport(e *Env, args []string) error {
+	fs := e.flags("cert export")
+	village := fs.String("village", "", "")
+	out := fs.String("out", "", "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *village == "" || *out == "" {
+		return usagef("cli.missing_flags", "Flags", "--village --out")
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	v, err := st.VillageByName(ctx, *village)
+	if err != nil {
+		return err
+	}
+	pem, err := service.VillageCertPEM(ctx, st, v.ID)
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.WriteBytes(*out, 0o644, pem); err != nil {
+		return err
+	}
+	e.println(*out)
+	return nil
+}
