@@ -8,7 +8,6 @@ package idcard
 
 import (
 	"time"
-	"unicode/utf8"
 )
 
 // ID is a checked resident ID in canonical form (18 characters, upper-case X). It can only
@@ -185,5 +184,3 @@ func InCounty(id ID, countyCode string) bool {
 	return countyCode == "" || id.Region() == countyCode
 }
 
-// runeLen counts characters, not bytes, for messages about length.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -146,7 +146,10 @@ func TestKeyNeverInTheClear(t *testing.T) {
 		t.Fatal(err)
 	}
 	priv := s.key.(*ecdsa.PrivateKey)
-	d := priv.D.FillBytes(make([]byte, 32))
+	d, err := priv.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
 	pkcs8, _ := x509.MarshalPKCS8PrivateKey(priv)
 	for _, secret := range [][]byte{d, d[:8], d[24:], pkcs8} {
 		if bytes.Contains(k.Encrypted, secret) || bytes.Contains(k.Cert, secret) {
