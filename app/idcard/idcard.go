@@ -183,4 +183,3 @@ func (id ID) Masked() string { return Mask(id.s) }
 func InCounty(id ID, countyCode string) bool {
 	return countyCode == "" || id.Region() == countyCode
 }
-
