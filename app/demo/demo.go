@@ -123,7 +123,7 @@ func Meeting(v *app.Village, date time.Time, number int) *app.Meeting {
 		if w := app.ForbiddenPurpose(h.purpose); w != "" {
 			n.Blocked = "贷款用途属“三不准”：" + w
 		}
-		if i < 12 {
+		if i < 12 && n.Blocked == "" {
 			deliberate(&n, i, date)
 		}
 		m.Nominees = append(m.Nominees, n)
