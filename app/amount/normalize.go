@@ -2,22 +2,23 @@ package amount
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"pingxin/app/textnorm"
 )
 
 // normalize trims blanks and folds full-width forms from Chinese input methods into ASCII
 // (３０ → 30, ，→ , and ．→ .; ￥ → ¥). Everything else is left as written, so a stray
 // character still shows as stray.
 func normalize(s string) string {
-	s = strings.TrimFunc(s, isBlank)
+	s = textnorm.Trim(s)
 	if ascii(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		b.WriteRune(narrow(r))
+		b.WriteRune(textnorm.Narrow(r))
 	}
 	return b.String()
 }
@@ -30,21 +31,4 @@ func ascii(s string) bool {
 		}
 	}
 	return true
-}
-
-// isBlank reports spaces (the ideographic space too) and the invisible byte-order mark and
-// zero-width space that copied cells carry.
-func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' }
-
-// narrow maps a full-width form to its ASCII twin and the full-width yen sign to ¥.
-func narrow(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
-		return r - 0xFEE0
-	case r == 0x3000:
-		return ' '
-	case r == '￥':
-		return '¥'
-	}
-	return r
 }

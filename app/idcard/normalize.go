@@ -2,22 +2,23 @@ package idcard
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"pingxin/app/textnorm"
 )
 
 // normalize trims blanks and folds what Chinese input methods and spreadsheets produce into
 // plain ASCII: full-width digits and letters (０-９, Ｘ) become half-width and a lowercase x
 // becomes X. It changes nothing else, so a wrong character still shows as wrong.
 func normalize(s string) string {
-	s = strings.TrimFunc(s, isBlank)
+	s = textnorm.Trim(s)
 	if plain(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		r = narrow(r)
+		r = textnorm.Narrow(r)
 		if r == 'x' {
 			r = 'X'
 		}
@@ -34,19 +35,4 @@ func plain(s string) bool {
 		}
 	}
 	return true
-}
-
-// isBlank reports spaces (including the ideographic space U+3000 and no-break space), and
-// the invisible byte-order mark and zero-width space that copied cells carry.
-func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' }
-
-// narrow maps a full-width form (U+FF01–U+FF5E, U+3000) to its ASCII twin.
-func narrow(r rune) rune {
-	switch {
-	case r >= 0xFF01 && r <= 0xFF5E:
-		return r - 0xFEE0
-	case r == 0x3000:
-		return ' '
-	}
-	return r
 }

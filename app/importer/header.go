@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/width"
 
 	"pingxin/app"
+	"pingxin/app/textnorm"
 )
 
 // Header is where a file's columns are: the header row and, for each known column, its
@@ -44,7 +45,7 @@ func normalizeHeader(s string) (key string, wan bool) {
 			if r == '万' {
 				wan = true
 			}
-		case unicode.IsSpace(r), isBlank(r), strings.ContainsRune("*※:", r):
+		case unicode.IsSpace(r), textnorm.IsBlank(r), strings.ContainsRune("*※:", r):
 		default:
 			b.WriteRune(r)
 		}

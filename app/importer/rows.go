@@ -12,6 +12,7 @@ import (
 	"pingxin/app/amount"
 	"pingxin/app/i18n"
 	"pingxin/app/idcard"
+	"pingxin/app/textnorm"
 )
 
 // rowReader reads the cells of one data row by column key and collects what is wrong
@@ -231,6 +232,6 @@ func narrow(s string) string { return width.Narrow.String(s) }
 // names splits a list of names written with 、，, ; / or spaces.
 func names(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool {
-		return strings.ContainsRune("、,，;；/／", r) || isBlank(r)
+		return strings.ContainsRune("、,，;；/／", r) || textnorm.IsBlank(r)
 	})
 }

@@ -11,9 +11,9 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"strings"
 
 	"pingxin/app"
+	"pingxin/app/textnorm"
 )
 
 // Cell is one spreadsheet cell as read: its text, and whether an XLSX file stored it as
@@ -128,14 +128,4 @@ func sniff(b []byte) format {
 
 // clean trims what copied cells carry around a value: spaces (the ideographic space
 // too), the byte-order mark and zero-width spaces.
-func clean(s string) string {
-	return strings.TrimFunc(s, isBlank)
-}
-
-func isBlank(r rune) bool {
-	switch r {
-	case ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0', '\u3000', '\ufeff', '\u200b':
-		return true
-	}
-	return false
-}
+func clean(s string) string { return textnorm.Trim(s) }
