@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -198,6 +199,16 @@ func (e *Env) store() (app.Store, error) {
 		return nil, errors.New("no database")
 	}
 	return e.Open()
+}
+
+// withStore runs f with the database open, and closes it after.
+func (e *Env) withStore(f func(ctx context.Context, st app.Store) error) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return f(context.Background(), st)
 }
 
 // println writes one line of a command's result to stdout.

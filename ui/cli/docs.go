@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/term"
 
+	"pingxin/app"
 	"pingxin/app/i18n"
 	"pingxin/app/service"
 )
@@ -47,30 +48,26 @@ func minutesCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.store()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ctx := context.Background()
 	if !*doSign {
-		sum, err := service.WriteMinutes(ctx, st, id, out, e.Now())
-		if err != nil {
+		return e.withStore(func(ctx context.Context, st app.Store) error {
+			sum, err := service.WriteMinutes(ctx, st, id, out, e.Now())
+			if err == nil {
+				e.println(out, sum)
+			}
 			return err
-		}
-		e.println(out, sum)
-		return nil
+		})
 	}
 	pass, err := e.passphrase()
 	if err != nil {
 		return err
 	}
-	rec, err := service.SignMinutes(ctx, st, id, out, pass, e.Now())
-	if err != nil {
+	return e.withStore(func(ctx context.Context, st app.Store) error {
+		rec, err := service.SignMinutes(ctx, st, id, out, pass, e.Now())
+		if err == nil {
+			e.println(out, rec.SHA256)
+		}
 		return err
-	}
-	e.println(out, rec.SHA256)
-	return nil
+	})
 }
 
 func noticeCmd(e *Env, args []string) error {
@@ -78,16 +75,13 @@ func noticeCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.store()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if _, err := service.WriteNotice(context.Background(), st, id, out, e.Now()); err != nil {
-		return err
-	}
-	e.println(out)
-	return nil
+	return e.withStore(func(ctx context.Context, st app.Store) error {
+		if _, err := service.WriteNotice(ctx, st, id, out, e.Now()); err != nil {
+			return err
+		}
+		e.println(out)
+		return nil
+	})
 }
 
 func exportCmd(e *Env, args []string) error {
@@ -95,16 +89,13 @@ func exportCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.store()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := service.ExportBank(context.Background(), st, id, out, e.Now()); err != nil {
-		return err
-	}
-	e.println(out)
-	return nil
+	return e.withStore(func(ctx context.Context, st app.Store) error {
+		if err := service.ExportBank(ctx, st, id, out, e.Now()); err != nil {
+			return err
+		}
+		e.println(out)
+		return nil
+	})
 }
 
 // passphrase reads the village key's passphrase: from PINGXIN_PASSPHRASE for
