@@ -1,0 +1,42 @@
+// Command pingxin (评信) runs a village council's credit-rating meeting: with no
+// command it opens the desktop app; with one (see CLI.md and README) it runs that
+// command and exits. main only wires the store into the chosen user interface.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+	"pingxin/data"
+	"pingxin/ui/cli"
+	"pingxin/ui/desktop"
+)
+
+func main() { os.Exit(run(os.Args[1:])) }
+
+func run(args []string) int {
+	fs := flag.NewFlagSet("pingxin", flag.ContinueOnError)
+	db := fs.String("db", "", "database file (default: PINGXIN_DB or the user's config folder)")
+	langFlag := fs.String("lang", "", "zh or en")
+	if err := fs.Parse(args); err != nil {
+		return cli.ExitUsage
+	}
+	path := *db
+	if path == "" {
+		p, err := data.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return cli.ExitRefused
+		}
+		path = p
+	}
+	lang := i18n.Parse(*langFlag)
+	open := func() (app.Store, error) { return data.Open(path) }
+	if fs.NArg() == 0 {
+		return desktop.Run(desktop.Config{DBPath: path, Open: open, Lang: lang, LangChosen: *langFlag != ""})
+	}
+	return cli.Run(fs.Args(), &cli.Env{Open: open, DBPath: path, Lang: lang})
+}

@@ -1,0 +1,201 @@
+package desktop
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+)
+
+// HomeScreen is the first screen: the villages on the left, the chosen village's
+// meetings on the right, and the ways to start something new.
+type HomeScreen struct {
+	d        *Deps
+	villages []app.VillageSummary
+	meetings []app.MeetingSummary
+	selected int64 // the chosen village's ID; 0 for none
+
+	villageList   *widget.List
+	meetingsTitle *widget.Label
+	meetingRows   *fyne.Container
+	problem       *widget.Label
+	newVillage    *widget.Button
+	newMeeting    *widget.Button
+	villageSet    *widget.Button
+
+	villageDlg *villageDialog // the last dialog opened, for tests
+	meetingDlg *meetingDialog
+}
+
+var (
+	_ Screen    = (*HomeScreen)(nil)
+	_ Refresher = (*HomeScreen)(nil)
+)
+
+// NewHomeScreen loads the villages and meetings from d.Store and chooses the first
+// village.
+func NewHomeScreen(d *Deps) *HomeScreen {
+	h := &HomeScreen{d: d}
+	h.meetingsTitle = sectionTitle("")
+	h.meetingRows = container.NewVBox()
+	h.problem = newProblemLabel()
+	h.newVillage = &widget.Button{Text: lang.L("desktop.home.new_village"), Icon: theme.ContentAddIcon(), OnTapped: h.onNewVillage}
+	h.newMeeting = &widget.Button{Text: lang.L("desktop.home.new_meeting"), Icon: theme.ContentAddIcon(),
+		Importance: widget.HighImportance, OnTapped: h.onNewMeeting}
+	h.villageSet = &widget.Button{Text: lang.L("desktop.home.village_settings"), Icon: theme.SettingsIcon(), OnTapped: h.onVillageSettings}
+	h.villageList = &widget.List{
+		Length:     func() int { return len(h.villages) },
+		CreateItem: newVillageItem,
+		UpdateItem: h.updateVillageItem,
+		OnSelected: h.onSelectVillage,
+	}
+	h.villageList.ExtendBaseWidget(h.villageList)
+	h.Refresh()
+	return h
+}
+
+// Title is the window's header on this screen.
+func (h *HomeScreen) Title() string { return lang.L("desktop.home.title") }
+
+// Content is the villages beside the meetings.
+func (h *HomeScreen) Content() fyne.CanvasObject {
+	left := container.NewBorder(
+		container.NewVBox(sectionTitle(lang.L("desktop.home.villages")), h.newVillage),
+		h.villageSet, nil, nil, h.villageList)
+	right := container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, nil, h.newMeeting, h.meetingsTitle), h.problem, meetingHeader()),
+		nil, nil, nil, container.NewVScroll(h.meetingRows))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.26
+	return split
+}
+
+// Refresh reloads the villages and meetings, keeping the chosen village.
+func (h *HomeScreen) Refresh() {
+	ctx := context.Background()
+	vs, err := h.d.Store.Villages(ctx)
+	if err == nil {
+		h.villages = vs
+		h.meetings, err = h.d.Store.Meetings(ctx)
+	}
+	setProblem(h.problem, errText(h.d, err))
+	h.villageList.Refresh()
+	h.choose(h.selected)
+}
+
+// choose selects the village with id, or the first village when there is none such.
+func (h *HomeScreen) choose(id int64) {
+	idx := -1
+	for i, v := range h.villages {
+		if v.ID == id {
+			idx = i
+		}
+	}
+	if idx < 0 && len(h.villages) > 0 {
+		idx = 0
+	}
+	h.selected = 0
+	if idx >= 0 {
+		h.selected = h.villages[idx].ID
+		h.villageList.Select(idx)
+	}
+	h.showMeetings()
+}
+
+func (h *HomeScreen) onSelectVillage(i widget.ListItemID) {
+	if i < 0 || i >= len(h.villages) {
+		return
+	}
+	h.selected = h.villages[i].ID
+	h.showMeetings()
+}
+
+// Selected is the chosen village, if any.
+func (h *HomeScreen) Selected() (app.VillageSummary, bool) {
+	for _, v := range h.villages {
+		if v.ID == h.selected {
+			return v, true
+		}
+	}
+	return app.VillageSummary{}, false
+}
+
+// showMeetings lists the chosen village's meetings, newest first as the store returns them.
+func (h *HomeScreen) showMeetings() {
+	v, ok := h.Selected()
+	h.newMeeting.Disable()
+	h.villageSet.Disable()
+	h.meetingRows.RemoveAll()
+	if !ok {
+		h.meetingsTitle.SetText(lang.L("desktop.home.no_village"))
+		return
+	}
+	h.newMeeting.Enable()
+	h.villageSet.Enable()
+	h.meetingsTitle.SetText(lang.L("desktop.home.meetings_of", map[string]any{"Village": v.Name}))
+	for _, m := range h.meetings {
+		if m.VillageID == v.ID {
+			h.meetingRows.Add(h.meetingRow(m))
+		}
+	}
+	if len(h.meetingRows.Objects) == 0 {
+		h.meetingRows.Add(&widget.Label{Text: lang.L("desktop.home.no_meetings"), Importance: widget.LowImportance})
+	}
+}
+
+// MeetingCount is the number of meetings listed for the chosen village.
+func (h *HomeScreen) MeetingCount() int {
+	n := 0
+	for _, m := range h.meetings {
+		if m.VillageID == h.selected {
+			n++
+		}
+	}
+	return n
+}
+
+func (h *HomeScreen) onOpenMeeting(id int64) {
+	h.d.Nav.Push(NewMeetingScreen(h.d, id))
+}
+
+func (h *HomeScreen) onVillageSettings() {
+	if v, ok := h.Selected(); ok {
+		h.d.Nav.Push(NewVillageScreen(h.d, v.ID))
+	}
+}
+
+func (h *HomeScreen) onNewVillage() {
+	vd := newVillageDialog(h.d)
+	h.villageDlg = vd
+	vd.OnSaved = func(v *app.Village) {
+		h.selected = v.ID
+		h.Refresh()
+	}
+	vd.Show()
+}
+
+func (h *HomeScreen) onNewMeeting() {
+	v, ok := h.Selected()
+	if !ok {
+		return
+	}
+	md, err := newMeetingDialog(h.d, v.ID, h.meetings)
+	if err != nil {
+		setProblem(h.problem, errText(h.d, err))
+		return
+	}
+	h.meetingDlg = md
+	md.OnSaved = func(id int64) {
+		h.Refresh()
+		h.onOpenMeeting(id)
+	}
+	md.Show()
+}
+
+// errText renders err for the person in the app's language; "" for nil.
+func errText(d *Deps, err error) string { return app.ErrorMessage(err, d.Lang) }

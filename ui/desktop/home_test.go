@@ -1,0 +1,166 @@
+package desktop
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/demo"
+	"pingxin/app/service"
+)
+
+func TestHomeListsDemoVillageAndMeeting(t *testing.T) {
+	d := newTestDeps(t)
+	ctx := context.Background()
+	id, err := service.Demo(ctx, d.Store, testDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := d.Store.Meetings(ctx)
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("meetings = %v, %v", ms, err)
+	}
+	want := ms[0]
+	h := NewHomeScreen(d)
+	h.Content()
+
+	v, ok := h.Selected()
+	if !ok || v.Name != demo.VillageName || v.Town != "高桥街道" || v.Members != 18 {
+		t.Fatalf("selected village = %+v, %v", v, ok)
+	}
+	rows := h.Rows()
+	if len(rows) != 1 || rows[0].Summary.ID != id {
+		t.Fatalf("rows = %d, want the demo meeting %d", len(rows), id)
+	}
+	cells := rows[0].cells.Objects
+	for _, c := range []struct {
+		name string
+		col  int
+		want string
+	}{
+		{"date", 0, "2026-03-15"},
+		{"doc number", 1, want.DocNumber},
+		{"households", 3, "30 户"},
+		{"passed", 4, zhL("desktop.home.households", want.Passed)},
+		{"total", 5, amount.Yuan(want.Total).String() + " 元"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := cells[c.col].(*widget.Label).Text; got != c.want {
+				t.Errorf("cell %d = %q, want %q", c.col, got, c.want)
+			}
+		})
+	}
+	if got := rows[0].Badge.Text(); got != "进行中" {
+		t.Errorf("badge = %q, want 进行中", got)
+	}
+	if want.DocNumber == "" || want.Nominees != 30 {
+		t.Errorf("demo summary = %+v", want)
+	}
+}
+
+// zhL renders a desktop key with a Count, as lang.L does in Chinese.
+func zhL(key string, count int) string { return zh(key, "Count", count) }
+
+func TestHomeOpenPushesMeetingScreen(t *testing.T) {
+	d := newTestDeps(t)
+	if _, err := service.Demo(context.Background(), d.Store, testDay); err != nil {
+		t.Fatal(err)
+	}
+	n := d.Nav.(*Navigator)
+	h := n.Top().(*HomeScreen)
+	h.Refresh()
+	test.Tap(h.Rows()[0].Open)
+	if n.Depth() != 2 || n.Top() == Screen(h) {
+		t.Fatalf("depth = %d after Open", n.Depth())
+	}
+	test.Tap(n.back)
+	if n.Depth() != 1 || n.Top() != Screen(h) {
+		t.Fatalf("Back did not return home: depth %d", n.Depth())
+	}
+}
+
+func TestNewVillageDialogStoresVillage(t *testing.T) {
+	d := newTestDeps(t)
+	h := d.Nav.(*Navigator).Top().(*HomeScreen)
+	test.Tap(h.newVillage)
+	vd := h.villageDlg
+
+	test.Tap(vd.save)
+	if !vd.problem.Visible() || vd.problem.Text != zh("village.name_required") {
+		t.Fatalf("empty village: problem = %q (visible %v)", vd.problem.Text, vd.problem.Visible())
+	}
+
+	test.Type(vd.name, "新丰村")
+	test.Type(vd.town, "乌镇镇")
+	addMember(t, vd.form, "张三", app.BodyPeople, app.RoleChair)
+	addMember(t, vd.form, "李四", app.BodyPeople, app.RoleClerk)
+	addMember(t, vd.form, "王五", app.BodySage, app.RoleMember)
+	test.Tap(vd.form.add) // empty name: refused, nothing added
+	if vd.form.problem.Text != zh("desktop.member.name_required") || len(vd.members) != 3 {
+		t.Fatalf("empty member: problem %q, %d members", vd.form.problem.Text, len(vd.members))
+	}
+	test.Tap(vd.save)
+
+	v := mustVillage(t, d.Store, "新丰村")
+	if v.Town != "乌镇镇" || v.CountyCode != "330483" || v.Settings != app.DefaultSettings() {
+		t.Errorf("stored village = %+v", v)
+	}
+	names := []string{}
+	for _, m := range v.Members {
+		names = append(names, m.Name+"/"+string(m.Role)+"/"+string(m.Bodies[0]))
+	}
+	slices.Sort(names)
+	want := []string{"张三/主持人/百姓议事会", "李四/记录人/百姓议事会", "王五/成员/乡贤参事会"}
+	if !slices.Equal(names, want) {
+		t.Errorf("members = %v, want %v", names, want)
+	}
+	if s, _ := h.Selected(); s.ID != v.ID {
+		t.Errorf("home selected %q, want the new village", s.Name)
+	}
+}
+
+// addMember fills the member form and taps Add.
+func addMember(t *testing.T, f *memberForm, name string, b app.Body, r app.Role) {
+	t.Helper()
+	test.Type(f.name, name)
+	f.bodies.SetSelected([]string{bodyText(b)})
+	f.role.SetSelected(roleText(r))
+	test.Tap(f.add)
+	if f.problem.Visible() {
+		t.Fatalf("adding %s: %s", name, f.problem.Text)
+	}
+}
+
+func TestNewVillageImportsRosterFile(t *testing.T) {
+	d := newTestDeps(t)
+	vd := newVillageDialog(d)
+	vd.Show()
+	path := filepath.Join(t.TempDir(), "roster.csv")
+	csv := "姓名,所属组织,职务\r\n赵一,百姓议事会,主持人\r\n钱二,百姓议事会,记录人\r\n孙三,乡贤参事会,\r\n"
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, func(done func()) { vd.importFile(path, done) })
+	if vd.problem.Visible() || len(vd.members) != 3 || vd.members[2].Name != "孙三" {
+		t.Fatalf("import: problem %q, members %+v", vd.problem.Text, vd.members)
+	}
+	if got := vd.count.Text; got != "共 3 人" {
+		t.Errorf("count = %q", got)
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("姓名,职务\r\n赵一,主持人\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, func(done func()) { vd.importFile(bad, done) })
+	if !vd.problem.Visible() || vd.problem.Text == "" || len(vd.members) != 3 {
+		t.Errorf("bad file: problem %q, %d members", vd.problem.Text, len(vd.members))
+	}
+}

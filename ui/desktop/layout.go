@@ -1,0 +1,109 @@
+package desktop
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// colsLayout lays its objects out side by side in widths proportional to its weights,
+// so the rows of a list and their header line up like a table while each cell can
+// hold any widget (a badge, a button). A cell never gets less than its minimum width
+// (a button keeps its text at a large text size); the width that costs is taken from
+// the cells that have room to spare, such as truncating labels.
+type colsLayout []float32
+
+var _ fyne.Layout = colsLayout(nil)
+
+// Layout gives each object its share of the width, less a padding between cells.
+func (c colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	widths := c.widths(objs, size.Width)
+	pad := theme.Padding()
+	x := float32(0)
+	for i, o := range objs {
+		if i >= len(c) {
+			o.Hide()
+			continue
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(widths[i]-pad, size.Height))
+		x += widths[i]
+	}
+}
+
+// widths shares width among the columns: by weight, raised to each cell's minimum,
+// then shrunk back to fit from the columns with slack, in proportion to their slack.
+func (c colsLayout) widths(objs []fyne.CanvasObject, width float32) []float32 {
+	var total float32
+	for _, w := range c {
+		total += w
+	}
+	n := min(len(objs), len(c))
+	mins, out := make([]float32, n), make([]float32, n)
+	var sum, slack float32
+	for i := range n {
+		mins[i] = objs[i].MinSize().Width + theme.Padding()
+		out[i] = max(mins[i], width*c[i]/total)
+		sum += out[i]
+		slack += out[i] - mins[i]
+	}
+	if over := sum - width; over > 0 && slack > 0 {
+		cut := min(over/slack, 1)
+		for i := range out {
+			out[i] -= (out[i] - mins[i]) * cut
+		}
+	}
+	return out
+}
+
+// MinSize is the tallest cell's height and the sum of the cells' minimum widths.
+func (c colsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var width, height float32
+	for i, o := range objs {
+		if i >= len(c) {
+			break
+		}
+		m := o.MinSize()
+		height = max(height, m.Height)
+		width += m.Width + theme.Padding()
+	}
+	return fyne.NewSize(width, height)
+}
+
+// tableRow builds one table row with the given column weights.
+func tableRow(c colsLayout, cells ...fyne.CanvasObject) *fyne.Container {
+	return container.New(c, cells...)
+}
+
+// tableCell is a label that truncates rather than widening its column.
+func tableCell(text string) *widget.Label {
+	return &widget.Label{Text: text, Truncation: fyne.TextTruncateEllipsis}
+}
+
+// tableHead is a bold column heading.
+func tableHead(text string) *widget.Label {
+	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+}
+
+// sectionTitle is a section title.
+func sectionTitle(text string) *widget.Label {
+	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+}
+
+// newProblemLabel is a red, wrapping label for what went wrong; hidden while empty.
+func newProblemLabel() *widget.Label {
+	l := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	l.Hide()
+	return l
+}
+
+// setProblem shows text in l, or hides l when text is empty.
+func setProblem(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}

@@ -1,0 +1,159 @@
+package desktop
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// doOnUI runs f on the UI thread; a variable so that nothing else in the package has to
+// know how.
+var doOnUI = fyne.Do
+
+// MeetingScreen is one meeting's workspace: a tab for each step of SPEC §3 — set-up and
+// roll call, the nomination list, deliberation, verification, minutes and signing. The
+// tabs share one meetingModel, so a vote typed in deliberation shows at once in the
+// list and in the minutes summary.
+type MeetingScreen struct {
+	d     *Deps
+	model *meetingModel
+
+	tabs    *container.AppTabs
+	banner  *widget.Label
+	roll    *rollTab
+	list    *listTab
+	delib   *deliberateTab
+	verify  *verifyTab
+	minutes *minutesTab
+	pages   []tabPage
+	content fyne.CanvasObject
+}
+
+var (
+	_ Screen    = (*MeetingScreen)(nil)
+	_ Refresher = (*MeetingScreen)(nil)
+)
+
+// NewMeetingScreen opens meeting meetingID: it reads it once from d.Store and builds the
+// five tabs. A meeting that cannot be read becomes a message and a way back.
+func NewMeetingScreen(d *Deps, meetingID int64) Screen {
+	s := &MeetingScreen{d: d, model: newMeetingModel(d, meetingID)}
+	if err := s.model.load(); err != nil {
+		s.content = s.failure(err)
+		return s
+	}
+	s.build()
+	return s
+}
+
+// Title names the meeting by its village and document number.
+func (s *MeetingScreen) Title() string {
+	if s.model.m == nil {
+		return lang.L("mtg.title.unknown")
+	}
+	return lang.L("mtg.title", map[string]any{"Village": s.model.m.Village, "Doc": s.docNumber()})
+}
+
+// docNumber is the document number, or the date while the meeting has none.
+func (s *MeetingScreen) docNumber() string {
+	if s.model.m.DocNumber != "" {
+		return s.model.m.DocNumber
+	}
+	return s.model.m.Date.Format("2006-01-02")
+}
+
+// Content is the tabs under the lock banner.
+func (s *MeetingScreen) Content() fyne.CanvasObject { return s.content }
+
+// Refresh reads the meeting again: another screen (or the command line) may have
+// changed it.
+func (s *MeetingScreen) Refresh() {
+	if s.model.m == nil {
+		return
+	}
+	if err := s.model.reload(); err != nil {
+		setProblem(s.banner, errText(s.d, err))
+	}
+}
+
+// build makes the tabs.
+func (s *MeetingScreen) build() {
+	s.banner = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	s.roll = newRollTab(s.model)
+	s.list = newListTab(s.model, s.onDeliberate)
+	s.delib = newDeliberateTab(s.model)
+	s.verify = newVerifyTab(s.model)
+	s.minutes = newMinutesTab(s.model)
+	s.pages = []tabPage{
+		{"mtg.tab.roll", s.roll.content, nil},
+		{"mtg.tab.list", s.list.content, s.list.shown},
+		{"mtg.tab.deliberate", s.delib.content, s.delib.focusFirst},
+		{"mtg.tab.verify", s.verify.content, s.verify.shown},
+		{"mtg.tab.minutes", s.minutes.content, s.minutes.shown},
+	}
+	s.tabs = container.NewAppTabs()
+	for _, p := range s.pages {
+		s.tabs.Append(container.NewTabItem(lang.L(p.title), container.NewStack()))
+	}
+	s.tabs.OnSelected = s.onTab
+	s.onTab(s.tabs.Items[0])
+	s.model.listen(func(int) { s.showLock() })
+	s.showLock()
+	s.content = container.NewBorder(s.banner, nil, nil, nil, s.tabs)
+}
+
+// showLock shows the lock banner on a signed meeting.
+func (s *MeetingScreen) showLock() {
+	if s.model.locked() {
+		s.banner.SetText(lang.L("mtg.locked_banner"))
+		s.banner.Show()
+		return
+	}
+	s.banner.Hide()
+}
+
+// tabPage is one tab of the workspace: its title key, its content, built the first
+// time the tab is shown (so that opening a meeting lays out one tab, not five), and what
+// to do each time it is shown.
+type tabPage struct {
+	title   string
+	content func() fyne.CanvasObject
+	shown   func()
+}
+
+// onTab builds a tab's content on first showing and puts the keyboard where its work
+// starts.
+func (s *MeetingScreen) onTab(t *container.TabItem) {
+	i := s.tabs.Items
+	for k := range i {
+		if i[k] != t {
+			continue
+		}
+		p := s.pages[k]
+		s.model.tab = k
+		if st := t.Content.(*fyne.Container); len(st.Objects) == 0 {
+			st.Add(p.content())
+		}
+		if p.shown != nil {
+			p.shown()
+		}
+	}
+}
+
+// onDeliberate opens the deliberation tab at household i (from the list).
+func (s *MeetingScreen) onDeliberate(i int) {
+	s.delib.show(i)
+	s.tabs.SelectIndex(2)
+}
+
+// failure is the screen of a meeting that could not be read.
+func (s *MeetingScreen) failure(err error) fyne.CanvasObject {
+	msg := &widget.Label{Text: errText(s.d, err), Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	back := widget.NewButton(lang.L("mtg.back"), func() {
+		if s.d.Nav != nil {
+			s.d.Nav.Back()
+		}
+	})
+	return container.NewVBox(msg, container.NewHBox(back))
+}

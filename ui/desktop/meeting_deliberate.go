@@ -1,0 +1,392 @@
+package desktop
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/idcard"
+	"pingxin/ui/desktop/widgets"
+)
+
+// deliberateTab is 会议表决, the meeting mode: one household at a time in large type,
+// driven from the keyboard. Tab moves through the fields in meeting order, Enter stores
+// the household and opens the next, PageUp/PageDown (or Ctrl+↑/↓) step back and forth,
+// Ctrl+G jumps to a №. Each field is stored the moment it is confirmed (Tab, Enter,
+// leaving it); the decision is computed live by app.Nominee.Decision as the votes are
+// typed. There is no Save button to forget.
+type deliberateTab struct {
+	mm  *meetingModel
+	cur int // the household shown, or -1 for an empty list
+
+	// the household
+	pos, name, idText, group, purpose, requested *widget.Label
+	blocked                                      *widget.Label
+	baseline                                     [6]*widget.Select
+	undertaking                                  *widget.Check
+	nameText                                     *canvas.Text
+
+	// the meeting's entries, in Tab order
+	proposed, why                    *widgets.KeyEntry
+	rate                             *widgets.KeyCheck
+	vFor, vAgainst, vAbstain, vRecus *widgets.KeyEntry
+	reason                           *widgets.KeyEntry
+	order                            []fyne.Focusable
+
+	// beside the entries
+	proposedErr, whyErr, votesErr, reasonErr, generalErr, storeErr *widget.Label
+	voters, quorum, saved, resultLine                              *widget.Label
+	decision                                                       *canvas.Text
+
+	jump    *widgets.KeyEntry
+	prevB   *widget.Button
+	nextB   *widget.Button
+	root    fyne.CanvasObject
+	loading bool
+	saving  bool
+}
+
+func newDeliberateTab(mm *meetingModel) *deliberateTab {
+	t := &deliberateTab{mm: mm, cur: -1}
+	t.buildInfo()
+	t.buildForm()
+	t.buildNav()
+	t.root = t.layout()
+	mm.listen(t.onChanged)
+	if mm.count() > 0 {
+		t.show(t.firstOpen())
+	} else {
+		t.show(-1)
+	}
+	return t
+}
+
+func (t *deliberateTab) content() fyne.CanvasObject { return t.root }
+
+func (t *deliberateTab) buildInfo() {
+	label := func() *widget.Label { return &widget.Label{Wrapping: fyne.TextWrapWord} }
+	t.pos, t.idText, t.group, t.purpose, t.requested = label(), label(), label(), label(), label()
+	t.name = label()
+	t.nameText = canvas.NewText("", themeColor(theme.ColorNameForeground))
+	t.nameText.TextStyle.Bold = true
+	t.blocked = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	for i := range t.baseline {
+		t.baseline[i] = widget.NewSelect(texts(checks, checkText), func(string) { t.onBaseline() })
+	}
+	t.undertaking = widget.NewCheck(app.Undertaking, func(bool) { t.onBaseline() })
+}
+
+func (t *deliberateTab) buildForm() {
+	entry := func(hint string) *widgets.KeyEntry {
+		e := widgets.NewKeyEntry()
+		e.SetPlaceHolder(hint)
+		e.OnKey = t.onKey
+		e.OnFocusLost = func() { t.commit() }
+		e.OnChanged = func(string) { t.preview() }
+		return e
+	}
+	t.proposed = entry(mtgL("mtg.amount_hint"))
+	t.why = entry(mtgL("mtg.delib.why_hint"))
+	t.rate = widgets.NewKeyCheck(mtgL("mtg.delib.rate"), func(bool) {
+		t.preview()
+		t.commit()
+	})
+	t.rate.OnKey = t.onKey
+	t.vFor, t.vAgainst, t.vAbstain, t.vRecus = entry("0"), entry("0"), entry("0"), entry("0")
+	t.reason = entry(mtgL("mtg.delib.reason_hint"))
+	t.order = []fyne.Focusable{t.proposed, t.why, t.rate, t.vFor, t.vAgainst, t.vAbstain, t.vRecus, t.reason}
+	t.proposedErr, t.whyErr, t.votesErr = newProblemLabel(), newProblemLabel(), newProblemLabel()
+	t.reasonErr, t.generalErr, t.storeErr = newProblemLabel(), newProblemLabel(), newProblemLabel()
+	t.voters = &widget.Label{Importance: widget.LowImportance}
+	t.quorum = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	t.saved = &widget.Label{Importance: widget.LowImportance}
+	t.resultLine = &widget.Label{Wrapping: fyne.TextWrapWord}
+	t.decision = canvas.NewText("", themeColor(theme.ColorNameForeground))
+	t.decision.TextStyle.Bold = true
+}
+
+func (t *deliberateTab) buildNav() {
+	t.jump = widgets.NewKeyEntry()
+	t.jump.SetPlaceHolder(mtgL("mtg.delib.jump_hint"))
+	t.jump.OnKey = t.onJumpKey
+	t.prevB = widget.NewButtonWithIcon(mtgL("mtg.delib.prev"), theme.NavigateBackIcon(), func() { t.move(-1) })
+	t.nextB = widget.NewButtonWithIcon(mtgL("mtg.delib.next"), theme.NavigateNextIcon(), func() { t.move(1) })
+}
+
+// layout puts the household on the left and the meeting's entries on the right, in
+// the enlarged theme.
+func (t *deliberateTab) layout() fyne.CanvasObject {
+	base := container.NewVBox()
+	for i, item := range app.BaselineItems {
+		base.Add(container.NewBorder(nil, nil, widget.NewLabel(item), nil, t.baseline[i]))
+	}
+	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.blocked,
+		sectionTitle(mtgL("mtg.delib.baseline")), base, t.undertaking)
+	votes := container.NewGridWithColumns(4,
+		field(mtgL("mtg.delib.for"), t.vFor), field(mtgL("mtg.delib.against"), t.vAgainst),
+		field(mtgL("mtg.delib.abstain"), t.vAbstain), field(mtgL("mtg.delib.recused"), t.vRecus))
+	form := container.NewVBox(
+		field(mtgL("mtg.delib.proposed"), t.proposed), t.proposedErr,
+		field(mtgL("mtg.delib.why"), t.why), t.whyErr,
+		t.rate,
+		container.NewBorder(nil, nil, sectionTitle(mtgL("mtg.delib.votes")), t.voters), votes, t.votesErr, t.quorum,
+		field(mtgL("mtg.delib.reason"), t.reason), t.reasonErr,
+		widget.NewSeparator(),
+		container.NewHBox(widget.NewLabel(mtgL("mtg.delib.decision")), t.decision), t.resultLine,
+		t.generalErr, t.storeErr, t.saved,
+	)
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(info)), container.NewVScroll(container.NewPadded(form)))
+	split.Offset = 0.42
+	jumpWidth := canvas.NewRectangle(color.Transparent)
+	jumpWidth.SetMinSize(fyne.NewSize(160, 0))
+	nav := container.NewBorder(nil, nil, container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), nil,
+		&widget.Label{Text: mtgL("mtg.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
+	return container.NewThemeOverride(container.NewBorder(nav, nil, nil, nil, split), largeTheme{factor: 1.35})
+}
+
+// field is a caption above an entry.
+func field(caption string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(&widget.Label{Text: caption, TextStyle: fyne.TextStyle{Bold: true}}, o)
+}
+
+// show displays household i (or nothing for -1): no store access, only the model.
+func (t *deliberateTab) show(i int) {
+	t.loading = true
+	defer func() { t.loading = false }()
+	t.cur = i
+	t.clearProblems()
+	t.saved.SetText("")
+	if i < 0 {
+		t.pos.SetText(mtgL("mtg.delib.empty"))
+		t.enableForm(false)
+		return
+	}
+	n := t.mm.nominee(i)
+	t.pos.SetText(mtgL("mtg.delib.pos", "Seq", n.Seq, "Index", i+1, "Total", t.mm.count()))
+	t.nameText.Text = n.Name
+	t.nameText.TextSize = 3 * theme.TextSize()
+	t.nameText.Color = themeColor(theme.ColorNameForeground)
+	t.nameText.Refresh()
+	t.idText.SetText(mtgL("mtg.delib.id", "ID", idcard.Mask(n.IDNumber)))
+	t.group.SetText(mtgL("mtg.delib.group", "Group", n.Group))
+	t.purpose.SetText(mtgL("mtg.delib.purpose", "Purpose", n.Purpose))
+	t.requested.SetText(mtgL("mtg.delib.requested", "Yuan", n.Requested.String(), "Wan", n.Requested.Wan()))
+	setProblem(t.blocked, blockedText(n))
+	for k, c := range n.Baseline {
+		t.baseline[k].SetSelected(checkText(c))
+	}
+	t.undertaking.SetChecked(n.Undertaking)
+	t.fill(n)
+	t.enableForm(!t.mm.locked() && n.Blocked == "")
+	t.jump.SetText("")
+	t.loading = false
+	t.preview()
+}
+
+// fill puts the meeting's entries of n in the fields.
+func (t *deliberateTab) fill(n *app.Nominee) {
+	t.proposed.SetText(wanText(n.Proposed))
+	t.why.SetText(n.ProposedReason)
+	t.rate.SetChecked(n.RatePreference)
+	counts := []int{n.Votes.For, n.Votes.Against, n.Votes.Abstain, n.Votes.Recused}
+	for k, e := range []*widgets.KeyEntry{t.vFor, t.vAgainst, t.vAbstain, t.vRecus} {
+		if n.Votes.Recorded {
+			e.SetText(strconv.Itoa(counts[k]))
+		} else {
+			e.SetText("")
+		}
+	}
+	t.reason.SetText(n.Reason)
+}
+
+// blockedText says why a household is excluded, or "".
+func blockedText(n *app.Nominee) string {
+	if n.Blocked == "" {
+		return ""
+	}
+	return mtgL("mtg.delib.blocked", "Reason", n.Blocked)
+}
+
+// enableForm enables the entries, or disables them for a blocked household or a signed
+// meeting.
+func (t *deliberateTab) enableForm(on bool) {
+	for _, f := range t.order {
+		enable(f.(fyne.Disableable), on)
+	}
+	for _, s := range t.baseline {
+		enable(s, on)
+	}
+	enable(t.undertaking, on)
+	enable(t.prevB, t.cur > 0)
+	enable(t.nextB, t.cur >= 0 && t.cur < t.mm.count()-1)
+}
+
+// onChanged follows the model: a change made elsewhere (roll call, verification, the
+// list form) shows again; this tab's own saves are already on screen.
+func (t *deliberateTab) onChanged(i int) {
+	if t.saving {
+		return
+	}
+	switch {
+	case i < 0 && t.cur < 0 && t.mm.count() > 0: // the first households arrived
+		t.show(t.firstOpen())
+	case i < 0 && t.cur >= t.mm.count():
+		t.show(t.mm.count() - 1)
+	case i < 0 || i == t.cur:
+		t.show(t.cur)
+	}
+}
+
+// firstOpen is the first household still to deliberate (not blocked, no vote), or 0.
+func (t *deliberateTab) firstOpen() int {
+	for i := range t.mm.m.Nominees {
+		n := t.mm.nominee(i)
+		if n.Blocked == "" && !n.Votes.Recorded {
+			return i
+		}
+	}
+	return 0
+}
+
+// nextOpen is the next household after i that is not blocked, or -1.
+func (t *deliberateTab) nextOpen(i int) int {
+	for j := i + 1; j < t.mm.count(); j++ {
+		if t.mm.nominee(j).Blocked == "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// focusFirst puts the keyboard in the first entry, or in the № field when the entries
+// are disabled, so the page keys still work.
+func (t *deliberateTab) focusFirst() {
+	c := t.mm.d.Win.Canvas()
+	if t.proposed.Disabled() {
+		c.Focus(t.jump)
+		return
+	}
+	c.Focus(t.proposed)
+}
+
+// onKey is the meeting order of the keyboard.
+func (t *deliberateTab) onKey(k widgets.Key) bool {
+	switch k {
+	case widgets.KeyNext:
+		t.focusStep(1)
+	case widgets.KeyPrev:
+		t.focusStep(-1)
+	case widgets.KeySubmit:
+		t.onEnter()
+	case widgets.KeyPageNext:
+		t.move(1)
+	case widgets.KeyPagePrev:
+		t.move(-1)
+	case widgets.KeyJump:
+		t.mm.d.Win.Canvas().Focus(t.jump)
+	default:
+		return false
+	}
+	return true
+}
+
+// focusStep moves the keyboard to the next (or previous) field in meeting order. The
+// reason above the cap is passed over while the proposed amount is within the standard
+// cap and no reason is written: it is not asked for then.
+func (t *deliberateTab) focusStep(dir int) {
+	c := t.mm.d.Win.Canvas()
+	at := 0
+	for k, f := range t.order {
+		if f == c.Focused() {
+			at = k
+		}
+	}
+	for step := 1; step <= len(t.order); step++ {
+		f := t.order[(at+dir*step+len(t.order)*step)%len(t.order)]
+		if f == t.why && !t.whyWanted() {
+			continue
+		}
+		c.Focus(f)
+		return
+	}
+}
+
+// whyWanted reports whether the reason above the cap is asked for.
+func (t *deliberateTab) whyWanted() bool {
+	if strings.TrimSpace(t.why.Text) != "" {
+		return true
+	}
+	n, _ := t.formNominee()
+	return n.Proposed > t.mm.s.StandardCap
+}
+
+// onEnter stores the household and opens the next one still open. It stays while an
+// entry is refused, and goes to the reason when the decision needs one.
+func (t *deliberateTab) onEnter() {
+	if t.cur < 0 || !t.commit() {
+		return
+	}
+	n := t.mm.nominee(t.cur)
+	if !t.mm.locked() && n.NeedsReason(t.mm.q, t.mm.s, t.mm.voters) && n.Reason == "" {
+		t.mm.d.Win.Canvas().Focus(t.reason)
+		return
+	}
+	next := t.nextOpen(t.cur)
+	if next < 0 {
+		t.saved.SetText(mtgL("mtg.delib.last"))
+		return
+	}
+	t.show(next)
+	t.focusFirst()
+}
+
+// move steps to the household dir places away, after storing this one.
+func (t *deliberateTab) move(dir int) {
+	j := t.cur + dir
+	if j < 0 || j >= t.mm.count() || !t.commit() {
+		return
+	}
+	t.show(j)
+	t.focusFirst()
+}
+
+// onJumpKey handles the № field: Enter jumps, the page keys step, Tab returns to the form.
+func (t *deliberateTab) onJumpKey(k widgets.Key) bool {
+	switch k {
+	case widgets.KeySubmit:
+		t.onJump()
+	case widgets.KeyNext, widgets.KeyPrev:
+		t.focusFirst()
+	case widgets.KeyPageNext:
+		t.move(1)
+	case widgets.KeyPagePrev:
+		t.move(-1)
+	case widgets.KeyJump:
+	default:
+		return false
+	}
+	return true
+}
+
+// onJump opens the household whose № is typed in the jump field.
+func (t *deliberateTab) onJump() {
+	seq, err := strconv.Atoi(strings.TrimSpace(t.jump.Text))
+	i := t.mm.indexOfSeq(seq)
+	if err != nil || i < 0 {
+		t.saved.SetText(mtgL("mtg.delib.no_seq", "Value", t.jump.Text))
+		t.jump.SetText("")
+		return
+	}
+	if !t.commit() {
+		return
+	}
+	t.show(i)
+	t.focusFirst()
+}

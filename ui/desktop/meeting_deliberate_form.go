@@ -1,0 +1,203 @@
+package desktop
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/i18n"
+	"pingxin/ui/desktop/widgets"
+)
+
+// formNominee is the household shown with the entries as typed. Entries that cannot be
+// read keep the stored value and are named in errs, by app.Field*.
+func (t *deliberateTab) formNominee() (n app.Nominee, errs map[string]string) {
+	n = *t.mm.nominee(t.cur)
+	errs = map[string]string{}
+	if s := strings.TrimSpace(t.proposed.Text); s == "" {
+		n.Proposed = 0
+	} else if y, err := amount.Parse(s); err != nil {
+		errs[app.FieldProposed] = errText(t.mm.d, err)
+	} else {
+		n.Proposed = y
+	}
+	n.ProposedReason = strings.TrimSpace(t.why.Text)
+	n.RatePreference = t.rate.Checked
+	t.formVotes(&n, errs)
+	n.Reason = strings.TrimSpace(t.reason.Text)
+	for k, s := range t.baseline {
+		if c, ok := fromText(checks, checkText, s.Selected); ok {
+			n.Baseline[k] = c
+		}
+	}
+	n.Undertaking = t.undertaking.Checked
+	return n, errs
+}
+
+// formVotes reads the four counts; the tally is recorded once any of them is filled.
+func (t *deliberateTab) formVotes(n *app.Nominee, errs map[string]string) {
+	v := app.Votes{}
+	fields := []struct {
+		e     *widgets.KeyEntry
+		to    *int
+		label string
+	}{{t.vFor, &v.For, "mtg.delib.for"}, {t.vAgainst, &v.Against, "mtg.delib.against"},
+		{t.vAbstain, &v.Abstain, "mtg.delib.abstain"}, {t.vRecus, &v.Recused, "mtg.delib.recused"}}
+	for _, f := range fields {
+		c, filled, ok := parseCount(f.e.Text)
+		if !ok {
+			errs[app.FieldVotes] = mtgL("mtg.delib.bad_count", "Field", mtgL(f.label), "Value", f.e.Text)
+			return
+		}
+		*f.to = c
+		v.Recorded = v.Recorded || filled
+	}
+	n.Votes = v
+}
+
+// commit stores the household when its entries are valid and differ from the stored
+// ones; it shows every problem beside its field and reports whether the household is
+// stored (nothing to store counts as stored).
+func (t *deliberateTab) commit() bool {
+	if t.loading || t.cur < 0 || t.mm.locked() || t.mm.nominee(t.cur).Blocked != "" {
+		return true
+	}
+	n, errs := t.formNominee()
+	probs := n.Check(t.mm.s, t.mm.voters)
+	t.showProblems(errs, probs, false)
+	if len(errs) == 0 && sameDeliberation(&n, t.mm.nominee(t.cur)) {
+		return true // nothing typed: a problem stored earlier is shown but does not hold the meeting up
+	}
+	if len(errs) > 0 || len(probs) > 0 {
+		t.saved.SetText("")
+		return false
+	}
+	setProblem(t.storeErr, "")
+	t.saving = true
+	err := t.mm.saveNominee(t.cur, n)
+	t.saving = false
+	if err != nil {
+		setProblem(t.storeErr, errText(t.mm.d, err))
+		return false
+	}
+	t.saved.SetText(mtgL("mtg.delib.saved", "Time", t.mm.d.Now().Format("15:04:05")))
+	t.preview()
+	return true
+}
+
+// sameDeliberation reports whether a and b agree on everything the meeting enters.
+func sameDeliberation(a, b *app.Nominee) bool {
+	return a.Proposed == b.Proposed && a.ProposedReason == b.ProposedReason && a.RatePreference == b.RatePreference &&
+		a.Votes == b.Votes && a.Reason == b.Reason && a.Baseline == b.Baseline && a.Undertaking == b.Undertaking
+}
+
+// onBaseline stores a change of a baseline item or of the undertaking.
+func (t *deliberateTab) onBaseline() {
+	if t.loading {
+		return
+	}
+	t.preview()
+	t.commit()
+}
+
+// preview shows the decision and result of the entries as typed, before they are
+// stored, and keeps the problems already shown up to date (a corrected field clears).
+func (t *deliberateTab) preview() {
+	if t.loading || t.cur < 0 {
+		return
+	}
+	n, errs := t.formNominee()
+	t.showProblems(errs, n.Check(t.mm.s, t.mm.voters), true)
+	q, s, voters := t.mm.q, t.mm.s, t.mm.voters
+	d := n.Decision(q, s, voters)
+	t.decision.Text = decisionText(d)
+	t.decision.TextSize = 2.4 * theme.TextSize()
+	t.decision.Color = themeColor(decisionColor(d))
+	t.decision.Refresh()
+	t.resultLine.SetText(t.resultText(&n))
+	t.voters.SetText(mtgL("mtg.delib.voters", "Present", voters))
+	quorum := ""
+	if !q.Met {
+		quorum = mtgL("mtg.delib.no_quorum", "Present", q.Present, "Required", q.Required)
+	}
+	setProblem(t.quorum, quorum)
+	reason := ""
+	if n.NeedsReason(q, s, voters) && n.Reason == "" {
+		reason = whyText(n.Unfinished(q, s, voters), t.mm.d.Lang)
+	}
+	if t.reasonErr.Hidden || reason == "" {
+		setProblem(t.reasonErr, reason)
+	}
+}
+
+// resultText is the final result: the amount granted, or why not.
+func (t *deliberateTab) resultText(n *app.Nominee) string {
+	r := n.Result(t.mm.q, t.mm.s, t.mm.voters)
+	if r.Outcome == app.Passed {
+		return mtgL("mtg.delib.final", "Yuan", r.Amount.String(), "Wan", r.Amount.Wan())
+	}
+	return whyText(r.Why, t.mm.d.Lang)
+}
+
+// decisionColor is the theme colour of an outcome.
+func decisionColor(d app.Decision) fyne.ThemeColorName {
+	switch d {
+	case app.Passed:
+		return theme.ColorNameSuccess
+	case app.NotPassed, app.Blocked:
+		return theme.ColorNameError
+	case app.Deferred:
+		return theme.ColorNameWarning
+	}
+	return theme.ColorNameForeground
+}
+
+// showProblems puts each problem beside its field. With update, it only changes the
+// labels already showing (so a field being typed is not flagged half-way, but a
+// corrected one clears at once).
+func (t *deliberateTab) showProblems(errs map[string]string, probs app.Problems, update bool) {
+	lg := t.mm.d.Lang
+	text := func(field string) string {
+		if e, ok := errs[field]; ok {
+			return e
+		}
+		if p := probs.For(field); p != nil {
+			return p.Message.In(lg)
+		}
+		return ""
+	}
+	set := func(l *widget.Label, s string) {
+		if !update || !l.Hidden {
+			setProblem(l, s)
+		}
+	}
+	set(t.proposedErr, text(app.FieldProposed))
+	set(t.whyErr, text(app.FieldProposedWhy))
+	set(t.votesErr, text(app.FieldVotes))
+	set(t.generalErr, otherProblems(probs, lg))
+}
+
+// otherProblems are the problems of fields this screen does not show (a name, the
+// requested amount, a verification record), so that none is hidden.
+func otherProblems(probs app.Problems, lg i18n.Lang) string {
+	var parts []string
+	for _, p := range probs {
+		switch p.Field {
+		case app.FieldProposed, app.FieldProposedWhy, app.FieldVotes:
+			continue
+		}
+		parts = append(parts, p.Message.In(lg))
+	}
+	return strings.Join(parts, mtgL("mtg.sep"))
+}
+
+// clearProblems hides every problem label.
+func (t *deliberateTab) clearProblems() {
+	for _, l := range []*widget.Label{t.proposedErr, t.whyErr, t.votesErr, t.reasonErr, t.generalErr, t.storeErr} {
+		setProblem(l, "")
+	}
+}

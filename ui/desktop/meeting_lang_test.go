@@ -1,0 +1,73 @@
+package desktop
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"pingxin/app/i18n"
+)
+
+// meetingKeyLiteral finds the meeting screens' translation keys in their sources.
+var meetingKeyLiteral = regexp.MustCompile(`"(mtg\.[a-z0-9_.]+)"`)
+
+// meetingKeysUsed is every key the meeting screens use: written out, and built from a
+// prefix and a code.
+func meetingKeysUsed(t *testing.T) map[string]bool {
+	t.Helper()
+	used := map[string]bool{}
+	files, _ := filepath.Glob("meeting*.go")
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range meetingKeyLiteral.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") && m[1] != "mtg.x" {
+				used[m[1]] = true
+			}
+		}
+	}
+	for prefix, codes := range map[string][]string{
+		"mtg.presence.":   mapValues(presenceCodes),
+		"mtg.decision.":   mapValues(decisionCodes),
+		"mtg.check.":      mapValues(checkCodes),
+		"mtg.conclusion.": mapValues(concCodes),
+		"mtg.recommend.":  mapValues(recCodes),
+		"mtg.file.":       {fileMinutes, fileNotice, fileSigned, fileBank},
+	} {
+		for _, c := range codes {
+			used[prefix+c] = true
+		}
+	}
+	for _, c := range listCols {
+		used[c.key] = true
+	}
+	return used
+}
+
+func TestMeetingKeysTranslatedInBothLanguages(t *testing.T) {
+	used := meetingKeysUsed(t)
+	if len(used) < 150 {
+		t.Fatalf("only %d keys found: the scan is broken", len(used))
+	}
+	for k := range used {
+		for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
+			if !i18n.Has(l, k) {
+				t.Errorf("%s has no %s text", k, l)
+			}
+		}
+	}
+	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
+		for _, k := range i18n.Keys(l) {
+			if strings.HasPrefix(k, "mtg.") && !used[k] {
+				t.Errorf("%s (%s) is translated but never used", k, l)
+			}
+		}
+	}
+}

@@ -1,0 +1,253 @@
+package desktop
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+	"pingxin/app/idcard"
+	"pingxin/app/service"
+	"pingxin/ui/desktop/widgets"
+)
+
+// listTab is 提名名单: the nomination list as a virtualised table (a list of 1,000
+// households scrolls as lightly as one of 30), searchable by name, ID or group and
+// filtered by status, with the import, the template and the hand-entry form.
+type listTab struct {
+	mm           *meetingModel
+	onDeliberate func(i int)
+
+	search   *widget.Entry
+	status   *widget.Select
+	count    *widget.Label
+	table    *widget.Table
+	add      *widget.Button
+	edit     *widget.Button
+	open     *widget.Button
+	importB  *widget.Button
+	template *widget.Button
+	root     fyne.CanvasObject
+
+	rows       []int // indexes into the list, as filtered
+	selected   int   // index into the list, or -1
+	dirty      bool  // changed while hidden; refreshed when shown
+	preview    *importPreview
+	lastImport *service.ImportSummary
+	form       *nomineeForm
+}
+
+// listCols are the table's columns: translation key and width.
+var listCols = []struct {
+	key   string
+	width float32
+}{
+	{"mtg.col.seq", 44}, {"mtg.col.name", 80}, {"mtg.col.id", 160}, {"mtg.col.group", 106},
+	{"mtg.col.purpose", 150}, {"mtg.col.requested", 88}, {"mtg.col.proposed", 88}, {"mtg.col.votes", 92},
+	{"mtg.col.verification", 76}, {"mtg.col.result", 76}, {"mtg.col.note", 260},
+}
+
+// The columns the table fills specially.
+const (
+	colResult = 9
+	colNote   = 10
+)
+
+func newListTab(mm *meetingModel, onDeliberate func(int)) *listTab {
+	t := &listTab{mm: mm, onDeliberate: onDeliberate, selected: -1}
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder(mtgL("mtg.list.search"))
+	t.status = widget.NewSelect(append([]string{mtgL("mtg.list.all")}, texts(decisions, decisionText)...), nil)
+	t.status.SetSelectedIndex(0)
+	t.count = widget.NewLabel("")
+	t.importB = widget.NewButtonWithIcon(mtgL("mtg.list.import"), theme.UploadIcon(), t.onImport)
+	t.template = widget.NewButtonWithIcon(mtgL("mtg.list.template"), theme.DownloadIcon(), t.onTemplate)
+	t.add = widget.NewButtonWithIcon(mtgL("mtg.list.add"), theme.ContentAddIcon(), t.onAdd)
+	t.edit = widget.NewButtonWithIcon(mtgL("mtg.list.edit"), theme.DocumentCreateIcon(), t.onEdit)
+	t.open = widget.NewButtonWithIcon(mtgL("mtg.list.deliberate"), theme.NavigateNextIcon(), t.onOpen)
+	t.table = t.newTable()
+	t.search.OnChanged = func(string) { t.filter() }
+	t.status.OnChanged = func(string) { t.filter() }
+	mm.listen(t.onChanged)
+	t.filter()
+	return t
+}
+
+func (t *listTab) content() fyne.CanvasObject {
+	if t.root == nil {
+		bar := container.NewBorder(nil, nil, nil,
+			container.NewHBox(t.status, t.count),
+			t.search)
+		actions := container.NewHBox(t.importB, t.template, t.add, t.edit, t.open)
+		t.root = container.NewBorder(container.NewVBox(actions, bar), nil, nil, nil, t.table)
+	}
+	return t.root
+}
+
+func (t *listTab) newTable() *widget.Table {
+	tb := widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.rows), len(listCols) },
+		newListCell,
+		t.updateCell)
+	tb.ShowHeaderColumn = false
+	tb.CreateHeader = func() fyne.CanvasObject { return tableHead("") }
+	tb.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(mtgL(listCols[id.Col].key))
+		}
+	}
+	for i, c := range listCols {
+		tb.SetColumnWidth(i, c.width)
+	}
+	tb.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(t.rows) {
+			t.selected = t.rows[id.Row]
+		}
+		t.enableActions()
+	}
+	return tb
+}
+
+// newListCell is a table cell: a label, or a badge in the result column.
+func newListCell() fyne.CanvasObject {
+	b := widgets.NewBadge("", widgets.ToneMuted)
+	b.Hide()
+	return container.NewStack(tableCell(""), b)
+}
+
+func (t *listTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	label, badge := c.Objects[0].(*widget.Label), c.Objects[1].(*widgets.Badge)
+	if id.Row >= len(t.rows) {
+		return
+	}
+	i := t.rows[id.Row]
+	if id.Col == colResult {
+		label.Hide()
+		d := t.mm.results[i].Outcome
+		badge.Set(decisionText(d), decisionTone(d))
+		badge.Show()
+		return
+	}
+	badge.Hide()
+	label.Show()
+	label.SetText(t.cellText(i, id.Col))
+}
+
+// cellText is the text of column col for household i.
+func (t *listTab) cellText(i, col int) string {
+	n := t.mm.nominee(i)
+	switch col {
+	case 0:
+		return strconv.Itoa(n.Seq)
+	case 1:
+		return n.Name
+	case 2:
+		return idcard.Mask(n.IDNumber)
+	case 3:
+		return n.Group
+	case 4:
+		return n.Purpose
+	case 5:
+		return yuanText(n.Requested)
+	case 6:
+		return yuanText(n.Proposed)
+	case 7:
+		return votesText(n.Votes)
+	case 8:
+		return verificationText(n.Verification)
+	case colNote:
+		return whyText(t.mm.results[i].Why, t.mm.d.Lang)
+	}
+	return ""
+}
+
+// votesText shows a tally as for/against/abstain/recused, or "" before the vote.
+func votesText(v app.Votes) string {
+	if !v.Recorded {
+		return ""
+	}
+	return mtgL("mtg.list.votes", "For", v.For, "Against", v.Against, "Abstain", v.Abstain, "Recused", v.Recused)
+}
+
+// verificationText is the visit's conclusion, or 未走访.
+func verificationText(v *app.Verification) string {
+	if v == nil {
+		return mtgL("mtg.verify.none")
+	}
+	return conclusionText(v.Conclusion)
+}
+
+// whyText joins the reasons of a result.
+func whyText(why []i18n.Message, lg i18n.Lang) string {
+	parts := make([]string, len(why))
+	for i, m := range why {
+		parts[i] = m.In(lg)
+	}
+	return strings.Join(parts, mtgL("mtg.sep"))
+}
+
+// filter rebuilds the rows shown from the search text and the status chosen.
+func (t *listTab) filter() {
+	q := strings.ToUpper(strings.TrimSpace(t.search.Text))
+	want, byStatus := app.Decision(""), t.status.SelectedIndex() > 0
+	if byStatus {
+		want = decisions[t.status.SelectedIndex()-1]
+	}
+	t.rows = t.rows[:0]
+	for i := range t.mm.m.Nominees {
+		n := &t.mm.m.Nominees[i]
+		if byStatus && t.mm.results[i].Outcome != want {
+			continue
+		}
+		if q != "" && !strings.Contains(n.Name, q) && !strings.Contains(n.IDNumber, q) && !strings.Contains(strings.ToUpper(n.Group), q) {
+			continue
+		}
+		t.rows = append(t.rows, i)
+	}
+	t.count.SetText(mtgL("mtg.list.count", "Shown", len(t.rows), "Total", t.mm.count()))
+	t.table.Refresh()
+	t.enableActions()
+}
+
+// onChanged follows the model; while the tab is hidden it only notes the change.
+func (t *listTab) onChanged(int) {
+	if t.selected >= t.mm.count() {
+		t.selected = -1
+	}
+	if t.mm.tab != tabList {
+		t.dirty = true
+		t.enableActions()
+		return
+	}
+	t.filter()
+}
+
+// shown refreshes the tab if it changed while hidden.
+func (t *listTab) shown() {
+	if t.dirty {
+		t.dirty = false
+		t.filter()
+	}
+}
+
+// enableActions enables what the selection and the lock allow.
+func (t *listTab) enableActions() {
+	open := !t.mm.locked()
+	enable(t.importB, open)
+	enable(t.add, open)
+	enable(t.edit, open && t.selected >= 0)
+	enable(t.open, t.selected >= 0)
+}
+
+// onOpen deliberates the selected household.
+func (t *listTab) onOpen() {
+	if t.selected >= 0 && t.onDeliberate != nil {
+		t.onDeliberate(t.selected)
+	}
+}

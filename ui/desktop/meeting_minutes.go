@@ -1,0 +1,283 @@
+package desktop
+
+import (
+	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+)
+
+// minutesTab is 纪要与签署: the meeting's summary (totals, the households without a final
+// result and why), the minutes and public notice generated off the UI thread with a
+// progress bar, signing, the bank package, and, once signed, the amendment.
+type minutesTab struct {
+	mm *meetingModel
+
+	quorum   *widget.Label
+	totals   *widget.Label
+	amends   *widget.Label
+	open     []app.Unfinished
+	openList *widget.List
+	openHead *widget.Label
+	signInfo *widget.Label
+
+	generate, openMinutes, openNotice, sign, export, amend *widget.Button
+	progress                                               *widget.ProgressBar
+	step                                                   *widget.Label
+	problem                                                *widget.Label
+	files                                                  *widget.Label
+
+	root  fyne.CanvasObject
+	dirty bool
+	busy  bool
+
+	// opener opens a file in the system's viewer; tests replace it.
+	opener     func(path string) error
+	signDialog *dialog.FormDialog
+	signPass   *widget.Entry // the passphrase entries of the open sign dialog
+	signAgain  *widget.Entry
+	amended    int64 // the amendment created last, for tests
+}
+
+func newMinutesTab(mm *meetingModel) *minutesTab {
+	t := &minutesTab{mm: mm}
+	t.opener = t.openInSystem
+	t.quorum = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
+	t.totals = &widget.Label{Wrapping: fyne.TextWrapWord}
+	t.amends = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	t.openHead = sectionTitle("")
+	t.openList = widget.NewList(func() int { return len(t.open) },
+		func() fyne.CanvasObject { return &widget.Label{Wrapping: fyne.TextWrapWord} }, t.updateOpen)
+	t.signInfo = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
+	t.generate = &widget.Button{Text: mtgL("mtg.minutes.generate"), Icon: theme.DocumentIcon(), Importance: widget.HighImportance, OnTapped: t.onGenerate}
+	t.openMinutes = widget.NewButtonWithIcon(mtgL("mtg.minutes.open_minutes"), theme.FileIcon(), func() { t.onOpen(t.path(fileMinutes)) })
+	t.openNotice = widget.NewButtonWithIcon(mtgL("mtg.minutes.open_notice"), theme.FileIcon(), func() { t.onOpen(t.path(fileNotice)) })
+	t.sign = widget.NewButtonWithIcon(mtgL("mtg.minutes.sign"), theme.ConfirmIcon(), t.onSign)
+	t.export = widget.NewButtonWithIcon(mtgL("mtg.minutes.export"), theme.DownloadIcon(), t.onExport)
+	t.amend = widget.NewButtonWithIcon(mtgL("mtg.minutes.amend"), theme.DocumentCreateIcon(), t.onAmend)
+	t.progress = widget.NewProgressBar()
+	t.progress.Hide()
+	t.step = &widget.Label{Importance: widget.LowImportance}
+	t.step.Hide()
+	t.problem = newProblemLabel()
+	t.files = &widget.Label{Wrapping: fyne.TextWrapBreak, Importance: widget.LowImportance}
+	t.root = t.layout()
+	mm.listen(t.onChanged)
+	t.load()
+	return t
+}
+
+func (t *minutesTab) content() fyne.CanvasObject { return t.root }
+
+func (t *minutesTab) layout() fyne.CanvasObject {
+	actions := container.NewHBox(t.generate, t.openMinutes, t.openNotice, t.sign, t.export, t.amend)
+	top := container.NewVBox(
+		sectionTitle(mtgL("mtg.minutes.summary")), t.amends, t.quorum, t.totals,
+		actions, t.progress, t.step, t.problem, t.signInfo, t.files,
+		t.openHead)
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.openList))
+}
+
+// load shows the summary as the model counts it.
+func (t *minutesTab) load() {
+	m, s := t.mm.m, t.mm.s
+	q := t.mm.q
+	key := "mtg.quorum.met"
+	if !q.Met {
+		key = "mtg.quorum.not_met"
+	}
+	t.quorum.SetText(mtgL(key, "Present", q.Present, "Expected", q.Expected, "Required", q.Required))
+	tl := m.Tally(s)
+	t.totals.SetText(mtgL("mtg.minutes.totals", "Nominated", tl.Nominated, "Passed", tl.Passed,
+		"NotPassed", tl.NotPassed, "Deferred", tl.Deferred, "Blocked", tl.Blocked, "Pending", tl.Pending,
+		"Yuan", amount.Yuan(tl.Total).String(), "Wan", amount.Yuan(tl.Total).Wan()))
+	setProblem(t.amends, t.amendsText())
+	t.open = m.Signable(s)
+	if m.Locked() {
+		t.open = nil
+	}
+	t.openHead.SetText(mtgL("mtg.minutes.open", "Count", len(t.open)))
+	if len(t.open) == 0 {
+		t.openHead.SetText(mtgL("mtg.minutes.ready"))
+		if m.Locked() {
+			t.openHead.SetText("")
+		}
+	}
+	t.openList.Refresh()
+	t.showSignRecord()
+	t.showFiles()
+	t.enableActions()
+}
+
+// amendsText says which signed meeting this one corrects, and why.
+func (t *minutesTab) amendsText() string {
+	if t.mm.m.AmendsID == 0 {
+		return ""
+	}
+	return mtgL("mtg.minutes.amends", "ID", t.mm.m.AmendsID, "Why", t.mm.m.AmendsWhy)
+}
+
+func (t *minutesTab) updateOpen(i widget.ListItemID, o fyne.CanvasObject) {
+	u := t.open[i]
+	text := whyText(u.Messages, t.mm.d.Lang)
+	if u.Name != "" {
+		text = mtgL("mtg.minutes.household", "Seq", u.Seq, "Name", u.Name, "Why", text)
+	}
+	o.(*widget.Label).SetText(text)
+	t.openList.SetItemHeight(i, o.MinSize().Height)
+}
+
+// enableActions enables what the meeting's state allows.
+func (t *minutesTab) enableActions() {
+	locked, idle := t.mm.locked(), !t.busy
+	enable(t.generate, idle)
+	enable(t.openMinutes, idle && exists(t.path(fileMinutes)))
+	enable(t.openNotice, idle && exists(t.path(fileNotice)))
+	enable(t.sign, idle && !locked && len(t.open) == 0)
+	enable(t.export, idle && locked)
+	enable(t.amend, idle && locked)
+	if locked {
+		t.amend.Show()
+	} else {
+		t.amend.Hide()
+	}
+}
+
+// onChanged follows the model; while hidden it only notes the change.
+func (t *minutesTab) onChanged(int) {
+	if t.mm.tab != tabMinutes {
+		t.dirty = true
+		return
+	}
+	t.load()
+}
+
+// shown refreshes the tab if it changed while hidden.
+func (t *minutesTab) shown() {
+	if t.dirty {
+		t.dirty = false
+		t.load()
+	}
+}
+
+// The documents of a meeting, by kind.
+const (
+	fileMinutes = "minutes"
+	fileNotice  = "notice"
+	fileSigned  = "signed"
+	fileBank    = "bank"
+)
+
+// path is where document kind of this meeting is written: a folder per meeting beside
+// the database, the file named by the document number so a clerk recognises it.
+func (t *minutesTab) path(kind string) string {
+	return filepath.Join(t.folder(), safeName(t.baseName())+mtgL("mtg.file."+kind))
+}
+
+// folder is the meeting's documents folder.
+func (t *minutesTab) folder() string {
+	return filepath.Join(documentsRoot(t.mm.d), safeName(t.mm.m.Village), "meeting-"+strconv.FormatInt(t.mm.id, 10))
+}
+
+// documentsRoot is where the meeting documents go: 评信 in the user's Documents folder,
+// where a clerk looks for files, or beside the database when there is no such folder.
+// Tests point it at their temporary folder.
+var documentsRoot = func(d *Deps) string {
+	if home, err := os.UserHomeDir(); err == nil {
+		if docs := filepath.Join(home, "Documents"); exists(docs) {
+			return filepath.Join(docs, "评信")
+		}
+	}
+	return filepath.Join(filepath.Dir(d.DBPath), "documents")
+}
+
+// baseName is the document number, or the village and date while there is none.
+func (t *minutesTab) baseName() string {
+	if t.mm.m.DocNumber != "" {
+		return t.mm.m.DocNumber
+	}
+	return t.mm.m.Village + "-" + t.mm.m.Date.Format("20060102")
+}
+
+// safeName replaces the characters Windows refuses in a file name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// showFiles lists the documents written so far.
+func (t *minutesTab) showFiles() {
+	var lines []string
+	for _, k := range []string{fileMinutes, fileNotice, fileSigned} {
+		if p := t.path(k); exists(p) {
+			lines = append(lines, p)
+		}
+	}
+	setShown(t.files, strings.Join(lines, "\n"))
+}
+
+// setShown shows text in l, or hides l when there is none (an empty label still takes
+// a line of space).
+func setShown(l *widget.Label, text string) {
+	l.SetText(text)
+	l.Hidden = text == ""
+	l.Refresh()
+}
+
+// onOpen opens a document in the system's PDF viewer.
+func (t *minutesTab) onOpen(path string) {
+	if err := t.opener(path); err != nil {
+		setProblem(t.problem, errText(t.mm.d, err))
+	}
+}
+
+// openInSystem asks the desktop to open path with its default application.
+func (t *minutesTab) openInSystem(path string) error {
+	return t.mm.d.App.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
+}
+
+// showSignRecord shows who signed the minutes and when, once signed.
+func (t *minutesTab) showSignRecord() {
+	if !t.mm.locked() {
+		setProblem(t.signInfo, "")
+		t.signInfo.Hide()
+		return
+	}
+	rec, err := t.mm.d.Store.SignRecord(context.Background(), t.mm.id)
+	if err != nil || rec == nil {
+		t.signInfo.SetText(mtgL("mtg.minutes.signed_plain"))
+		t.signInfo.Show()
+		return
+	}
+	t.signInfo.SetText(mtgL("mtg.minutes.signed", "At", rec.SignedAt.Format("2006-01-02 15:04"), "Signer", rec.Signer,
+		"SHA", shortHash(rec.SHA256)))
+	t.signInfo.Show()
+}
+
+// shortHash is the first 16 hex digits of a SHA-256, enough to compare by eye.
+func shortHash(h string) string {
+	if len(h) > 16 {
+		return h[:16]
+	}
+	return h
+}

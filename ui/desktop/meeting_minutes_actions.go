@@ -1,0 +1,173 @@
+package desktop
+
+import (
+	"context"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app/service"
+)
+
+// onGenerate writes the minutes and the public notice off the UI thread, the progress
+// bar moving a step per document.
+func (t *minutesTab) onGenerate() {
+	mm := t.mm
+	minutes, notice := t.path(fileMinutes), t.path(fileNotice)
+	t.begin(mtgL("mtg.minutes.writing_minutes"))
+	mm.work(func() error {
+		ctx, now := context.Background(), mm.d.Now()
+		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
+			return err
+		}
+		if _, err := service.WriteMinutes(ctx, mm.d.Store, mm.id, minutes, now); err != nil {
+			return err
+		}
+		doOnUI(func() { t.advance(0.5, mtgL("mtg.minutes.writing_notice")) })
+		_, err := service.WriteNotice(ctx, mm.d.Store, mm.id, notice, now)
+		return err
+	}, func(err error) { t.end(err, mtgL("mtg.minutes.generated")) })
+}
+
+// begin shows the progress bar at its start and disables the actions.
+func (t *minutesTab) begin(step string) {
+	t.busy = true
+	setProblem(t.problem, "")
+	t.progress.SetValue(0)
+	t.progress.Show()
+	setShown(t.step, step)
+	t.enableActions()
+}
+
+// advance moves the progress bar.
+func (t *minutesTab) advance(v float64, step string) {
+	t.progress.SetValue(v)
+	setShown(t.step, step)
+}
+
+// end finishes a job: done on success, the error beside the actions otherwise.
+func (t *minutesTab) end(err error, done string) {
+	t.busy = false
+	t.progress.SetValue(1)
+	t.progress.Hide()
+	if err != nil {
+		setShown(t.step, "")
+		setProblem(t.problem, errText(t.mm.d, err))
+	} else {
+		setShown(t.step, done)
+	}
+	t.load()
+}
+
+// onSign asks for the passphrase — twice, with a warning, when the village has no key
+// yet and signing will create it — and then signs.
+func (t *minutesTab) onSign() {
+	has, err := service.HasVillageKey(context.Background(), t.mm.d.Store, t.mm.v.ID)
+	if err != nil {
+		setProblem(t.problem, errText(t.mm.d, err))
+		return
+	}
+	pass := widget.NewPasswordEntry()
+	t.signPass, t.signAgain = pass, nil
+	items := []*widget.FormItem{widget.NewFormItem(mtgL("mtg.sign.passphrase"), pass)}
+	title := mtgL("mtg.sign.title")
+	if !has {
+		again := widget.NewPasswordEntry()
+		again.Validator = func(s string) error {
+			if s != pass.Text {
+				return errMismatch{}
+			}
+			return nil
+		}
+		t.signAgain = again
+		items = append(items, widget.NewFormItem(mtgL("mtg.sign.again"), again))
+		items[0].HintText = mtgL("mtg.sign.first_use")
+		title = mtgL("mtg.sign.title_new")
+	}
+	d := dialog.NewForm(title, mtgL("mtg.sign.confirm"), mtgL("mtg.cancel"), items, func(ok bool) {
+		if ok {
+			t.signWith(pass.Text)
+		}
+	}, t.mm.d.Win)
+	d.Resize(fyne.NewSize(480, 0))
+	t.signDialog = d
+	d.Show()
+	t.mm.d.Win.Canvas().Focus(pass)
+}
+
+// errMismatch is the second passphrase differing from the first.
+type errMismatch struct{}
+
+func (errMismatch) Error() string { return mtgL("mtg.sign.mismatch") }
+
+// signWith signs the minutes off the UI thread: render, sign, write, lock.
+func (t *minutesTab) signWith(passphrase string) {
+	mm := t.mm
+	path := t.path(fileSigned)
+	t.begin(mtgL("mtg.minutes.signing"))
+	mm.work(func() error {
+		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
+			return err
+		}
+		_, err := service.SignMinutes(context.Background(), mm.d.Store, mm.id, path, passphrase, mm.d.Now())
+		return err
+	}, func(err error) {
+		if err == nil {
+			err = mm.reload()
+		}
+		t.end(err, mtgL("mtg.minutes.signed_done"))
+	})
+}
+
+// onExport asks where to save the bank package and writes it.
+func (t *minutesTab) onExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		t.exportTo(path)
+	}, t.mm.d.Win)
+	d.SetFileName(safeName(t.baseName()) + mtgL("mtg.file.bank"))
+	d.Show()
+}
+
+// exportTo writes the bank package to path off the UI thread.
+func (t *minutesTab) exportTo(path string) {
+	mm := t.mm
+	t.begin(mtgL("mtg.minutes.exporting"))
+	mm.work(func() error {
+		return service.ExportBank(context.Background(), mm.d.Store, mm.id, path, mm.d.Now())
+	}, func(err error) { t.end(err, mtgL("mtg.minutes.exported", "Path", path)) })
+}
+
+// onAmend starts an amendment (补充纪要) of the signed meeting and opens it.
+func (t *minutesTab) onAmend() {
+	why := widget.NewMultiLineEntry()
+	why.SetPlaceHolder(mtgL("mtg.amend.hint"))
+	why.SetMinRowsVisible(4)
+	d := dialog.NewForm(mtgL("mtg.amend.title"), mtgL("mtg.amend.create"), mtgL("mtg.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(mtgL("mtg.amend.why"), why)}, func(ok bool) {
+			if ok {
+				t.amendWith(why.Text)
+			}
+		}, t.mm.d.Win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// amendWith creates the amendment and opens it in a new meeting screen.
+func (t *minutesTab) amendWith(why string) {
+	m, err := t.mm.d.Store.CreateAmendment(context.Background(), t.mm.id, why)
+	if err != nil {
+		setProblem(t.problem, errText(t.mm.d, err))
+		return
+	}
+	t.amended = m.ID
+	if t.mm.d.Nav != nil {
+		t.mm.d.Nav.Push(NewMeetingScreen(t.mm.d, m.ID))
+	}
+}

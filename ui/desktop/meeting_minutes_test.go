@@ -1,0 +1,164 @@
+package desktop
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"pingxin/app"
+)
+
+func TestRecordVerification(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(3)
+	v := s.verify
+	v.list.Select(0) // № 1 陈永明: proposed 300,000, visited as 属实/维持
+	notes := strings.Repeat("走访邻里三户，均称户主勤劳守信；", 120) + "完。"
+	v.date.SetText("2026-03-12")
+	v.visitors.SetSelected([]string{"张德明", "蒋伯年"})
+	v.conc.SetSelected("部分属实")
+	v.rec.SetSelected("调低至")
+	v.notes.SetText(notes)
+
+	v.lowerTo.SetText("35万") // not below the proposed 30万: refused, nothing stored
+	test.Tap(v.save)
+	if v.problem.Hidden || !strings.Contains(v.problem.Text, "低于建议额度") {
+		t.Errorf("lower-to above proposed: problem %q", v.problem.Text)
+	}
+	if got := storedMeeting(t, s).Nominees[0].Verification.Recommendation; got != app.Keep {
+		t.Fatalf("refused record stored: %s", got)
+	}
+
+	v.lowerTo.SetText("25万")
+	test.Tap(v.save)
+	if !v.problem.Hidden {
+		t.Fatalf("problem: %s", v.problem.Text)
+	}
+	n := storedMeeting(t, s).Nominees[0]
+	got := n.Verification
+	if got == nil || got.VisitDate.Format("2006-01-02") != "2026-03-12" || strings.Join(got.Visitors, ",") != "张德明,蒋伯年" ||
+		got.Conclusion != app.PartlyTrue || got.Recommendation != app.LowerTo || got.LowerTo != 250_000 || got.Notes != notes {
+		t.Fatalf("stored verification = %+v", got)
+	}
+	r := n.Result(s.model.q, s.model.s, s.model.voters)
+	if r.Outcome != app.Passed || r.Amount != 250_000 {
+		t.Errorf("final result %s %d, want 通过 250000", r.Outcome, r.Amount)
+	}
+	// The list shows the visit, and the minutes summary counts the lowered amount.
+	s.tabs.SelectIndex(1)
+	if got := s.list.cellText(0, 8); got != "部分属实" {
+		t.Errorf("list verification column = %q", got)
+	}
+}
+
+func TestGenerateMinutesAndNotice(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(4)
+	mt := s.minutes
+	if !strings.Contains(mt.totals.Text, "提名 30 户：通过 9 户") {
+		t.Errorf("totals = %q", mt.totals.Text)
+	}
+	if len(mt.open) != 17 || !mt.sign.Disabled() {
+		t.Errorf("%d unfinished, sign disabled %v; want 17 and disabled", len(mt.open), mt.sign.Disabled())
+	}
+	test.Tap(mt.generate)
+	s.model.wait()
+	if !mt.problem.Hidden {
+		t.Fatalf("generate failed: %s", mt.problem.Text)
+	}
+	for _, kind := range []string{fileMinutes, fileNotice} {
+		b, err := os.ReadFile(mt.path(kind))
+		if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+			t.Errorf("%s: %v, %d bytes", kind, err, len(b))
+		}
+	}
+	if got := filepath.Base(mt.path(fileMinutes)); got != "越丰村评〔2026〕1号-会议纪要.pdf" {
+		t.Errorf("minutes file = %s", got)
+	}
+	var opened string
+	mt.opener = func(p string) error { opened = p; return nil }
+	test.Tap(mt.openMinutes)
+	if opened != mt.path(fileMinutes) {
+		t.Errorf("opened %q", opened)
+	}
+}
+
+// finishAll gives every household still without a result a passing vote, as a meeting
+// would, straight through the store.
+func finishAll(t *testing.T, s *MeetingScreen) {
+	t.Helper()
+	ctx := context.Background()
+	m := storedMeeting(t, s)
+	for _, n := range m.Nominees {
+		if n.Votes.Recorded || n.Blocked != "" {
+			continue
+		}
+		n.Proposed = min(n.Requested, 300_000)
+		n.Votes = app.Votes{For: 8, Recorded: true}
+		if err := s.d.Store.SaveNominee(ctx, &n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Refresh()
+}
+
+func TestSignLocksAndOffersAmendment(t *testing.T) {
+	d, s := openDemoMeeting(t)
+	finishAll(t, s)
+	s.tabs.SelectIndex(4)
+	mt := s.minutes
+	if len(mt.open) != 0 || mt.sign.Disabled() {
+		t.Fatalf("not signable: %d open", len(mt.open))
+	}
+	test.Tap(mt.sign)
+	if mt.signDialog == nil || mt.signAgain == nil {
+		t.Fatal("first signature must ask for the passphrase twice")
+	}
+	test.Type(mt.signPass, "村委会2026")
+	test.Type(mt.signAgain, "村委会2025")
+	if err := mt.signAgain.Validate(); err == nil {
+		t.Error("differing passphrases accepted")
+	}
+	mt.signAgain.SetText("村委会2026")
+	mt.signDialog.Submit()
+	s.model.wait()
+	if !mt.problem.Hidden {
+		t.Fatalf("sign failed: %s", mt.problem.Text)
+	}
+	if !s.model.locked() || !storedMeeting(t, s).Locked() {
+		t.Fatal("meeting not locked after signing")
+	}
+	if b, err := os.ReadFile(mt.path(fileSigned)); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("signed minutes: %v", err)
+	}
+	if mt.signInfo.Hidden || mt.amend.Hidden || mt.amend.Disabled() || !mt.sign.Disabled() {
+		t.Errorf("after signing: info hidden %v, amend hidden %v", mt.signInfo.Hidden, mt.amend.Hidden)
+	}
+	// Editing a locked meeting: the store's refusal is what the clerk reads.
+	n := *s.model.nominee(12)
+	n.Reason = "改动"
+	if err := s.model.saveNominee(12, n); app.ErrorCode(err) != app.ELOCKED ||
+		errText(d, err) != zh("meeting.locked") {
+		t.Errorf("save on a locked meeting: %v", err)
+	}
+	// Bank package, then the amendment opens as a new meeting.
+	zipPath := filepath.Join(t.TempDir(), "bank.zip")
+	mt.exportTo(zipPath)
+	s.model.wait()
+	if b, err := os.ReadFile(zipPath); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Errorf("bank package: %v (%s)", err, mt.problem.Text)
+	}
+	mt.amendWith("第 13 户建议额度笔误")
+	if mt.amended == 0 {
+		t.Fatalf("no amendment: %s", mt.problem.Text)
+	}
+	top, ok := d.Nav.(*Navigator).Top().(*MeetingScreen)
+	if !ok || top.model.id != mt.amended || top.model.m.AmendsID != s.model.id {
+		t.Errorf("amendment screen not opened")
+	}
+}

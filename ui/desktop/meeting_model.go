@@ -1,0 +1,151 @@
+package desktop
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"pingxin/app"
+	"pingxin/app/service"
+)
+
+// meetingModel is the meeting the workspace's tabs share: loaded once from the store,
+// kept in step with every save, and counted by the domain's own rules (quorum, voters,
+// each household's final result) so that no tab computes a rule itself.
+type meetingModel struct {
+	d  *Deps
+	id int64
+
+	v       *app.Village
+	m       *app.Meeting
+	s       app.Settings
+	q       app.Quorum
+	voters  int
+	results []app.Result
+
+	listeners []func(i int) // i is the household changed, or -1 for everything
+	tab       int           // the workspace tab shown (tabRoll…tabMinutes)
+	jobs      sync.WaitGroup
+}
+
+// The workspace's tabs, in order.
+const (
+	tabRoll = iota
+	tabList
+	tabDeliberate
+	tabVerify
+	tabMinutes
+)
+
+func newMeetingModel(d *Deps, id int64) *meetingModel { return &meetingModel{d: d, id: id} }
+
+// load reads the meeting and its village from the store and counts everything.
+func (mm *meetingModel) load() error {
+	v, m, err := service.Load(context.Background(), mm.d.Store, mm.id)
+	if err != nil {
+		return err
+	}
+	mm.v, mm.m, mm.s = v, m, v.Settings
+	mm.recount()
+	return nil
+}
+
+// recount recomputes quorum, voters and every household's result.
+func (mm *meetingModel) recount() {
+	mm.q, mm.voters = mm.m.Quorum(mm.s), mm.m.Voters()
+	mm.results = mm.m.Results(mm.s)
+}
+
+// listen registers f to hear of changes: the index of the household changed, or -1.
+func (mm *meetingModel) listen(f func(i int)) { mm.listeners = append(mm.listeners, f) }
+
+// changed tells every listener that household i (or, for -1, everything) changed.
+func (mm *meetingModel) changed(i int) {
+	for _, f := range mm.listeners {
+		f(i)
+	}
+}
+
+// reload reads the meeting again and tells every tab.
+func (mm *meetingModel) reload() error {
+	if err := mm.load(); err != nil {
+		return err
+	}
+	mm.changed(-1)
+	return nil
+}
+
+// locked reports whether the meeting is signed.
+func (mm *meetingModel) locked() bool { return mm.m.Locked() }
+
+// nominee returns household i of the list.
+func (mm *meetingModel) nominee(i int) *app.Nominee { return &mm.m.Nominees[i] }
+
+// count is the number of households on the list.
+func (mm *meetingModel) count() int { return len(mm.m.Nominees) }
+
+// indexOfSeq finds the household with № seq, or -1.
+func (mm *meetingModel) indexOfSeq(seq int) int {
+	for i := range mm.m.Nominees {
+		if mm.m.Nominees[i].Seq == seq {
+			return i
+		}
+	}
+	return -1
+}
+
+// saveNominee stores n as household i and, once stored, recounts only that household:
+// the quorum does not change with a vote.
+func (mm *meetingModel) saveNominee(i int, n app.Nominee) error {
+	if err := mm.d.Store.SaveNominee(context.Background(), &n); err != nil {
+		return err
+	}
+	mm.m.Nominees[i] = n
+	mm.results[i] = mm.m.Nominees[i].Result(mm.q, mm.s, mm.voters)
+	mm.changed(i)
+	return nil
+}
+
+// updateFacts stores the meeting's facts (type, number, date, time, place, chair, clerk).
+func (mm *meetingModel) updateFacts(m *app.Meeting) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	if err := mm.d.Store.UpdateMeeting(context.Background(), m); err != nil {
+		return err
+	}
+	mm.m.Type, mm.m.DocNumber, mm.m.Date, mm.m.Time = m.Type, m.DocNumber, m.Date, m.Time
+	mm.m.Place, mm.m.Chair, mm.m.Clerk = m.Place, m.Chair, m.Clerk
+	return nil
+}
+
+// setPresence stores attendance entry a's mark and recounts everything: the quorum and
+// the number of voters decide every household.
+func (mm *meetingModel) setPresence(a int, p app.Presence, lateAt string) error {
+	at := &mm.m.Attendance[a]
+	check := app.Meeting{Date: time.Unix(0, 0), Attendance: []app.Attendance{{Name: at.Name, Presence: p, LateAt: lateAt}}}
+	if err := check.Validate(); err != nil {
+		return err
+	}
+	if err := mm.d.Store.SetPresence(context.Background(), mm.id, at.MemberID, p, lateAt); err != nil {
+		return err
+	}
+	at.Presence, at.LateAt = p, lateAt
+	mm.recount()
+	mm.changed(-1)
+	return nil
+}
+
+// work runs f off the UI thread and done with its error back on it (fyne.Do), keeping
+// count so that tests can wait for it.
+func (mm *meetingModel) work(f func() error, done func(error)) {
+	mm.jobs.Add(1)
+	go func() {
+		defer mm.jobs.Done()
+		err := f()
+		doOnUI(func() { done(err) })
+	}()
+}
+
+// wait blocks until every job started with work has finished.
+func (mm *meetingModel) wait() { mm.jobs.Wait() }

@@ -1,0 +1,274 @@
+package desktop
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/ui/desktop/widgets"
+)
+
+// rollTab is 设置与点名: the meeting's facts and the roll call, with the quorum counted
+// live by app.Meeting.Quorum as each member is marked.
+type rollTab struct {
+	mm *meetingModel
+
+	quorum   *widget.Label
+	facts    factsForm
+	factsErr *widget.Label
+	rows     []*rollRow
+	root     fyne.CanvasObject
+	loading  bool
+}
+
+// factsForm holds the meeting's fact fields, each stored when confirmed.
+type factsForm struct {
+	typ, doc, date, at, place *widgets.KeyEntry
+	chair, clerk              *widget.Select
+}
+
+// rollRow is one person on the roll call.
+type rollRow struct {
+	a     int // index in Meeting.Attendance
+	radio *widget.RadioGroup
+	late  *widgets.KeyEntry
+	err   *widget.Label
+}
+
+func newRollTab(mm *meetingModel) *rollTab {
+	t := &rollTab{mm: mm}
+	t.quorum = &widget.Label{SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	t.factsErr = newProblemLabel()
+	t.buildFacts()
+	mm.listen(func(i int) {
+		if i < 0 {
+			t.load()
+		}
+	})
+	t.load()
+	return t
+}
+
+func (t *rollTab) content() fyne.CanvasObject {
+	if t.root != nil {
+		return t.root
+	}
+	people, others := container.NewVBox(), container.NewVBox()
+	for i, a := range t.mm.m.Attendance {
+		r := t.newRow(i)
+		box := others
+		if isPeoplesCouncil(a) {
+			box = people
+		}
+		box.Add(container.NewBorder(nil, r.err, nil, nil,
+			tableRow(rollCols, tableCell(a.Name), tableCell(t.roleOf(a)), r.radio, r.late)))
+	}
+	f := t.facts
+	form := widget.NewForm(
+		widget.NewFormItem(mtgL("mtg.roll.type"), f.typ),
+		widget.NewFormItem(mtgL("mtg.roll.doc"), f.doc),
+		widget.NewFormItem(mtgL("mtg.roll.date"), f.date),
+		widget.NewFormItem(mtgL("mtg.roll.time"), f.at),
+		widget.NewFormItem(mtgL("mtg.roll.place"), f.place),
+		widget.NewFormItem(mtgL("mtg.roll.chair"), f.chair),
+		widget.NewFormItem(mtgL("mtg.roll.clerk"), f.clerk),
+	)
+	left := container.NewVBox(sectionTitle(mtgL("mtg.roll.facts")), form, t.factsErr)
+	right := container.NewVBox(sectionTitle(mtgL("mtg.roll.people")), people,
+		sectionTitle(mtgL("mtg.roll.others")), others)
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
+	split.Offset = 0.36
+	t.load()
+	t.root = container.NewBorder(container.NewPadded(t.quorum), nil, nil, nil, split)
+	return t.root
+}
+
+// rollCols are the roll call's column weights: name, role, mark, late time.
+var rollCols = colsLayout{1, 1.7, 3.2, 1}
+
+// isPeoplesCouncil reports whether a counts for quorum.
+func isPeoplesCouncil(a app.Attendance) bool {
+	for _, b := range a.Bodies {
+		if b == app.BodyPeople {
+			return true
+		}
+	}
+	return false
+}
+
+// roleOf names a person's bodies and role.
+func (t *rollTab) roleOf(a app.Attendance) string {
+	s := bodiesText(a.Bodies)
+	if a.Role != "" && a.Role != app.RoleMember {
+		s += " · " + roleText(a.Role)
+	}
+	return s
+}
+
+func (t *rollTab) buildFacts() {
+	f := &t.facts
+	for _, e := range []**widgets.KeyEntry{&f.typ, &f.doc, &f.date, &f.at, &f.place} {
+		*e = widgets.NewKeyEntry()
+		(*e).OnFocusLost = t.onFacts
+		(*e).OnSubmitted = func(string) { t.onFacts() }
+	}
+	f.date.SetPlaceHolder("2026-03-15")
+	f.at.SetPlaceHolder("19:00")
+	f.doc.SetPlaceHolder(mtgL("mtg.roll.doc_hint"))
+	var names []string
+	for _, a := range t.mm.m.Attendance {
+		names = append(names, a.Name)
+	}
+	f.chair = widget.NewSelect(names, func(string) { t.onFacts() })
+	f.clerk = widget.NewSelect(names, func(string) { t.onFacts() })
+}
+
+func (t *rollTab) newRow(a int) *rollRow {
+	r := &rollRow{a: a, err: newProblemLabel(), late: widgets.NewKeyEntry()}
+	r.radio = widget.NewRadioGroup(texts(presences, presenceText), func(s string) { t.onPresence(r, s) })
+	r.radio.Horizontal = true
+	r.radio.Required = true
+	r.late.SetPlaceHolder("19:20")
+	r.late.OnFocusLost = func() { t.onLateTime(r) }
+	r.late.OnSubmitted = func(string) { t.onLateTime(r) }
+	t.rows = append(t.rows, r)
+	return r
+}
+
+// load shows the meeting as the model holds it.
+func (t *rollTab) load() {
+	t.loading = true
+	defer func() { t.loading = false }()
+	m := t.mm.m
+	f := t.facts
+	f.typ.SetText(m.Type)
+	f.doc.SetText(m.DocNumber)
+	f.date.SetText(dateText(m.Date))
+	f.at.SetText(m.Time)
+	f.place.SetText(m.Place)
+	f.chair.SetSelected(m.Chair)
+	f.clerk.SetSelected(m.Clerk)
+	for _, r := range t.rows {
+		a := m.Attendance[r.a]
+		r.radio.SetSelected(presenceText(a.Presence))
+		r.late.SetText(a.LateAt)
+		enable(r.late, !m.Locked())
+		if a.Presence == app.Late {
+			r.late.Show()
+		} else {
+			r.late.Hide()
+		}
+		enable(r.radio, !m.Locked())
+	}
+	for _, w := range []fyne.Disableable{f.typ, f.doc, f.date, f.at, f.place, f.chair, f.clerk} {
+		enable(w, !m.Locked())
+	}
+	t.showQuorum()
+}
+
+// showQuorum writes the quorum line: the numbers and whether the meeting may decide.
+func (t *rollTab) showQuorum() {
+	q := t.mm.q
+	key, imp := "mtg.quorum.met", widget.SuccessImportance
+	if !q.Met {
+		key, imp = "mtg.quorum.not_met", widget.DangerImportance
+	}
+	t.quorum.Importance = imp
+	t.quorum.SetText(mtgL(key, "Present", q.Present, "Expected", q.Expected, "Required", q.Required))
+}
+
+// onFacts stores the facts when any of them is confirmed and differs from the stored.
+func (t *rollTab) onFacts() {
+	if t.loading || t.mm.locked() {
+		return
+	}
+	f := t.facts
+	m := *t.mm.m
+	m.Type, m.DocNumber = strings.TrimSpace(f.typ.Text), strings.TrimSpace(f.doc.Text)
+	m.Time, m.Place = strings.TrimSpace(f.at.Text), strings.TrimSpace(f.place.Text)
+	m.Chair, m.Clerk = f.chair.Selected, f.clerk.Selected
+	d, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(f.date.Text), time.Local)
+	if err != nil {
+		setProblem(t.factsErr, mtgL("mtg.roll.bad_date", "Value", f.date.Text))
+		return
+	}
+	m.Date = d
+	if sameFacts(&m, t.mm.m) {
+		setProblem(t.factsErr, "")
+		return
+	}
+	if err := t.mm.updateFacts(&m); err != nil {
+		setProblem(t.factsErr, errText(t.mm.d, err))
+		return
+	}
+	setProblem(t.factsErr, "")
+}
+
+// sameFacts reports whether a and b have the same facts.
+func sameFacts(a, b *app.Meeting) bool {
+	return a.Type == b.Type && a.DocNumber == b.DocNumber && a.Date.Equal(b.Date) && a.Time == b.Time &&
+		a.Place == b.Place && a.Chair == b.Chair && a.Clerk == b.Clerk
+}
+
+// onPresence stores a mark when chosen. 迟到 takes the time now unless one is typed.
+func (t *rollTab) onPresence(r *rollRow, s string) {
+	if t.loading {
+		return
+	}
+	p, ok := fromText(presences, presenceText, s)
+	if !ok {
+		return
+	}
+	lateAt := ""
+	if p == app.Late {
+		if lateAt = strings.TrimSpace(r.late.Text); lateAt == "" {
+			lateAt = t.mm.d.Now().Format("15:04")
+		}
+	}
+	if err := t.mm.setPresence(r.a, p, lateAt); err != nil {
+		t.load() // show the stored mark again
+		setProblem(r.err, errText(t.mm.d, err))
+		return
+	}
+	setProblem(r.err, "")
+}
+
+// onLateTime stores a late member's arrival time when confirmed.
+func (t *rollTab) onLateTime(r *rollRow) {
+	a := t.mm.m.Attendance[r.a]
+	if t.loading || a.Presence != app.Late || strings.TrimSpace(r.late.Text) == a.LateAt {
+		return
+	}
+	// a refused time stays in the entry, beside its reason, for the clerk to correct
+	setProblem(r.err, errOrEmpty(t.mm.d, t.mm.setPresence(r.a, app.Late, strings.TrimSpace(r.late.Text))))
+}
+
+// errOrEmpty is err for a person, or "" for nil.
+func errOrEmpty(d *Deps, err error) string {
+	if err == nil {
+		return ""
+	}
+	return errText(d, err)
+}
+
+// dateText formats a date as the entry reads it.
+func dateText(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2006-01-02")
+}
+
+// enable enables or disables w.
+func enable(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}

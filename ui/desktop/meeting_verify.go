@@ -1,0 +1,236 @@
+package desktop
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+)
+
+// verifyTab is 乡贤核实: the sage council's visit record per household — date,
+// visitors, conclusion, recommendation (with the lowered amount) and notes of any
+// length. A visit may be recorded before, during or after the meeting, until signing.
+type verifyTab struct {
+	mm  *meetingModel
+	cur int
+
+	list     *widget.List
+	title    *widget.Label
+	date     *widget.Entry
+	visitors *widget.CheckGroup
+	conc     *widget.RadioGroup
+	rec      *widget.RadioGroup
+	lowerTo  *widget.Entry
+	notes    *widget.Entry
+	save     *widget.Button
+	remove   *widget.Button
+	problem  *widget.Label
+	status   *widget.Label
+	root     fyne.CanvasObject
+	dirty    bool
+}
+
+func newVerifyTab(mm *meetingModel) *verifyTab {
+	t := &verifyTab{mm: mm, cur: -1}
+	t.list = widget.NewList(mm.count, func() fyne.CanvasObject { return tableCell("") }, t.updateItem)
+	t.list.OnSelected = func(i widget.ListItemID) { t.show(i) }
+	t.title = sectionTitle("")
+	t.date = widget.NewEntry()
+	t.date.SetPlaceHolder("2026-03-12")
+	t.visitors = widget.NewCheckGroup(t.visitorNames(), nil)
+	t.visitors.Horizontal = true
+	t.conc = widget.NewRadioGroup(texts(conclusions, conclusionText), nil)
+	t.conc.Horizontal = true
+	t.rec = widget.NewRadioGroup(texts(recommends, recommendText), func(string) { t.enableLower() })
+	t.rec.Horizontal = true
+	t.lowerTo = widget.NewEntry()
+	t.lowerTo.SetPlaceHolder(mtgL("mtg.amount_hint"))
+	t.notes = widget.NewMultiLineEntry()
+	t.notes.Wrapping = fyne.TextWrapWord
+	t.notes.SetMinRowsVisible(8)
+	t.save = &widget.Button{Text: mtgL("mtg.verify.save"), Importance: widget.HighImportance, OnTapped: t.onSave}
+	t.remove = widget.NewButton(mtgL("mtg.verify.remove"), t.onRemove)
+	t.problem = newProblemLabel()
+	t.status = &widget.Label{Importance: widget.LowImportance}
+	t.root = t.layout()
+	mm.listen(t.onChanged)
+	t.show(-1)
+	return t
+}
+
+func (t *verifyTab) content() fyne.CanvasObject { return t.root }
+
+func (t *verifyTab) layout() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem(mtgL("mtg.verify.date"), t.date),
+		widget.NewFormItem(mtgL("mtg.verify.visitors"), t.visitors),
+		widget.NewFormItem(mtgL("mtg.verify.conclusion"), t.conc),
+		widget.NewFormItem(mtgL("mtg.verify.recommendation"), t.rec),
+		widget.NewFormItem(mtgL("mtg.verify.lower_to"), t.lowerTo),
+		widget.NewFormItem(mtgL("mtg.verify.notes"), t.notes),
+	)
+	right := container.NewVBox(t.title, form, t.problem, container.NewHBox(t.save, t.remove, t.status))
+	split := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(right)))
+	split.Offset = 0.28
+	return split
+}
+
+// visitorNames are the members who may visit: the sage council first, then the service
+// and legal groups, who may join a visit (SPEC §2).
+func (t *verifyTab) visitorNames() []string {
+	var out []string
+	for _, b := range []app.Body{app.BodySage, app.BodyService, app.BodyLegal} {
+		for _, m := range t.mm.v.Members {
+			if m.In(b) && !containsString(out, m.Name) {
+				out = append(out, m.Name)
+			}
+		}
+	}
+	return out
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *verifyTab) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
+	n := t.mm.nominee(i)
+	o.(*widget.Label).SetText(strconv.Itoa(n.Seq) + "  " + n.Name + "  ·  " + verificationText(n.Verification))
+}
+
+// show loads household i's visit into the form, or the visit's defaults when none.
+func (t *verifyTab) show(i int) {
+	t.cur = i
+	setProblem(t.problem, "")
+	t.status.SetText("")
+	on := i >= 0 && !t.mm.locked()
+	for _, w := range []fyne.Disableable{t.date, t.visitors, t.conc, t.rec, t.lowerTo, t.notes, t.save, t.remove} {
+		enable(w, on)
+	}
+	if i < 0 {
+		t.title.SetText(mtgL("mtg.verify.choose"))
+		return
+	}
+	n := t.mm.nominee(i)
+	t.title.SetText(mtgL("mtg.verify.title", "Seq", n.Seq, "Name", n.Name))
+	v := n.Verification
+	if v == nil {
+		v = &app.Verification{VisitDate: t.mm.d.Now()}
+		enable(t.remove, false)
+	}
+	t.date.SetText(dateText(v.VisitDate))
+	t.visitors.SetSelected(v.Visitors)
+	t.conc.SetSelected(textOr(v.Conclusion != "", conclusionText(v.Conclusion)))
+	t.rec.SetSelected(textOr(v.Recommendation != "", recommendText(v.Recommendation)))
+	t.lowerTo.SetText(wanText(v.LowerTo))
+	t.notes.SetText(v.Notes)
+	t.enableLower()
+}
+
+// textOr is s when ok, else "".
+func textOr(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return ""
+}
+
+// enableLower enables the amount only with 调低至.
+func (t *verifyTab) enableLower() {
+	enable(t.lowerTo, t.cur >= 0 && !t.mm.locked() && t.rec.Selected == recommendText(app.LowerTo))
+}
+
+// record reads the form; a date or amount that cannot be read is the returned text.
+func (t *verifyTab) record() (*app.Verification, string) {
+	v := &app.Verification{Visitors: t.visitors.Selected, Notes: t.notes.Text}
+	if s := strings.TrimSpace(t.date.Text); s != "" {
+		d, err := time.ParseInLocation("2006-01-02", s, time.Local)
+		if err != nil {
+			return nil, mtgL("mtg.roll.bad_date", "Value", s)
+		}
+		v.VisitDate = d
+	}
+	v.Conclusion, _ = fromText(conclusions, conclusionText, t.conc.Selected)
+	v.Recommendation, _ = fromText(recommends, recommendText, t.rec.Selected)
+	if v.Recommendation == app.LowerTo {
+		y, err := amount.Parse(t.lowerTo.Text)
+		if err != nil {
+			return nil, errText(t.mm.d, err)
+		}
+		v.LowerTo = y
+	}
+	return v, ""
+}
+
+// onSave checks the visit with the domain's rules and stores it.
+func (t *verifyTab) onSave() {
+	if t.cur < 0 {
+		return
+	}
+	v, bad := t.record()
+	if bad != "" {
+		setProblem(t.problem, bad)
+		return
+	}
+	n := *t.mm.nominee(t.cur)
+	n.Verification = v
+	if probs := n.Check(t.mm.s, t.mm.voters); len(probs) > 0 {
+		setProblem(t.problem, probs.Localize(t.mm.d.Lang))
+		return
+	}
+	t.store(n)
+}
+
+// onRemove deletes the household's visit record (it then prints as 未走访).
+func (t *verifyTab) onRemove() {
+	if t.cur < 0 {
+		return
+	}
+	n := *t.mm.nominee(t.cur)
+	n.Verification = nil
+	t.store(n)
+}
+
+func (t *verifyTab) store(n app.Nominee) {
+	if err := t.mm.saveNominee(t.cur, n); err != nil {
+		setProblem(t.problem, errText(t.mm.d, err))
+		return
+	}
+	t.show(t.cur)
+	t.status.SetText(mtgL("mtg.delib.saved", "Time", t.mm.d.Now().Format("15:04:05")))
+}
+
+// onChanged follows the model.
+func (t *verifyTab) onChanged(i int) {
+	if t.mm.tab != tabVerify {
+		t.dirty = true
+		return
+	}
+	t.list.Refresh()
+	if i < 0 {
+		if t.cur >= t.mm.count() {
+			t.cur = -1
+		}
+		t.show(t.cur)
+	}
+}
+
+// shown refreshes the tab if it changed while hidden.
+func (t *verifyTab) shown() {
+	if t.dirty {
+		t.dirty = false
+		t.list.Refresh()
+		t.show(t.cur)
+	}
+}

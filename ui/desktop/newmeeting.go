@@ -1,0 +1,136 @@
+package desktop
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+)
+
+// meetingDialog sets up a new meeting of one village: date, time, place, document
+// number, and who is known to be absent; everyone else starts as present.
+type meetingDialog struct {
+	OnSaved func(meetingID int64)
+
+	d       *Deps
+	village *app.Village
+	date    *widget.Entry
+	time    *widget.Entry
+	place   *widget.Entry
+	doc     *widget.Entry
+	absent  []*widget.Check
+	problem *widget.Label
+	save    *widget.Button
+	cancel  *widget.Button
+	dlg     *dialog.CustomDialog
+}
+
+// newMeetingDialog prepares the dialog for village villageID; known are the meetings
+// already held, to number the new one.
+func newMeetingDialog(d *Deps, villageID int64, known []app.MeetingSummary) (*meetingDialog, error) {
+	v, err := d.Store.Village(context.Background(), villageID)
+	if err != nil {
+		return nil, err
+	}
+	m := &meetingDialog{d: d, village: v}
+	today := d.Now()
+	m.date = newEntry(dateLayout)
+	m.date.SetText(today.Format(dateLayout))
+	m.time = newEntry("HH:MM")
+	m.time.SetText("09:00")
+	m.place = newEntry(lang.L("desktop.meeting_new.place_hint"))
+	m.doc = newEntry("")
+	m.doc.SetText(docNumber(v.Name, today.Year(), known, villageID))
+	for _, mem := range v.Members {
+		m.absent = append(m.absent, widget.NewCheck(mem.Name, nil))
+	}
+	m.problem = newProblemLabel()
+	m.save = &widget.Button{Text: lang.L("desktop.meeting_new.create"), Importance: widget.HighImportance, OnTapped: m.onSave}
+	m.cancel = &widget.Button{Text: lang.L("desktop.cancel"), OnTapped: func() { m.dlg.Hide() }}
+	return m, nil
+}
+
+// docNumber proposes the next document number in the form the minutes use,
+// 越丰村评〔2026〕3号: one more than the village's meetings that year. It is stored data
+// printed in Chinese minutes, so it is Chinese in either language.
+func docNumber(village string, year int, known []app.MeetingSummary, villageID int64) string {
+	n := 1
+	for _, s := range known {
+		if s.VillageID == villageID && s.Date.Year() == year {
+			n++
+		}
+	}
+	return fmt.Sprintf("%s评〔%d〕%d号", village, year, n)
+}
+
+// absentNames are the names ticked as absent.
+func (m *meetingDialog) absentNames() []string {
+	var out []string
+	for _, c := range m.absent {
+		if c.Checked {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// Show opens the dialog over the main window.
+func (m *meetingDialog) Show() {
+	facts := widget.NewForm(
+		widget.NewFormItem(lang.L("desktop.meeting_new.date"), m.date),
+		widget.NewFormItem(lang.L("desktop.meeting_new.time"), m.time),
+		widget.NewFormItem(lang.L("desktop.meeting_new.place"), m.place),
+		widget.NewFormItem(lang.L("desktop.meeting_new.doc_number"), m.doc))
+	checks := container.NewGridWithColumns(4)
+	for _, c := range m.absent {
+		checks.Add(c)
+	}
+	top := container.NewVBox(facts, widget.NewSeparator(), widget.NewLabel(lang.L("desktop.meeting_new.absent")))
+	bottom := container.NewVBox(m.problem, container.NewHBox(layout.NewSpacer(), m.cancel, m.save))
+	body := container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewVBox(checks)))
+	title := lang.L("desktop.meeting_new.title", map[string]any{"Village": m.village.Name})
+	m.dlg = dialog.NewCustomWithoutButtons(title, body, m.d.Win)
+	m.dlg.Resize(fyne.NewSize(720, 560))
+	m.dlg.Show()
+}
+
+// meeting builds the meeting from the form with app.NewMeeting and checks it.
+func (m *meetingDialog) meeting() (*app.Meeting, error) {
+	s := strings.TrimSpace(m.date.Text)
+	date, err := time.ParseInLocation(dateLayout, s, time.Local)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "desktop.meeting_new.bad_date", "Value", s)
+	}
+	mt, err := app.NewMeeting(m.village, date, m.absentNames())
+	if err != nil {
+		return nil, err
+	}
+	mt.Time = strings.TrimSpace(m.time.Text)
+	mt.Place = strings.TrimSpace(m.place.Text)
+	mt.DocNumber = strings.TrimSpace(m.doc.Text)
+	return mt, mt.Validate()
+}
+
+func (m *meetingDialog) onSave() {
+	mt, err := m.meeting()
+	if err == nil {
+		err = m.d.Store.CreateMeeting(context.Background(), mt)
+	}
+	setProblem(m.problem, errText(m.d, err))
+	if err != nil {
+		return
+	}
+	m.dlg.Hide()
+	if m.OnSaved != nil {
+		m.OnSaved(mt.ID)
+	}
+}

@@ -1,0 +1,89 @@
+package desktop
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+)
+
+// OpenFailure is what the window shows instead of the app when the database cannot
+// be opened (a damaged file, another program's database, a newer schema): the
+// reason in the person's language and ways out, never a crash.
+type OpenFailure struct {
+	OnChoose func(path string) // another database file was chosen
+	OnQuit   func()
+
+	win     fyne.Window
+	path    string
+	err     error
+	lang    i18n.Lang
+	message *widget.Label
+	problem *widget.Label
+	choose  *widget.Button
+	quit    *widget.Button
+}
+
+// NewOpenFailure explains that the database at path failed to open with err.
+func NewOpenFailure(w fyne.Window, path string, err error, l i18n.Lang) *OpenFailure {
+	f := &OpenFailure{win: w, path: path, err: err, lang: l}
+	f.message = &widget.Label{Text: app.ErrorMessage(err, l), Wrapping: fyne.TextWrapWord}
+	f.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	f.problem.Hide()
+	f.choose = &widget.Button{Text: lang.L("desktop.openfail.choose"), Icon: theme.FolderOpenIcon(),
+		Importance: widget.HighImportance, OnTapped: f.onChoose}
+	f.quit = &widget.Button{Text: lang.L("desktop.openfail.quit"), OnTapped: f.onQuit}
+	return f
+}
+
+// Content lays the explanation out in the middle of the window.
+func (f *OpenFailure) Content() fyne.CanvasObject {
+	heading := &widget.Label{Text: lang.L("desktop.openfail.title"), TextStyle: fyne.TextStyle{Bold: true},
+		SizeName: theme.SizeNameHeadingText}
+	where := &widget.Label{Text: lang.L("desktop.openfail.path", map[string]any{"Path": f.path}),
+		Wrapping: fyne.TextWrapBreak, Importance: widget.LowImportance}
+	box := container.NewVBox(heading, f.message, where, f.problem, container.NewHBox(f.actions()...))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, box.MinSize().Height), box))
+}
+
+// actions are the ways out, in order. Restoring from a backup (a later issue) belongs
+// here, as a button between choosing another file and quitting.
+func (f *OpenFailure) actions() []fyne.CanvasObject {
+	return []fyne.CanvasObject{f.choose, f.quit}
+}
+
+// ShowError says why the chosen way out did not work.
+func (f *OpenFailure) ShowError(err error) {
+	f.problem.SetText(i18n.ErrorText(err, f.lang))
+	f.problem.Show()
+}
+
+func (f *OpenFailure) onChoose() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			f.ShowError(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		if f.OnChoose != nil {
+			f.OnChoose(path)
+		}
+	}, f.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (f *OpenFailure) onQuit() {
+	if f.OnQuit != nil {
+		f.OnQuit()
+	}
+}

@@ -1,0 +1,118 @@
+package desktop
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+	"pingxin/app/service"
+)
+
+// AppID is the application's unique ID: Fyne keys the preferences file by it, and
+// FyneApp.toml repeats it for `fyne package`.
+const AppID = "cn.pingxin.app"
+
+// The main window's size on first start: room for the household table at 1280×800.
+const winW, winH = 1200, 800
+
+// Run starts the desktop app and returns the process's exit status: 0 after a normal
+// close, 1 when the database could not be opened and the person chose to quit.
+func Run(c Config) int {
+	env := os.Environ() // before useLanguage steers the locale: for programs we start
+	a := fyneapp.NewWithID(AppID)
+	return run(a, c, env)
+}
+
+// run is Run on a given app, so tests can drive it with a test app.
+func run(a fyne.App, c Config, env []string) int {
+	l := startLanguage(a.Preferences(), c)
+	if err := useLanguage(l); err != nil {
+		fyne.LogError("language", err)
+	}
+	a.Settings().SetTheme(savedTheme(a.Preferences()))
+	w := a.NewWindow(lang.L("desktop.app.title"))
+	w.Resize(fyne.NewSize(winW, winH))
+	w.CenterOnScreen()
+
+	st, err := c.Open()
+	status := 0
+	if err != nil {
+		status = 1
+		f := NewOpenFailure(w, c.DBPath, err, l)
+		f.OnChoose = func(path string) {
+			if err := relaunch(path, c, env); err != nil {
+				f.ShowError(err)
+				return
+			}
+			status = 0
+			a.Quit()
+		}
+		f.OnQuit = a.Quit
+		w.SetContent(f.Content())
+	} else {
+		defer st.Close()
+		seedIfEmpty(st)
+		d := &Deps{App: a, Win: w, Store: st, Lang: l, Now: time.Now, DBPath: c.DBPath}
+		w.SetContent(NewMainContent(d))
+	}
+	w.ShowAndRun()
+	return status
+}
+
+// NewMainContent builds the main window's content for d: the navigator with the
+// home screen, and sets d.Nav.
+func NewMainContent(d *Deps) fyne.CanvasObject {
+	n := NewNavigator(func() Screen { return NewHomeScreen(d) }, func() Screen { return NewPrefsScreen(d) })
+	d.Nav = n
+	return n.Root
+}
+
+// seedIfEmpty creates the demo village and meeting in a database that has no village
+// yet, so a newcomer's first start shows a real meeting. It is a handful of inserts
+// on a new, empty file (milliseconds), so Run does it rather than leaving it to
+// `make run`; `pingxin demo` makes the same data. Failure only leaves the home screen
+// empty, so it is logged, not shown.
+func seedIfEmpty(st app.Store) {
+	ctx := context.Background()
+	vs, err := st.Villages(ctx)
+	if err != nil || len(vs) > 0 {
+		return
+	}
+	if _, err := service.Demo(ctx, st, time.Now()); err != nil {
+		fyne.LogError("demo", err)
+	}
+}
+
+// relaunch starts Pingxin again on the database at path, with the environment the
+// process started with (the desktop only steers its own locale). The desktop cannot
+// open another file itself: only main knows how to open a store (ui never imports
+// data), and Config.Open is bound to one path.
+func relaunch(path string, c Config, env []string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	args := []string{"--db", path}
+	if c.LangChosen {
+		args = append(args, "--lang", langFlag(c.Lang))
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	return cmd.Start()
+}
+
+// langFlag is the --lang value for l.
+func langFlag(l i18n.Lang) string {
+	if l == i18n.En {
+		return "en"
+	}
+	return "zh"
+}

@@ -1,0 +1,42 @@
+package desktop
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"pingxin/app"
+	"pingxin/app/i18n"
+)
+
+// Screen is one page of the main window. It builds its widgets once in Content and
+// handles each event in an onXxx method (ARCHITECTURE: "a screen is a struct").
+type Screen interface {
+	Title() string
+	Content() fyne.CanvasObject
+}
+
+// Refresher is implemented by screens that reload from the store when shown again
+// (after Back, or after another screen changed what they show).
+type Refresher interface {
+	Refresh()
+}
+
+// Nav moves between screens in the main window.
+type Nav interface {
+	Push(s Screen) // show s; Back returns to the current screen
+	Back()
+	Home()
+}
+
+// Deps is what every screen needs: the app and window, the store, navigation, the
+// language (for i18n.T of domain messages; Fyne strings use lang.L), and the clock.
+type Deps struct {
+	App    fyne.App
+	Win    fyne.Window
+	Store  app.Store
+	Nav    Nav
+	Lang   i18n.Lang
+	Now    func() time.Time
+	DBPath string
+}

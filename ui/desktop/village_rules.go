@@ -1,0 +1,148 @@
+package desktop
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+)
+
+// majorities lists the majority rules in the order the radio group offers them.
+var majorities = []app.Majority{app.MajorityHalf, app.MajorityTwoThirds}
+
+// RulesTab edits a village's rules with numbers. Save checks them with
+// app.Settings.Validate and stores them; a refusal is shown under the form and
+// nothing is stored.
+type RulesTab struct {
+	d         *Deps
+	villageID int64
+
+	QuorumNum, QuorumDen                *widget.Entry
+	Majority                            *widget.RadioGroup
+	StandardCap, RaisedCap, Unit        *widget.Entry
+	ValidityYears, AdultAge, NoticeDays *widget.Entry
+	Problem, Saved                      *widget.Label
+	Save, Defaults                      *widget.Button
+}
+
+func newRulesTab(d *Deps, villageID int64) *RulesTab {
+	r := &RulesTab{d: d, villageID: villageID}
+	for _, e := range []**widget.Entry{&r.QuorumNum, &r.QuorumDen, &r.StandardCap, &r.RaisedCap, &r.Unit,
+		&r.ValidityYears, &r.AdultAge, &r.NoticeDays} {
+		*e = newEntry("")
+	}
+	r.Majority = widget.NewRadioGroup(texts(majorities, majorityText), nil)
+	r.Majority.Horizontal = true
+	r.Majority.Required = true
+	r.Problem = newProblemLabel()
+	r.Saved = &widget.Label{Importance: widget.SuccessImportance}
+	r.Save = &widget.Button{Text: lang.L("desktop.rules.save"), Icon: theme.DocumentSaveIcon(),
+		Importance: widget.HighImportance, OnTapped: r.onSave}
+	r.Defaults = &widget.Button{Text: lang.L("desktop.rules.defaults"), OnTapped: func() { r.Set(app.DefaultSettings()) }}
+	return r
+}
+
+func majorityText(m app.Majority) string { return lang.L("desktop.rules.majority." + string(m)) }
+
+// Content is the form with its notes.
+func (r *RulesTab) Content() fyne.CanvasObject {
+	yuan := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, widget.NewLabel(lang.L("desktop.rules.yuan_unit")), e)
+	}
+	quorum := container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(70, r.QuorumNum.MinSize().Height), r.QuorumNum),
+		widget.NewLabel("/"),
+		container.NewGridWrap(fyne.NewSize(70, r.QuorumDen.MinSize().Height), r.QuorumDen),
+		&widget.Label{Text: lang.L("desktop.rules.quorum_note"), Importance: widget.LowImportance})
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("desktop.rules.quorum"), quorum),
+		widget.NewFormItem(lang.L("desktop.rules.majority"), r.Majority),
+		widget.NewFormItem(lang.L("desktop.rules.standard_cap"), yuan(r.StandardCap)),
+		widget.NewFormItem(lang.L("desktop.rules.raised_cap"), yuan(r.RaisedCap)),
+		widget.NewFormItem(lang.L("desktop.rules.unit"), yuan(r.Unit)),
+		widget.NewFormItem(lang.L("desktop.rules.validity"), r.ValidityYears),
+		widget.NewFormItem(lang.L("desktop.rules.adult_age"), r.AdultAge),
+		widget.NewFormItem(lang.L("desktop.rules.notice_days"), r.NoticeDays))
+	form.Items[3].HintText = lang.L("desktop.rules.raised_cap_hint")
+	form.Items[4].HintText = lang.L("desktop.rules.unit_hint")
+	buttons := container.NewHBox(r.Save, r.Defaults, layout.NewSpacer(), r.Saved)
+	return container.NewVScroll(container.NewPadded(container.NewVBox(form, r.Problem, buttons)))
+}
+
+// Set shows s in the form.
+func (r *RulesTab) Set(s app.Settings) {
+	r.QuorumNum.SetText(strconv.Itoa(s.QuorumNum))
+	r.QuorumDen.SetText(strconv.Itoa(s.QuorumDen))
+	r.Majority.SetSelected(majorityText(s.Majority))
+	r.StandardCap.SetText(s.StandardCap.String())
+	r.RaisedCap.SetText(s.RaisedCap.String())
+	r.Unit.SetText(s.RoundingUnit.String())
+	r.ValidityYears.SetText(strconv.Itoa(s.ValidityYears))
+	r.AdultAge.SetText(strconv.Itoa(s.AdultAge))
+	r.NoticeDays.SetText(strconv.Itoa(s.NoticeDays))
+	setProblem(r.Problem, "")
+	r.Saved.SetText("")
+}
+
+// Settings reads the form; a field that is not a number is refused, naming the field.
+func (r *RulesTab) Settings() (app.Settings, error) {
+	var s app.Settings
+	p := &fieldParser{}
+	s.QuorumNum = p.int(r.QuorumNum, "desktop.rules.quorum")
+	s.QuorumDen = p.int(r.QuorumDen, "desktop.rules.quorum")
+	s.Majority = app.MajorityHalf
+	if r.Majority.Selected == majorityText(app.MajorityTwoThirds) {
+		s.Majority = app.MajorityTwoThirds
+	}
+	s.StandardCap = p.yuan(r.StandardCap, "desktop.rules.standard_cap")
+	s.RaisedCap = p.yuan(r.RaisedCap, "desktop.rules.raised_cap")
+	s.RoundingUnit = p.yuan(r.Unit, "desktop.rules.unit")
+	s.ValidityYears = p.int(r.ValidityYears, "desktop.rules.validity")
+	s.AdultAge = p.int(r.AdultAge, "desktop.rules.adult_age")
+	s.NoticeDays = p.int(r.NoticeDays, "desktop.rules.notice_days")
+	if p.err != nil {
+		return s, p.err
+	}
+	return s, s.Validate()
+}
+
+func (r *RulesTab) onSave() {
+	s, err := r.Settings()
+	if err == nil {
+		err = r.d.Store.UpdateSettings(context.Background(), r.villageID, s)
+	}
+	setProblem(r.Problem, errText(r.d, err))
+	if err != nil {
+		r.Saved.SetText("")
+		return
+	}
+	r.Saved.SetText(lang.L("desktop.rules.saved"))
+}
+
+// fieldParser reads numbers from entries, keeping the first refusal.
+type fieldParser struct{ err error }
+
+func (p *fieldParser) int(e *widget.Entry, labelKey string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+	if err != nil && p.err == nil {
+		p.err = app.Errorf(app.EINVALID, "desktop.rules.not_number", "Field", lang.L(labelKey), "Value", e.Text)
+	}
+	return n
+}
+
+func (p *fieldParser) yuan(e *widget.Entry, labelKey string) amount.Yuan {
+	y, err := amount.Parse(e.Text)
+	if err != nil && p.err == nil {
+		p.err = app.Errorf(app.EINVALID, "desktop.rules.not_amount", "Field", lang.L(labelKey), "Value", e.Text)
+	}
+	return y
+}
