@@ -151,7 +151,8 @@ func (n *Nominee) baselineState() (notMet, toVerify bool) {
 }
 
 // Decision is the outcome of the vote under quorum q and rule s: Blocked for an
-// excluded household, Pending before the vote, Deferred while the meeting has no
+// excluded household, Pending before the vote (or when the tally exceeds the members
+// present), Deferred while the meeting has no
 // quorum (it may sit but not decide) or a baseline item awaits verification, and
 // Passed or NotPassed by the majority rule.
 func (n *Nominee) Decision(q Quorum, s Settings, voters int) Decision {
@@ -159,7 +160,9 @@ func (n *Nominee) Decision(q Quorum, s Settings, voters int) Decision {
 	switch {
 	case n.Blocked != "":
 		return Blocked
-	case !n.Votes.Recorded:
+	case !n.Votes.Recorded || n.Votes.Cast() > voters:
+		// a tally larger than the members now present (someone was marked absent
+		// after the vote) decides nothing: the household must be voted again
 		return Pending
 	case !q.Met || toVerify:
 		return Deferred
@@ -187,7 +190,11 @@ func (n *Nominee) Result(q Quorum, s Settings, voters int) Result {
 		r.Why = append(r.Why, i18n.M("result.blocked", "Reason", n.Blocked))
 		return r
 	case Pending:
-		r.Why = append(r.Why, i18n.M("result.no_vote"))
+		if v := n.Votes; v.Recorded {
+			r.Why = append(r.Why, i18n.M("result.revote", "Sum", v.Cast(), "Present", voters))
+		} else {
+			r.Why = append(r.Why, i18n.M("result.no_vote"))
+		}
 		return r
 	case Deferred:
 		if !q.Met {

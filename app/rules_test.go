@@ -102,6 +102,7 @@ func TestResult(t *testing.T) {
 	}{
 		{"passed vote, clean baseline", func() Nominee { return voted(5, 4) }, quorum, Passed, 200_000},
 		{"failed vote", func() Nominee { return voted(4, 5) }, quorum, NotPassed, 0},
+		{"tally larger than the members now present", func() Nominee { return voted(6, 4) }, quorum, Pending, 0},
 		{"not voted", func() Nominee { n := voted(0, 0); n.Votes.Recorded = false; return n }, quorum, Pending, 0},
 		{"blocked beats votes", func() Nominee { n := voted(9, 0); n.Blocked = "老赖"; return n }, quorum, Blocked, 0},
 		{"no quorum defers", func() Nominee { return voted(5, 0) }, noQuorum, Deferred, 0},
