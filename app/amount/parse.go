@@ -32,7 +32,7 @@ func parse(s string) (Yuan, Kind) {
 		return 0, KindNegative
 	}
 	n, _ = cutUnit(n, "元")
-	n, inWan := cutUnit(n, "万")
+	n, inWan := cutWan(n)
 	if n == "" {
 		return 0, KindInvalid
 	}
@@ -70,6 +70,17 @@ func stripPrefix(n string) (rest string, neg bool) {
 			return n, false
 		}
 	}
+}
+
+// cutWan removes a trailing 万, or the w or W that a clerk without a Chinese input
+// method types for it (30w), and reports whether there was one.
+func cutWan(n string) (string, bool) {
+	for _, u := range []string{"万", "w", "W"} {
+		if rest, ok := cutUnit(n, u); ok {
+			return rest, true
+		}
+	}
+	return n, false
 }
 
 // cutUnit removes one trailing unit (元 or 万) and the spaces before it.

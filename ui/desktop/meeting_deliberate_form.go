@@ -20,7 +20,7 @@ func (t *deliberateTab) formNominee() (n app.Nominee, errs map[string]string) {
 	errs = map[string]string{}
 	if s := strings.TrimSpace(t.proposed.Text); s == "" {
 		n.Proposed = 0
-	} else if y, err := amount.Parse(s); err != nil {
+	} else if y, err := parseYuan(s); err != nil {
 		errs[app.FieldProposed] = errText(t.mm.d, err)
 	} else {
 		n.Proposed = y
@@ -115,10 +115,16 @@ func (t *deliberateTab) preview() {
 	q, s, voters := t.mm.q, t.mm.s, t.mm.voters
 	d := n.Decision(q, s, voters)
 	t.decision.Text = decisionText(d)
-	t.decision.TextSize = 2.4 * theme.TextSize()
 	t.decision.Color = themeColor(decisionColor(d))
-	t.decision.Refresh()
 	t.resultLine.SetText(t.resultText(&n))
+	if entryProblem(errs, n.Check(s, voters)) {
+		// entries that cannot stand decide nothing: no green 通过 over a wrong count
+		t.decision.Text = mtgL("mtg.delib.fix_first")
+		t.decision.Color = themeColor(theme.ColorNameForeground)
+		t.resultLine.SetText(mtgL("mtg.delib.fix_first_why"))
+	}
+	t.decision.TextSize = 2.4 * theme.TextSize()
+	t.decision.Refresh()
 	t.voters.SetText(mtgL("mtg.delib.voters", "Present", voters))
 	quorum := ""
 	if !q.Met {
@@ -133,6 +139,21 @@ func (t *deliberateTab) preview() {
 		setProblem(t.reasonErr, reason)
 	}
 }
+
+// entryProblem reports whether a field this screen edits (amount, reason above the cap,
+// votes) is unreadable or breaks a rule.
+func entryProblem(errs map[string]string, probs app.Problems) bool {
+	for _, f := range []string{app.FieldProposed, app.FieldProposedWhy, app.FieldVotes} {
+		if _, bad := errs[f]; bad || probs.For(f) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// parseYuan reads an amount as typed; amount.Parse takes 30w for 30万 too, for a
+// clerk at a keyboard without a Chinese input method.
+func parseYuan(s string) (amount.Yuan, error) { return amount.Parse(s) }
 
 // resultText is the final result: the amount granted, or why not.
 func (t *deliberateTab) resultText(n *app.Nominee) string {

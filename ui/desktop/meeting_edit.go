@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
@@ -29,6 +31,7 @@ type nomineeForm struct {
 	items                                            map[string]*widget.FormItem
 	form                                             *widget.Form
 	problems                                         *widget.Label
+	saveB, cancelB                                   *widget.Button
 }
 
 // formColumns are the importer columns the form fills, in form order.
@@ -53,7 +56,10 @@ func (t *listTab) openForm(i int) {
 		f.fill(t.mm.nominee(i))
 		title = mtgL("mtg.edit.edit", "Seq", t.mm.nominee(i).Seq)
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(container.NewVBox(f.form, f.problems)), t.mm.d.Win)
+	// the buttons stay below the scrolling fields, always in sight
+	buttons := container.NewHBox(layout.NewSpacer(), f.cancelB, f.saveB)
+	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewVBox(f.form, f.problems)))
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, t.mm.d.Win)
 	f.dlg.Resize(fyne.NewSize(620, 640))
 	f.dlg.Show()
 	t.mm.d.Win.Canvas().Focus(f.name)
@@ -73,8 +79,12 @@ func (f *nomineeForm) build() {
 	f.purpose = entry(importer.ColPurpose, "mtg.col.purpose")
 	f.requested = entry(importer.ColRequested, "mtg.col.requested")
 	f.requested.SetPlaceHolder(mtgL("mtg.amount_hint"))
-	f.form = &widget.Form{SubmitText: mtgL("mtg.save"), CancelText: mtgL("mtg.cancel"), OnSubmit: f.onSave,
-		OnCancel: func() { f.dlg.Hide() }}
+	f.form = &widget.Form{}
+	f.saveB = &widget.Button{Text: mtgL("mtg.save"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
+	f.cancelB = widget.NewButtonWithIcon(mtgL("mtg.cancel"), theme.CancelIcon(), func() { f.dlg.Hide() })
+	for _, e := range []*widget.Entry{f.name, f.id, f.group, f.phone, f.size, f.purpose, f.requested} {
+		e.OnSubmitted = func(string) { f.onSave() } // Enter in any field saves
+	}
 	for _, k := range formColumns {
 		f.form.AppendItem(f.items[k])
 	}
