@@ -80,7 +80,7 @@ func (t *deliberateTab) buildInfo() {
 	for i := range t.baseline {
 		t.baseline[i] = widget.NewSelect(texts(checks, checkText), func(string) { t.onBaseline() })
 	}
-	t.undertaking = widget.NewCheck(app.Undertaking, func(bool) { t.onBaseline() })
+	t.undertaking = widget.NewCheck("", func(bool) { t.onBaseline() })
 }
 
 func (t *deliberateTab) buildForm() {
@@ -106,7 +106,7 @@ func (t *deliberateTab) buildForm() {
 	t.reasonErr, t.generalErr, t.storeErr = newProblemLabel(), newProblemLabel(), newProblemLabel()
 	t.voters = &widget.Label{Importance: widget.LowImportance}
 	t.quorum = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
-	t.saved = &widget.Label{Importance: widget.LowImportance}
+	t.saved = &widget.Label{Wrapping: fyne.TextWrapWord} // read from across the table: not the faint grey
 	t.resultLine = &widget.Label{Wrapping: fyne.TextWrapWord}
 	t.decision = canvas.NewText("", themeColor(theme.ColorNameForeground))
 	t.decision.TextStyle.Bold = true
@@ -128,7 +128,9 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		base.Add(container.NewBorder(nil, nil, widget.NewLabel(item), nil, t.baseline[i]))
 	}
 	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.blocked,
-		sectionTitle(mtgL("mtg.delib.baseline")), base, t.undertaking)
+		sectionTitle(mtgL("mtg.delib.baseline")), base,
+		// the undertaking's long text wraps beside its box instead of widening the screen
+		container.NewBorder(nil, nil, t.undertaking, nil, &widget.Label{Text: app.Undertaking, Wrapping: fyne.TextWrapWord}))
 	votes := container.NewGridWithColumns(4,
 		field(mtgL("mtg.delib.for"), t.vFor), field(mtgL("mtg.delib.against"), t.vAgainst),
 		field(mtgL("mtg.delib.abstain"), t.vAbstain), field(mtgL("mtg.delib.recused"), t.vRecus))
@@ -153,7 +155,8 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 
 // field is a caption above an entry.
 func field(caption string, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVBox(&widget.Label{Text: caption, TextStyle: fyne.TextStyle{Bold: true}}, o)
+	// a caption wraps rather than widening the form past a small window at large text
+	return container.NewVBox(&widget.Label{Text: caption, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}, o)
 }
 
 // show displays household i (or nothing for -1): no store access, only the model.
@@ -330,7 +333,11 @@ func (t *deliberateTab) whyWanted() bool {
 // onEnter stores the household and opens the next one still open. It stays while an
 // entry is refused, and goes to the reason when the decision needs one.
 func (t *deliberateTab) onEnter() {
-	if t.cur < 0 || !t.commit() {
+	if t.cur < 0 {
+		return
+	}
+	if !t.commit() {
+		t.focusProblem()
 		return
 	}
 	n := t.mm.nominee(t.cur)
@@ -338,13 +345,51 @@ func (t *deliberateTab) onEnter() {
 		t.mm.d.Win.Canvas().Focus(t.reason)
 		return
 	}
+	done := mtgL("mtg.delib.saved_prev", "Seq", n.Seq, "Name", n.Name,
+		"Decision", decisionText(n.Decision(t.mm.q, t.mm.s, t.mm.voters)))
 	next := t.nextOpen(t.cur)
 	if next < 0 {
-		t.saved.SetText(mtgL("mtg.delib.last"))
+		next = t.firstUndecided() // households passed over on the way, before the end
+	}
+	if next < 0 || next == t.cur {
+		t.saved.SetText(mtgL("mtg.delib.all_done"))
 		return
 	}
 	t.show(next)
+	t.saved.SetText(done)
 	t.focusFirst()
+}
+
+// firstUndecided is the first household that is not blocked and has no vote, or -1.
+func (t *deliberateTab) firstUndecided() int {
+	for i := range t.mm.m.Nominees {
+		if n := t.mm.nominee(i); n.Blocked == "" && !n.Votes.Recorded {
+			return i
+		}
+	}
+	return -1
+}
+
+// focusProblem puts the keyboard in the first field whose problem is shown, so that
+// the clerk corrects it without reaching for the mouse.
+func (t *deliberateTab) focusProblem() {
+	c := t.mm.d.Win.Canvas()
+	switch {
+	case !t.proposedErr.Hidden:
+		c.Focus(t.proposed)
+	case !t.whyErr.Hidden:
+		c.Focus(t.why)
+	case !t.votesErr.Hidden:
+		for _, e := range []*widgets.KeyEntry{t.vFor, t.vAgainst, t.vAbstain, t.vRecus} {
+			if _, _, ok := parseCount(e.Text); !ok {
+				c.Focus(e)
+				return
+			}
+		}
+		c.Focus(t.vFor)
+	case !t.reasonErr.Hidden:
+		c.Focus(t.reason)
+	}
 }
 
 // move steps to the household dir places away, after storing this one.

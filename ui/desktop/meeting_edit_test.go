@@ -36,7 +36,7 @@ func TestAddAndEditHouseholdByHand(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.id+c.requested, func(t *testing.T) {
 			fill(c.name, c.id, c.requested, c.purpose)
-			f.form.OnSubmit()
+			test.Tap(f.saveB)
 			if f.problems.Hidden {
 				t.Fatal("refused household without a problem shown")
 			}
@@ -51,7 +51,7 @@ func TestAddAndEditHouseholdByHand(t *testing.T) {
 	}
 	fill("孙一", testID("19800303", 321), "10万", "炒股票")
 	f.baseline[3].SetSelected("待核实")
-	f.form.OnSubmit()
+	test.Tap(f.saveB)
 	m := storedMeeting(t, s)
 	if len(m.Nominees) != 31 {
 		t.Fatalf("not stored: %s", f.problems.Text)
@@ -69,7 +69,7 @@ func TestAddAndEditHouseholdByHand(t *testing.T) {
 		t.Errorf("edit form shows ID %q, want the full ID", f.id.Text)
 	}
 	f.purpose.SetText("蚕桑生产资料及桑园改造")
-	f.form.OnSubmit()
+	test.Tap(f.saveB)
 	n = storedMeeting(t, s).Nominees[1]
 	if n.Purpose != "蚕桑生产资料及桑园改造" || n.Votes.For != 7 || n.Proposed != 100_000 {
 		t.Errorf("edited household = %+v", n)

@@ -205,14 +205,40 @@ func (t *listTab) filter() {
 		if byStatus && t.mm.results[i].Outcome != want {
 			continue
 		}
-		if q != "" && !strings.Contains(n.Name, q) && !strings.Contains(n.IDNumber, q) && !strings.Contains(strings.ToUpper(n.Group), q) {
+		if q != "" && !matches(n, q) {
 			continue
 		}
 		t.rows = append(t.rows, i)
 	}
 	t.count.SetText(mtgL("mtg.list.count", "Shown", len(t.rows), "Total", t.mm.count()))
+	t.keepSelection()
 	t.table.Refresh()
 	t.enableActions()
+}
+
+// matches reports whether household n answers the search q (upper case): its № exactly,
+// its name or group, or its ID number from the start or at the end — the digits the
+// screen shows — so that a search never picks a household by digits the mask hides.
+func matches(n *app.Nominee, q string) bool {
+	if strconv.Itoa(n.Seq) == q {
+		return true
+	}
+	return strings.Contains(n.Name, q) || strings.Contains(strings.ToUpper(n.Group), q) ||
+		strings.HasPrefix(n.IDNumber, q) || (len(q) >= 4 && strings.HasSuffix(n.IDNumber, q))
+}
+
+// keepSelection keeps the table's highlight on the household selected: on its new row
+// when it is still shown, nowhere (and nothing selected) when the filter hides it, so
+// that 编辑所选 never edits a household other than the one highlighted.
+func (t *listTab) keepSelection() {
+	for r, i := range t.rows {
+		if i == t.selected {
+			t.table.Select(widget.TableCellID{Row: r, Col: 1})
+			return
+		}
+	}
+	t.selected = -1
+	t.table.UnselectAll()
 }
 
 // onChanged follows the model; while the tab is hidden it only notes the change.

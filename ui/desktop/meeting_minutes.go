@@ -32,11 +32,11 @@ type minutesTab struct {
 	openHead *widget.Label
 	signInfo *widget.Label
 
-	generate, openMinutes, openNotice, sign, export, amend *widget.Button
-	progress                                               *widget.ProgressBar
-	step                                                   *widget.Label
-	problem                                                *widget.Label
-	files                                                  *widget.Label
+	generate, openMinutes, openNotice, sign, cosign, export, amend *widget.Button
+	progress                                                       *widget.ProgressBar
+	step                                                           *widget.Label
+	problem                                                        *widget.Label
+	files                                                          *widget.Label
 
 	root  fyne.CanvasObject
 	dirty bool
@@ -48,6 +48,9 @@ type minutesTab struct {
 	signPass   *widget.Entry // the passphrase entries of the open sign dialog
 	signAgain  *widget.Entry
 	amended    int64 // the amendment created last, for tests
+
+	cosignDialog           *dialog.FormDialog // the open 记录人加签 dialog and its entries
+	cosignName, cosignPass *widget.Entry
 }
 
 func newMinutesTab(mm *meetingModel) *minutesTab {
@@ -64,6 +67,7 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 	t.openMinutes = widget.NewButtonWithIcon(mtgL("mtg.minutes.open_minutes"), theme.FileIcon(), func() { t.onOpen(t.path(fileMinutes)) })
 	t.openNotice = widget.NewButtonWithIcon(mtgL("mtg.minutes.open_notice"), theme.FileIcon(), func() { t.onOpen(t.path(fileNotice)) })
 	t.sign = widget.NewButtonWithIcon(mtgL("mtg.minutes.sign"), theme.ConfirmIcon(), t.onSign)
+	t.cosign = widget.NewButtonWithIcon(mtgL("mtg.minutes.cosign"), theme.AccountIcon(), t.onCosign)
 	t.export = widget.NewButtonWithIcon(mtgL("mtg.minutes.export"), theme.DownloadIcon(), t.onExport)
 	t.amend = widget.NewButtonWithIcon(mtgL("mtg.minutes.amend"), theme.DocumentCreateIcon(), t.onAmend)
 	t.progress = widget.NewProgressBar()
@@ -81,7 +85,7 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 func (t *minutesTab) content() fyne.CanvasObject { return t.root }
 
 func (t *minutesTab) layout() fyne.CanvasObject {
-	actions := container.NewHBox(t.generate, t.openMinutes, t.openNotice, t.sign, t.export, t.amend)
+	actions := container.NewHBox(t.generate, t.openMinutes, t.openNotice, t.sign, t.cosign, t.export, t.amend)
 	top := container.NewVBox(
 		sectionTitle(mtgL("mtg.minutes.summary")), t.amends, t.quorum, t.totals,
 		actions, t.progress, t.step, t.problem, t.signInfo, t.files,
@@ -147,10 +151,13 @@ func (t *minutesTab) enableActions() {
 	enable(t.sign, idle && !locked && len(t.open) == 0)
 	enable(t.export, idle && locked)
 	enable(t.amend, idle && locked)
-	if locked {
-		t.amend.Show()
-	} else {
-		t.amend.Hide()
+	enable(t.cosign, idle && locked)
+	for _, b := range []*widget.Button{t.amend, t.cosign} {
+		if locked {
+			b.Show()
+		} else {
+			b.Hide()
+		}
 	}
 }
 

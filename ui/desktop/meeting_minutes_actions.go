@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app/service"
@@ -69,7 +70,9 @@ func (t *minutesTab) onSign() {
 		setProblem(t.problem, errText(t.mm.d, err))
 		return
 	}
+	var d *dialog.FormDialog
 	pass := widget.NewPasswordEntry()
+	pass.OnSubmitted = func(string) { submitOrNext(d, t.signAgain, t.mm.d.Win) }
 	t.signPass, t.signAgain = pass, nil
 	items := []*widget.FormItem{widget.NewFormItem(mtgL("mtg.sign.passphrase"), pass)}
 	title := mtgL("mtg.sign.title")
@@ -81,12 +84,13 @@ func (t *minutesTab) onSign() {
 			}
 			return nil
 		}
+		again.OnSubmitted = func(string) { submitOrNext(d, nil, t.mm.d.Win) }
 		t.signAgain = again
 		items = append(items, widget.NewFormItem(mtgL("mtg.sign.again"), again))
 		items[0].HintText = mtgL("mtg.sign.first_use")
 		title = mtgL("mtg.sign.title_new")
 	}
-	d := dialog.NewForm(title, mtgL("mtg.sign.confirm"), mtgL("mtg.cancel"), items, func(ok bool) {
+	d = dialog.NewForm(title, mtgL("mtg.sign.confirm"), mtgL("mtg.cancel"), items, func(ok bool) {
 		if ok {
 			t.signWith(pass.Text)
 		}
@@ -95,6 +99,18 @@ func (t *minutesTab) onSign() {
 	t.signDialog = d
 	d.Show()
 	t.mm.d.Win.Canvas().Focus(pass)
+}
+
+// submitOrNext is Enter in a passphrase field: on to the next field when there is
+// one, else submit the dialog (which refuses while a field is invalid).
+func submitOrNext(d *dialog.FormDialog, next *widget.Entry, w fyne.Window) {
+	if next != nil {
+		w.Canvas().Focus(next)
+		return
+	}
+	if d != nil {
+		d.Submit()
+	}
 }
 
 // errMismatch is the second passphrase differing from the first.
@@ -132,6 +148,12 @@ func (t *minutesTab) onExport() {
 		t.exportTo(path)
 	}, t.mm.d.Win)
 	d.SetFileName(safeName(t.baseName()) + mtgL("mtg.file.bank"))
+	if os.MkdirAll(t.folder(), 0o700) == nil { // start beside the minutes, not in the home folder
+		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder())); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
 

@@ -65,8 +65,10 @@ func (t *rollTab) content() fyne.CanvasObject {
 		if isPeoplesCouncil(a) {
 			box = people
 		}
+		// a name is never cut, even at the largest text size; the role gives way first
+		name := widget.NewLabel(a.Name)
 		box.Add(container.NewBorder(nil, r.err, nil, nil,
-			tableRow(rollCols, tableCell(a.Name), tableCell(t.roleOf(a)), r.radio, r.late)))
+			tableRow(rollCols, name, tableCell(t.roleOf(a)), r.radio, r.late)))
 	}
 	f := t.facts
 	form := widget.NewForm(

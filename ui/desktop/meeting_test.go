@@ -74,7 +74,7 @@ func TestRollCallQuorumFlipsAtTheThreshold(t *testing.T) {
 	_, s := openDemoMeeting(t)
 	s.tabs.SelectIndex(0)
 	// The demo: 9 people's-council members, 吴海林 on leave, 陆雪芬 late: 8 present, 6 needed.
-	if got, want := s.roll.quorum.Text, "出席 8 人 / 应到 9 人，达到法定人数"; got != want {
+	if got, want := s.roll.quorum.Text, "出席 8 人 / 应到 9 人，达到法定人数（至少 6 人）"; got != want {
 		t.Fatalf("quorum at start = %q, want %q", got, want)
 	}
 	steps := []struct {
@@ -83,10 +83,10 @@ func TestRollCallQuorumFlipsAtTheThreshold(t *testing.T) {
 		want string
 		met  bool
 	}{
-		{"钱国强", "缺席", "出席 7 人 / 应到 9 人，达到法定人数", true},
-		{"徐月英", "请假", "出席 6 人 / 应到 9 人，达到法定人数", true},
+		{"钱国强", "缺席", "出席 7 人 / 应到 9 人，达到法定人数（至少 6 人）", true},
+		{"徐月英", "请假", "出席 6 人 / 应到 9 人，达到法定人数（至少 6 人）", true},
 		{"朱卫东", "缺席", "出席 5 人 / 应到 9 人，未达到法定人数（至少 6 人）：会议可以进行，但不能作出决定", false},
-		{"朱卫东", "迟到", "出席 6 人 / 应到 9 人，达到法定人数", true},
+		{"朱卫东", "迟到", "出席 6 人 / 应到 9 人，达到法定人数（至少 6 人）", true},
 	}
 	for _, st := range steps {
 		t.Run(st.name+st.mark, func(t *testing.T) {

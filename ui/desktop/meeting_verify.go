@@ -9,8 +9,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"fyne.io/fyne/v2/dialog"
+
 	"pingxin/app"
-	"pingxin/app/amount"
 )
 
 // verifyTab is 乡贤核实: the sage council's visit record per household — date,
@@ -32,15 +33,20 @@ type verifyTab struct {
 	remove   *widget.Button
 	problem  *widget.Label
 	status   *widget.Label
+	context  *widget.Label
+	form     *widget.Form
 	root     fyne.CanvasObject
 	dirty    bool
+	snap     string                // the form as last shown, to tell unsaved edits
+	ask      *dialog.ConfirmDialog // the open question (leave unsaved, delete), for tests
 }
 
 func newVerifyTab(mm *meetingModel) *verifyTab {
 	t := &verifyTab{mm: mm, cur: -1}
 	t.list = widget.NewList(mm.count, func() fyne.CanvasObject { return tableCell("") }, t.updateItem)
-	t.list.OnSelected = func(i widget.ListItemID) { t.show(i) }
+	t.list.OnSelected = t.onSelect
 	t.title = sectionTitle("")
+	t.context = &widget.Label{Wrapping: fyne.TextWrapWord}
 	t.date = widget.NewEntry()
 	t.date.SetPlaceHolder("2026-03-12")
 	t.visitors = widget.NewCheckGroup(t.visitorNames(), nil)
@@ -67,7 +73,7 @@ func newVerifyTab(mm *meetingModel) *verifyTab {
 func (t *verifyTab) content() fyne.CanvasObject { return t.root }
 
 func (t *verifyTab) layout() fyne.CanvasObject {
-	form := widget.NewForm(
+	t.form = widget.NewForm(
 		widget.NewFormItem(mtgL("mtg.verify.date"), t.date),
 		widget.NewFormItem(mtgL("mtg.verify.visitors"), t.visitors),
 		widget.NewFormItem(mtgL("mtg.verify.conclusion"), t.conc),
@@ -75,7 +81,7 @@ func (t *verifyTab) layout() fyne.CanvasObject {
 		widget.NewFormItem(mtgL("mtg.verify.lower_to"), t.lowerTo),
 		widget.NewFormItem(mtgL("mtg.verify.notes"), t.notes),
 	)
-	right := container.NewVBox(t.title, form, t.problem, container.NewHBox(t.save, t.remove, t.status))
+	right := container.NewVBox(t.title, t.context, t.form, t.problem, container.NewHBox(t.save, t.remove, t.status))
 	split := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.28
 	return split
@@ -118,12 +124,19 @@ func (t *verifyTab) show(i int) {
 	for _, w := range []fyne.Disableable{t.date, t.visitors, t.conc, t.rec, t.lowerTo, t.notes, t.save, t.remove} {
 		enable(w, on)
 	}
+	defer func() {
+		t.form.Refresh() // the captions follow their fields out of the disabled grey
+		t.snap = t.formState()
+	}()
 	if i < 0 {
 		t.title.SetText(mtgL("mtg.verify.choose"))
+		t.context.SetText("")
 		return
 	}
 	n := t.mm.nominee(i)
 	t.title.SetText(mtgL("mtg.verify.title", "Seq", n.Seq, "Name", n.Name))
+	t.context.SetText(mtgL("mtg.verify.context", "Requested", yuanText(n.Requested), "Proposed", textOr(n.Proposed > 0, yuanText(n.Proposed)),
+		"Decision", decisionText(t.mm.results[i].Outcome)))
 	v := n.Verification
 	if v == nil {
 		v = &app.Verification{VisitDate: t.mm.d.Now()}
@@ -164,7 +177,7 @@ func (t *verifyTab) record() (*app.Verification, string) {
 	v.Conclusion, _ = fromText(conclusions, conclusionText, t.conc.Selected)
 	v.Recommendation, _ = fromText(recommends, recommendText, t.rec.Selected)
 	if v.Recommendation == app.LowerTo {
-		y, err := amount.Parse(t.lowerTo.Text)
+		y, err := parseYuan(t.lowerTo.Text)
 		if err != nil {
 			return nil, errText(t.mm.d, err)
 		}
@@ -192,14 +205,55 @@ func (t *verifyTab) onSave() {
 	t.store(n)
 }
 
-// onRemove deletes the household's visit record (it then prints as 未走访).
+// onRemove deletes the household's visit record (it then prints as 未走访), once the
+// clerk confirms: the notes may be long and are not kept anywhere else.
 func (t *verifyTab) onRemove() {
 	if t.cur < 0 {
 		return
 	}
-	n := *t.mm.nominee(t.cur)
-	n.Verification = nil
-	t.store(n)
+	i := t.cur
+	n := *t.mm.nominee(i)
+	t.ask = dialog.NewConfirm(mtgL("mtg.verify.remove"), mtgL("mtg.verify.remove_ask", "Seq", n.Seq, "Name", n.Name), func(ok bool) {
+		if ok && t.cur == i {
+			n.Verification = nil
+			t.store(n)
+		}
+	}, t.mm.d.Win)
+	t.ask.SetConfirmText(mtgL("mtg.verify.remove"))
+	t.ask.SetConfirmImportance(widget.DangerImportance)
+	t.ask.Show()
+}
+
+// formState is everything the form holds, to tell whether the clerk changed it.
+func (t *verifyTab) formState() string {
+	return strings.Join([]string{t.date.Text, strings.Join(t.visitors.Selected, ","), t.conc.Selected, t.rec.Selected,
+		t.lowerTo.Text, t.notes.Text}, "\x00")
+}
+
+// edited reports whether the form holds changes not yet saved.
+func (t *verifyTab) edited() bool { return t.cur >= 0 && !t.mm.locked() && t.formState() != t.snap }
+
+// onSelect opens household i; with unsaved changes to the one shown it asks first,
+// so that a visit typed in is never lost to a click in the list.
+func (t *verifyTab) onSelect(i widget.ListItemID) {
+	if i == t.cur {
+		return
+	}
+	if !t.edited() {
+		t.show(i)
+		return
+	}
+	n, back := t.mm.nominee(t.cur), t.cur
+	t.ask = dialog.NewConfirm(mtgL("mtg.verify.unsaved_title"), mtgL("mtg.verify.unsaved", "Seq", n.Seq, "Name", n.Name), func(discard bool) {
+		if discard {
+			t.show(i)
+			return
+		}
+		t.list.Select(back)
+	}, t.mm.d.Win)
+	t.ask.SetConfirmText(mtgL("mtg.verify.discard"))
+	t.ask.SetDismissText(mtgL("mtg.verify.keep_editing"))
+	t.ask.Show()
 }
 
 func (t *verifyTab) store(n app.Nominee) {
@@ -222,7 +276,9 @@ func (t *verifyTab) onChanged(i int) {
 		if t.cur >= t.mm.count() {
 			t.cur = -1
 		}
-		t.show(t.cur)
+		if !t.edited() {
+			t.show(t.cur)
+		}
 	}
 }
 
@@ -231,6 +287,8 @@ func (t *verifyTab) shown() {
 	if t.dirty {
 		t.dirty = false
 		t.list.Refresh()
-		t.show(t.cur)
+		if !t.edited() { // a visit being typed stays as typed
+			t.show(t.cur)
+		}
 	}
 }
