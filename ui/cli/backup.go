@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 
+	"pingxin/app"
 	"pingxin/data"
 )
 
@@ -23,16 +24,13 @@ func backupCmd(e *Env, args []string) error {
 	if *out == "" || len(pos) != 0 {
 		return usagef("ship.backup_need_out")
 	}
-	st, err := e.store()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Backup(context.Background(), *out); err != nil {
-		return data.Explain(*out, err)
-	}
-	e.println(*out)
-	return nil
+	return e.withStore(func(ctx context.Context, st app.Store) error {
+		if err := st.Backup(ctx, *out); err != nil {
+			return data.Explain(*out, err)
+		}
+		e.println(*out)
+		return nil
+	})
 }
 
 // restoreCmd puts a backup in place of the database and prints the database's path.

@@ -1,0 +1,50 @@
+# Pingxin — the README's commands. `make run` opens the app on the default database
+# (seeding the demo meeting when it has none); `make test` runs every test; `make release`
+# builds the Windows zip and the Linux archive into dist/; `make bench` prints the table
+# BENCHMARKS.md records.
+GO      ?= go
+BIN     := pingxin
+VERSION := $(shell scripts/version.sh 2>/dev/null || echo 0.1.0)
+
+.PHONY: run build test vet smoke bench deps clean-db package-windows package-linux release
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+deps:
+	@scripts/deps.sh run
+
+run: build
+	@if [ -z "$$(./$(BIN) meetings | tail -n +2)" ]; then ./$(BIN) demo >/dev/null; fi
+	./$(BIN)
+
+vet:
+	$(GO) vet ./...
+
+test:
+	@scripts/deps.sh test
+	$(GO) vet ./...
+	$(GO) test -race -timeout 20m ./...
+	$(GO) build -o $(BIN) .
+	scripts/smoke.sh ./$(BIN)
+
+smoke: build
+	@scripts/deps.sh test
+	scripts/smoke.sh ./$(BIN) $(SHOT)
+
+bench: deps
+	scripts/bench.sh
+
+# dist/pingxin-$(VERSION)-windows-amd64.zip: pingxin.exe cross-compiled with MinGW-w64
+# (PE32+, GUI, icon and version from FyneApp.toml), README, licences.
+package-windows:
+	@scripts/deps.sh win
+	scripts/package.sh windows
+
+# dist/pingxin-$(VERSION)-linux-amd64.tar.xz: the program, desktop entry, icon, Makefile.
+package-linux: deps
+	@scripts/deps.sh linux
+	scripts/package.sh linux
+
+release: package-windows package-linux
+	@ls -l dist/pingxin-$(VERSION)-windows-amd64.zip dist/pingxin-$(VERSION)-linux-amd64.tar.xz

@@ -1,0 +1,174 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"pingxin/app"
+)
+
+// Restore puts the database file src in place of the one at dst. It first checks a
+// copy of src (Check's rules: a Pingxin database of a schema this build knows that
+// passes integrity_check) and refuses anything else with the reason, leaving dst as it
+// was; it refuses src when it is dst itself. The file it replaces, damaged or not, is
+// kept byte for byte (with its WAL) in BackupDir(dst) as "…-replaced.db"; kept is that
+// path, "" when there was no dst. No Pingxin may have dst open: the command line takes
+// the lock (Acquire) first; the desktop calls it before it opens the store.
+func Restore(src, dst string) (kept string, err error) {
+	if err := sameFile(src, dst); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return "", Explain(dst, err)
+	}
+	tmp := dst + ".restoring"
+	removeDB(tmp)
+	defer func() {
+		if err != nil {
+			removeDB(tmp)
+		}
+	}()
+	if err := stage(src, tmp); err != nil {
+		return "", err
+	}
+	if kept, err = keepReplaced(dst); err != nil {
+		return "", err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		// The replaced database's WAL would be replayed into the restored file.
+		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return kept, Explain(dst, err)
+		}
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		return kept, Explain(dst, err)
+	}
+	return kept, syncDir(filepath.Dir(dst))
+}
+
+// sameFile refuses restoring a file over itself, which would keep nothing.
+func sameFile(src, dst string) error {
+	si, err := os.Stat(src)
+	if errors.Is(err, os.ErrNotExist) {
+		return app.Errorf(app.ENOTFOUND, "ship.no_file", "Path", src)
+	} else if err != nil {
+		return Explain(src, err)
+	}
+	if di, err := os.Stat(dst); err == nil && os.SameFile(si, di) {
+		return app.Errorf(app.EINVALID, "ship.same_file", "Path", src)
+	}
+	return nil
+}
+
+// stage copies src (and a WAL beside it) to tmp, checks the copy, folds any WAL into
+// it, and syncs it: what is checked is exactly what will be put in place, and src is
+// only ever read.
+func stage(src, tmp string) error {
+	if err := copyFile(src, tmp); err != nil {
+		return Explain(src, err)
+	}
+	if err := copyFile(src+"-wal", tmp+"-wal"); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return Explain(src, err)
+	}
+	db, err := sql.Open("sqlite", tmp+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		return err
+	}
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	err = checkDB(ctx, db, src)
+	if err == nil {
+		_, err = db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		err = Explain(tmp, err)
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	removeDB(tmp + "-journal")
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return err
+	}
+	return syncFile(tmp)
+}
+
+// keepReplaced copies the file at dst, and its WAL, into BackupDir(dst) as they are:
+// a damaged file is kept too, for whoever may yet recover it.
+func keepReplaced(dst string) (string, error) {
+	if _, err := os.Stat(dst); errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err := os.MkdirAll(BackupDir(dst), 0o700); err != nil {
+		return "", Explain(dst, err)
+	}
+	var kept string
+	for n := 1; ; n++ {
+		kept = backupName(dst, time.Now(), WhyReplaced, n)
+		if _, err := os.Stat(kept); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+	}
+	if err := copyFile(dst, kept); err != nil {
+		os.Remove(kept)
+		return "", Explain(kept, err)
+	}
+	if err := copyFile(dst+"-wal", kept+"-wal"); err != nil && !errors.Is(err, os.ErrNotExist) {
+		removeDB(kept)
+		return "", Explain(kept, err)
+	}
+	return kept, nil
+}
+
+// copyFile copies src to a new file dst (0600), synced to disk. A missing src is
+// reported as os.ErrNotExist, before dst is created.
+func copyFile(src, dst string) (err error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err = io.Copy(out, in); err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// removeDB removes a database file and the WAL, shared-memory and journal files
+// SQLite may have left beside it.
+func removeDB(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// syncDir makes a rename in dir durable. Windows cannot open a folder to sync it, and
+// NTFS journals renames itself.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
