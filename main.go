@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 
-	"pingxin/app"
 	"pingxin/app/i18n"
 	"pingxin/data"
 	"pingxin/ui/cli"
@@ -34,9 +33,11 @@ func run(args []string) int {
 		path = p
 	}
 	lang := i18n.Parse(*langFlag)
-	open := func() (app.Store, error) { return data.Open(path) }
+	open := opener(path)
 	if fs.NArg() == 0 {
-		return desktop.Run(desktop.Config{DBPath: path, Open: open, Lang: lang, LangChosen: *langFlag != ""})
+		inst, backups := guards(path)
+		return desktop.Run(desktop.Config{DBPath: path, Open: open, Lang: lang, LangChosen: *langFlag != "",
+			Instance: inst, Backups: backups})
 	}
 	return cli.Run(fs.Args(), &cli.Env{Open: open, DBPath: path, Lang: lang})
 }

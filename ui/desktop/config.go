@@ -16,4 +16,27 @@ type Config struct {
 	Open       func() (app.Store, error)
 	Lang       i18n.Lang
 	LangChosen bool // --lang was given; otherwise the saved preference (default Chinese) applies
+	Instance   Instance
+	Backups    Backups
+}
+
+// Instance keeps one Pingxin window per database, so two writers never race. main
+// builds it over the store's lock file; nil functions (tests) mean no guard.
+type Instance struct {
+	// Acquire takes the database's lock; an error with code app.ECONFLICT means
+	// another window holds it.
+	Acquire func() (release func(), err error)
+	// RequestShow asks the window that holds the lock to come to the front.
+	RequestShow func() error
+	// WatchShow calls show whenever a second window asks this one to come forward,
+	// until stop is called.
+	WatchShow func(show func()) (stop func())
+}
+
+// Backups are the ways back to an earlier copy of the database, offered when it cannot
+// be opened, and the daily backup kept while the app runs. nil functions: not offered.
+type Backups struct {
+	Latest    func() (path string, err error)           // the newest backup that passes the checks
+	Restore   func(src string) (kept string, err error) // puts src in place, keeping what it replaces
+	KeepDaily func(st app.Store) (stop func())          // one backup a day for as long as st is open
 }

@@ -18,6 +18,11 @@ import (
 type OpenFailure struct {
 	OnChoose func(path string) // another database file was chosen
 	OnQuit   func()
+	// Latest and Restore, when set, offer to put the newest good backup in place;
+	// OnRestored then reopens the database.
+	Latest     func() (string, error)
+	Restore    func(src string) (kept string, err error)
+	OnRestored func()
 
 	win     fyne.Window
 	path    string
@@ -26,6 +31,7 @@ type OpenFailure struct {
 	message *widget.Label
 	problem *widget.Label
 	choose  *widget.Button
+	restore *widget.Button
 	quit    *widget.Button
 }
 
@@ -37,6 +43,7 @@ func NewOpenFailure(w fyne.Window, path string, err error, l i18n.Lang) *OpenFai
 	f.problem.Hide()
 	f.choose = &widget.Button{Text: lang.L("desktop.openfail.choose"), Icon: theme.FolderOpenIcon(),
 		Importance: widget.HighImportance, OnTapped: f.onChoose}
+	f.restore = &widget.Button{Text: lang.L("desktop.openfail.restore"), Icon: theme.HistoryIcon(), OnTapped: f.onRestore}
 	f.quit = &widget.Button{Text: lang.L("desktop.openfail.quit"), OnTapped: f.onQuit}
 	return f
 }
@@ -51,10 +58,40 @@ func (f *OpenFailure) Content() fyne.CanvasObject {
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, box.MinSize().Height), box))
 }
 
-// actions are the ways out, in order. Restoring from a backup (a later issue) belongs
-// here, as a button between choosing another file and quitting.
+// actions are the ways out, in order: another file, the latest backup (when backups
+// are offered), quit.
 func (f *OpenFailure) actions() []fyne.CanvasObject {
-	return []fyne.CanvasObject{f.choose, f.quit}
+	if f.Latest == nil || f.Restore == nil {
+		return []fyne.CanvasObject{f.choose, f.quit}
+	}
+	return []fyne.CanvasObject{f.choose, f.restore, f.quit}
+}
+
+// onRestore finds the newest backup that passes the checks and, once the person
+// confirms, puts it in place of the damaged file (which is kept) and reopens.
+func (f *OpenFailure) onRestore() {
+	src, err := f.Latest()
+	if err != nil {
+		f.ShowError(err)
+		return
+	}
+	msg := lang.L("desktop.openfail.restore_confirm", map[string]any{"Backup": src, "Path": f.path})
+	dialog.ShowConfirm(lang.L("desktop.openfail.restore"), msg, func(ok bool) {
+		if ok {
+			f.restoreFrom(src)
+		}
+	}, f.win)
+}
+
+// restoreFrom puts the backup src in place and reopens, or says why it could not.
+func (f *OpenFailure) restoreFrom(src string) {
+	if _, err := f.Restore(src); err != nil {
+		f.ShowError(err)
+		return
+	}
+	if f.OnRestored != nil {
+		f.OnRestored()
+	}
 }
 
 // ShowError says why the chosen way out did not work.

@@ -41,12 +41,28 @@ func run(a fyne.App, c Config, env []string) int {
 	w.Resize(fyne.NewSize(winW, winH))
 	w.CenterOnScreen()
 
+	unlock := func() {}
+	if c.Instance.Acquire != nil {
+		release, err := c.Instance.Acquire()
+		switch {
+		case app.ErrorCode(err) == app.ECONFLICT:
+			w.SetContent(newInUse(w, err, l, c.Instance.RequestShow, a.Quit).Content())
+			w.ShowAndRun()
+			return 0
+		case err != nil:
+			fyne.LogError("lock", err) // an unlockable folder must not keep the clerk out
+		default:
+			unlock = release
+			defer release()
+		}
+	}
 	st, err := c.Open()
 	status := 0
 	if err != nil {
 		status = 1
 		f := NewOpenFailure(w, c.DBPath, err, l)
 		f.OnChoose = func(path string) {
+			unlock() // the new process must find the database free, not in use by us
 			if err := relaunch(path, c, env); err != nil {
 				f.ShowError(err)
 				return
@@ -54,11 +70,19 @@ func run(a fyne.App, c Config, env []string) int {
 			status = 0
 			a.Quit()
 		}
+		f.Latest, f.Restore = c.Backups.Latest, c.Backups.Restore
+		f.OnRestored = func() { f.OnChoose(c.DBPath) }
 		f.OnQuit = a.Quit
 		w.SetContent(f.Content())
 	} else {
 		defer st.Close()
 		seedIfEmpty(st)
+		if c.Backups.KeepDaily != nil {
+			defer c.Backups.KeepDaily(st)()
+		}
+		if c.Instance.WatchShow != nil {
+			defer c.Instance.WatchShow(func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })()
+		}
 		d := &Deps{App: a, Win: w, Store: st, Lang: l, Now: time.Now, DBPath: c.DBPath}
 		w.SetContent(NewMainContent(d))
 	}
