@@ -15,7 +15,7 @@ deps:
 	@scripts/deps.sh run
 
 run: build
-	@if [ -z "$$(./$(BIN) meetings | tail -n +2)" ]; then ./$(BIN) demo >/dev/null; fi
+	@if [ -z "$$(./$(BIN) meetings 2>/dev/null | tail -n +2)" ]; then ./$(BIN) demo >/dev/null 2>&1 || true; fi
 	./$(BIN)
 
 vet:
