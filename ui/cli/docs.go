@@ -101,10 +101,16 @@ func exportCmd(e *Env, args []string) error {
 // passphrase reads the village key's passphrase: from PINGXIN_PASSPHRASE for
 // unattended use, else from the terminal without echo, else one line of stdin.
 func (e *Env) passphrase() (string, error) {
-	if p := e.Getenv("PINGXIN_PASSPHRASE"); p != "" {
+	return e.secret("PINGXIN_PASSPHRASE", "cli.passphrase_prompt")
+}
+
+// secret reads a password from the environment variable env, else from the terminal
+// without echo after the prompt, else one line of stdin.
+func (e *Env) secret(env, prompt string) (string, error) {
+	if p := e.Getenv(env); p != "" {
 		return p, nil
 	}
-	fmt.Fprint(e.Stderr, i18n.T(e.Lang, "cli.passphrase_prompt", nil))
+	fmt.Fprint(e.Stderr, i18n.T(e.Lang, prompt, nil))
 	if f, ok := e.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		b, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(e.Stderr)
@@ -112,7 +118,7 @@ func (e *Env) passphrase() (string, error) {
 	}
 	line, err := bufio.NewReader(e.Stdin).ReadString('\n')
 	if err != nil && line == "" {
-		return "", usagef("cli.no_passphrase")
+		return "", usagef("cli.no_passphrase", "Env", env)
 	}
 	return strings.TrimRight(line, "\r\n"), nil
 }

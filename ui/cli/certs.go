@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"context"
+	"os"
+
+	"pingxin/app"
+	"pingxin/app/service"
+	"pingxin/app/signing"
+)
+
+func init() {
+	register("cert import", "cli.usage.cert_import", certImport)
+	register("cert pfx", "cli.usage.cert_pfx", certPFX)
+}
+
+// certImport is the bank's side of `cert export`: it makes a village's certificate
+// known, so `verify` says the minutes come from a village this machine recognises.
+func certImport(e *Env, args []string) error {
+	pos, err := parse(e.flags("cert import"), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cli.one_file")
+	}
+	b, err := os.ReadFile(pos[0])
+	if err != nil {
+		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
+	}
+	return e.withStore(func(ctx context.Context, st app.Store) error {
+		c, err := service.ImportKnownCert(ctx, st, b)
+		if err == nil {
+			e.println(signing.IdentityOf(c).String(), signing.Fingerprint(c))
+		}
+		return err
+	})
+}
+
+// certPFX replaces a village's self-made key with a CA-issued one from a PKCS#12 file.
+// The file's password comes from PINGXIN_PFX_PASSWORD or the terminal; the new
+// passphrase that seals the key, from PINGXIN_PASSPHRASE or the terminal.
+func certPFX(e *Env, args []string) error {
+	fs := e.flags("cert pfx")
+	village := fs.String("village", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *village == "" || len(pos) != 1 {
+		return usagef("cli.missing_flags", "Flags", "--village FILE.pfx")
+	}
+	pfx, err := os.ReadFile(pos[0])
+	if err != nil {
+		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
+	}
+	pfxPass, err := e.secret("PINGXIN_PFX_PASSWORD", "cli.pfx_prompt")
+	if err != nil {
+		return err
+	}
+	pass, err := e.passphrase()
+	if err != nil {
+		return err
+	}
+	return e.withStore(func(ctx context.Context, st app.Store) error {
+		v, err := st.VillageByName(ctx, *village)
+		if err != nil {
+			return err
+		}
+		fp, err := service.ImportPFX(ctx, st, v.ID, pfx, pfxPass, pass)
+		if err == nil {
+			e.println(v.Name, fp)
+		}
+		return err
+	})
+}
