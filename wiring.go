@@ -33,6 +33,7 @@ func guards(path string) (desktop.Instance, desktop.Backups) {
 	}
 	backups := desktop.Backups{
 		Latest:  func() (string, error) { return data.LatestBackup(path) },
+		Check:   data.Check,
 		Restore: func(src string) (string, error) { return data.Restore(src, path) },
 		KeepDaily: func(st app.Store) func() {
 			b, ok := st.(*data.BackingUp)

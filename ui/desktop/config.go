@@ -37,6 +37,7 @@ type Instance struct {
 // be opened, and the daily backup kept while the app runs. nil functions: not offered.
 type Backups struct {
 	Latest    func() (path string, err error)           // the newest backup that passes the checks
+	Check     func(path string) error                   // is path a Pingxin database this build can restore
 	Restore   func(src string) (kept string, err error) // puts src in place, keeping what it replaces
 	KeepDaily func(st app.Store) (stop func())          // one backup a day for as long as st is open
 }
