@@ -3,6 +3,7 @@ package desktop
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,7 +37,9 @@ type listTab struct {
 
 	rows       []int // indexes into the list, as filtered
 	selected   int   // index into the list, or -1
-	dirty      bool  // changed while hidden; refreshed when shown
+	lastTap    rowTap
+	clock      func() time.Time // when a tap happens; tests replace it
+	dirty      bool             // changed while hidden; refreshed when shown
 	preview    *importPreview
 	lastImport *service.ImportSummary
 	form       *nomineeForm
@@ -52,14 +55,15 @@ var listCols = []struct {
 	{"mtg.col.verification", 76}, {"mtg.col.result", 76}, {"mtg.col.note", 260},
 }
 
-// The columns the table fills specially.
+// The columns the table fills or handles specially.
 const (
+	colName   = 1
 	colResult = 9
 	colNote   = 10
 )
 
 func newListTab(mm *meetingModel, onDeliberate func(int)) *listTab {
-	t := &listTab{mm: mm, onDeliberate: onDeliberate, selected: -1}
+	t := &listTab{mm: mm, onDeliberate: onDeliberate, selected: -1, clock: time.Now}
 	t.search = widget.NewEntry()
 	t.search.SetPlaceHolder(mtgL("mtg.list.search"))
 	t.status = widget.NewSelect(append([]string{mtgL("mtg.list.all")}, texts(decisions, decisionText)...), nil)
@@ -113,20 +117,28 @@ func (t *listTab) newTable() *widget.Table {
 	return tb
 }
 
-// newListCell is a table cell: a label, or a badge in the result column.
+// newListCell is a table cell that reports its taps: a label, or a badge in the result
+// column.
 func newListCell() fyne.CanvasObject {
 	b := widgets.NewBadge("", widgets.ToneMuted)
 	b.Hide()
-	return container.NewStack(tableCell(""), b)
+	return widgets.NewTapCell(container.NewStack(tableCell(""), b))
 }
 
 func (t *listTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*fyne.Container)
+	cell := o.(*widgets.TapCell)
+	c := cell.Content.(*fyne.Container)
 	label, badge := c.Objects[0].(*widget.Label), c.Objects[1].(*widgets.Badge)
 	if id.Row >= len(t.rows) {
 		return
 	}
 	i := t.rows[id.Row]
+	cell.OnTapped = func() { t.onCellTapped(id) }
+	cell.Pointer = id.Col == colName
+	label.Importance = widget.MediumImportance
+	if id.Col == colName { // shown as a link: a tap on the name opens the household
+		label.Importance = widget.HighImportance
+	}
 	if id.Col == colResult {
 		label.Hide()
 		d := t.mm.results[i].Outcome
@@ -145,7 +157,7 @@ func (t *listTab) cellText(i, col int) string {
 	switch col {
 	case 0:
 		return strconv.Itoa(n.Seq)
-	case 1:
+	case colName:
 		return n.Name
 	case 2:
 		return idcard.Mask(n.IDNumber)
@@ -233,7 +245,7 @@ func matches(n *app.Nominee, q string) bool {
 func (t *listTab) keepSelection() {
 	for r, i := range t.rows {
 		if i == t.selected {
-			t.table.Select(widget.TableCellID{Row: r, Col: 1})
+			t.table.Select(widget.TableCellID{Row: r, Col: colName})
 			return
 		}
 	}
@@ -269,6 +281,42 @@ func (t *listTab) enableActions() {
 	enable(t.add, open)
 	enable(t.edit, open && t.selected >= 0)
 	enable(t.open, t.selected >= 0)
+}
+
+// rowTap is the last tap on the table: its row and when it came.
+type rowTap struct {
+	row int
+	at  time.Time
+}
+
+// onCellTapped selects the tapped row, as a tap on the table itself would, and opens the
+// household on a tap of its name or on a second tap of the row within the double-tap
+// delay, as people expect of a list.
+func (t *listTab) onCellTapped(id widget.TableCellID) {
+	now := t.clock()
+	double := id.Row == t.lastTap.row && now.Sub(t.lastTap.at) < fyne.CurrentApp().Driver().DoubleTapDelay()
+	t.lastTap = rowTap{row: id.Row, at: now}
+	t.table.Select(id)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t.table); c != nil {
+		c.Focus(t.table) // the arrow keys go on from the row tapped
+	}
+	if id.Col == colName || double {
+		t.lastTap = rowTap{row: -1}
+		t.openHousehold()
+	}
+}
+
+// openHousehold opens the selected household: its form while the meeting can still
+// change, its page in deliberation (read only) once signed.
+func (t *listTab) openHousehold() {
+	if t.selected < 0 {
+		return
+	}
+	if t.mm.locked() {
+		t.onOpen()
+		return
+	}
+	t.onEdit()
 }
 
 // onOpen deliberates the selected household.

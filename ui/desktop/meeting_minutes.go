@@ -159,6 +159,30 @@ func (t *minutesTab) enableActions() {
 			b.Hide()
 		}
 	}
+	t.highlightNext()
+}
+
+// highlightNext gives the next step of the meeting the highlighted button: the bank
+// package once the minutes are signed; signing once nothing is left open and the
+// minutes have been generated to read over; generating them before that.
+func (t *minutesTab) highlightNext() {
+	next := t.generate
+	switch {
+	case t.mm.locked():
+		next = t.export
+	case len(t.open) == 0 && exists(t.path(fileMinutes)):
+		next = t.sign
+	}
+	for _, b := range []*widget.Button{t.generate, t.sign, t.export} {
+		imp := widget.MediumImportance
+		if b == next {
+			imp = widget.HighImportance
+		}
+		if b.Importance != imp {
+			b.Importance = imp
+			b.Refresh()
+		}
+	}
 }
 
 // onChanged follows the model; while hidden it only notes the change.

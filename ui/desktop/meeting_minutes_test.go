@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
 )
@@ -160,5 +161,45 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 	top, ok := d.Nav.(*Navigator).Top().(*MeetingScreen)
 	if !ok || top.model.id != mt.amended || top.model.m.AmendsID != s.model.id {
 		t.Errorf("amendment screen not opened")
+	}
+}
+
+// TestMinutesHighlightTheNextStep: the highlighted button is the step to take next —
+// generate the minutes, then sign them, then, once signed, export the bank package.
+func TestMinutesHighlightTheNextStep(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(4)
+	mt := s.minutes
+	highlighted := func() string {
+		var hs []string
+		for name, b := range map[string]*widget.Button{"generate": mt.generate, "sign": mt.sign, "export": mt.export} {
+			if b.Importance == widget.HighImportance {
+				hs = append(hs, name)
+			}
+		}
+		return strings.Join(hs, ",")
+	}
+	if got := highlighted(); got != "generate" {
+		t.Errorf("households still open: %q highlighted, want generate", got)
+	}
+	finishAll(t, s)
+	if got := highlighted(); got != "generate" {
+		t.Errorf("signable, minutes not generated: %q highlighted, want generate", got)
+	}
+	test.Tap(mt.generate)
+	s.model.wait()
+	if got := highlighted(); got != "sign" {
+		t.Errorf("minutes generated: %q highlighted, want sign (%s)", got, mt.problem.Text)
+	}
+	test.Tap(mt.sign)
+	test.Type(mt.signPass, "村委会2026")
+	test.Type(mt.signAgain, "村委会2026")
+	mt.signDialog.Submit()
+	s.model.wait()
+	if !s.model.locked() {
+		t.Fatalf("not signed: %s", mt.problem.Text)
+	}
+	if got := highlighted(); got != "export" {
+		t.Errorf("signed: %q highlighted, want export", got)
 	}
 }

@@ -5,14 +5,17 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"pingxin/app"
 	"pingxin/app/i18n"
 	"pingxin/app/service"
+	"pingxin/ui/desktop/widgets"
 )
 
 // TestDeliberateWrongEntriesDecideNothing: a count over the members present and an
@@ -249,5 +252,134 @@ func TestDeliberationFitsASmallWindowAtTheLargestText(t *testing.T) {
 	s.delib.show(s.model.indexOfSeq(13))
 	if w := s.delib.root.MinSize().Width; w > 1024 {
 		t.Errorf("deliberation needs %.0f px, more than 1024", w)
+	}
+}
+
+// listCellShowing finds the table cell of the nomination list that shows text.
+func listCellShowing(t *testing.T, l *listTab, text string) *widgets.TapCell {
+	t.Helper()
+	var found *widgets.TapCell
+	walkShown(l.table, func(o fyne.CanvasObject) {
+		c, ok := o.(*widgets.TapCell)
+		if ok && found == nil {
+			if lb := c.Content.(*fyne.Container).Objects[0].(*widget.Label); lb.Visible() && lb.Text == text {
+				found = c
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("no cell shows %q", text)
+	}
+	return found
+}
+
+// TestListOpensTheHouseholdOnATapOfItsNameOrADoubleTap: a tap on a row selects it as
+// before; a tap on the name, or a second tap on the row at once, opens the household.
+func TestListOpensTheHouseholdOnATapOfItsNameOrADoubleTap(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(1)
+	l := s.list
+	now := testDay
+	l.clock = func() time.Time { return now }
+	formOf := func() string {
+		if l.form == nil || l.form.i < 0 {
+			return ""
+		}
+		return l.form.name.Text
+	}
+	closeForm := func() {
+		if l.form != nil {
+			l.form.dlg.Hide()
+			l.form = nil
+		}
+	}
+
+	test.Tap(listCellShowing(t, l, "3")) // № 3's number: selects only
+	if l.selected != s.model.indexOfSeq(3) || l.edit.Disabled() || formOf() != "" {
+		t.Fatalf("a tap on the number: selected %d, form %q", l.selected, formOf())
+	}
+	now = now.Add(time.Second) // a second tap much later: still only selects
+	test.Tap(listCellShowing(t, l, "3"))
+	if formOf() != "" {
+		t.Fatalf("two slow taps opened %q", formOf())
+	}
+	now = now.Add(100 * time.Millisecond) // and one at once after it: a double tap
+	test.Tap(listCellShowing(t, l, "3"))
+	if want := s.model.nominee(s.model.indexOfSeq(3)).Name; formOf() != want {
+		t.Fatalf("double tap opened %q, want %s", formOf(), want)
+	}
+	closeForm()
+
+	name := s.model.nominee(s.model.indexOfSeq(5)).Name
+	now = now.Add(time.Second)
+	cell := listCellShowing(t, l, name)
+	if !cell.Pointer {
+		t.Error("the name does not show the hand cursor")
+	}
+	test.Tap(cell)
+	if l.selected != s.model.indexOfSeq(5) || formOf() != name {
+		t.Fatalf("a tap on %s: selected %d, form %q", name, l.selected, formOf())
+	}
+	closeForm()
+}
+
+// walkShown calls f on o and every object shown inside it, as rendered now.
+func walkShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if !o.Visible() {
+		return
+	}
+	f(o)
+	switch c := o.(type) {
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(c).Objects() {
+			walkShown(child, f)
+		}
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			walkShown(child, f)
+		}
+	}
+}
+
+// TestRollCallLateTimeFitsASmallWindowAtTheLargestText: at 1024×700 with the largest
+// text size, in either language, the roll call asks for no more width than the window
+// has and a late member's arrival time is shown whole, inside the window.
+func TestRollCallLateTimeFitsASmallWindowAtTheLargestText(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
+		t.Run(string(l), func(t *testing.T) {
+			d, demo := openDemoMeeting(t)
+			th := NewTheme(theme.VariantLight, textScales[len(textScales)-1])
+			fyne.CurrentApp().Settings().SetTheme(th)
+			if err := useLanguage(l); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { useLanguage(i18n.Zh) })
+			d.Lang = l
+			s := NewMeetingScreen(d, demo.model.id).(*MeetingScreen) // built at the large size
+			d.Nav.Push(s)
+			d.Win.Resize(fyne.NewSize(1024, 700))
+			s.tabs.SelectIndex(0)
+			if w := s.roll.root.MinSize().Width; w > 1024 {
+				t.Errorf("the roll call needs %.0f px, more than 1024", w)
+			}
+			var late *widgets.KeyEntry
+			for _, r := range s.roll.rows {
+				if s.model.m.Attendance[r.a].Presence == app.Late {
+					late = r.late
+				}
+			}
+			if late == nil || late.Text != "19:20" {
+				t.Fatal("the demo has no late member at 19:20")
+			}
+			need := fyne.MeasureText(late.Text, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width +
+				2*th.Size(theme.SizeNameInnerPadding)
+			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(late)
+			if late.Size().Width < need {
+				t.Errorf("the late time box is %.0f px wide, %q needs %.0f", late.Size().Width, late.Text, need)
+			}
+			if right := pos.X + late.Size().Width; right > d.Win.Canvas().Size().Width {
+				t.Errorf("the late time box ends at %.0f px, outside the %v window", right, d.Win.Canvas().Size())
+			}
+		})
 	}
 }

@@ -80,6 +80,9 @@ func (t *rollTab) content() fyne.CanvasObject {
 		widget.NewFormItem(mtgL("mtg.roll.chair"), f.chair),
 		widget.NewFormItem(mtgL("mtg.roll.clerk"), f.clerk),
 	)
+	// labels above their fields: the narrow facts column leaves the roll call the width
+	// its marks and late times need, at the largest text size in a 1024 px window too
+	form.Orientation = widget.Vertical
 	left := container.NewVBox(sectionTitle(mtgL("mtg.roll.facts")), form, t.factsErr)
 	right := container.NewVBox(sectionTitle(mtgL("mtg.roll.people")), people,
 		sectionTitle(mtgL("mtg.roll.others")), others)
@@ -136,6 +139,7 @@ func (t *rollTab) newRow(a int) *rollRow {
 	r.radio.Horizontal = true
 	r.radio.Required = true
 	r.late.SetPlaceHolder("19:20")
+	r.late.Scroll = fyne.ScrollNone // as wide as its time: never cut, whatever the text size
 	r.late.OnFocusLost = func() { t.onLateTime(r) }
 	r.late.OnSubmitted = func(string) { t.onLateTime(r) }
 	t.rows = append(t.rows, r)

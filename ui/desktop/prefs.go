@@ -21,15 +21,16 @@ import (
 var languages = []i18n.Lang{i18n.Zh, i18n.En}
 
 // PrefsScreen is the application's settings: language, light or dark, text size,
-// where the database lives, and a backup on demand. Every choice applies at once and
-// is remembered in Fyne's preferences.
+// where the database lives, a backup on demand and a restore from a chosen backup.
+// Every choice applies at once and is remembered in Fyne's preferences.
 type PrefsScreen struct {
 	d *Deps
 
-	Language, Variant, TextSize *widget.RadioGroup
-	OpenFolder, BackupNow       *widget.Button
-	busy                        *widget.ProgressBarInfinite
-	BackupResult                *widget.Label
+	Language, Variant, TextSize     *widget.RadioGroup
+	OpenFolder, BackupNow, RestoreB *widget.Button
+	busy                            *widget.ProgressBarInfinite
+	BackupResult, RestoreResult     *widget.Label
+	confirm                         *dialog.ConfirmDialog // the open restore question, for tests
 }
 
 var _ Screen = (*PrefsScreen)(nil)
@@ -60,6 +61,9 @@ func NewPrefsScreen(d *Deps) *PrefsScreen {
 	p.busy.Hide()
 	p.BackupResult = &widget.Label{Wrapping: fyne.TextWrapBreak}
 	p.BackupResult.Hide()
+	p.RestoreB = &widget.Button{Text: lang.L("desktop.prefs.restore"), Icon: theme.HistoryIcon(), OnTapped: p.onRestore}
+	p.RestoreResult = &widget.Label{Wrapping: fyne.TextWrapBreak}
+	p.RestoreResult.Hide()
 	return p
 }
 
@@ -85,10 +89,20 @@ func (p *PrefsScreen) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("desktop.prefs.theme"), p.Variant),
 		widget.NewFormItem(lang.L("desktop.prefs.text_size"), p.TextSize),
 		widget.NewFormItem(lang.L("desktop.prefs.data"), container.NewVBox(where, container.NewHBox(p.OpenFolder))),
-		widget.NewFormItem(lang.L("desktop.prefs.backup"), container.NewVBox(container.NewHBox(p.BackupNow), p.busy, p.BackupResult)))
+		widget.NewFormItem(lang.L("desktop.prefs.backup"), p.backupBox()))
 	form.Items[3].HintText = lang.L("desktop.prefs.data_hint")
 	form.Items[4].HintText = lang.L("desktop.prefs.backup_hint")
 	return container.NewVScroll(container.NewPadded(form))
+}
+
+// backupBox is the backup's buttons and results; 从备份恢复 only when main gives a way
+// to restore.
+func (p *PrefsScreen) backupBox() fyne.CanvasObject {
+	buttons := container.NewHBox(p.BackupNow)
+	if p.canRestore() {
+		buttons.Add(p.RestoreB)
+	}
+	return container.NewVBox(buttons, p.busy, p.BackupResult, p.RestoreResult)
 }
 
 // currentTheme is the app's theme, or the saved one if the app runs another.

@@ -1,6 +1,8 @@
 package desktop
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,7 +12,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"pingxin/app"
+	"pingxin/app/demo"
 	"pingxin/app/i18n"
+	"pingxin/app/service"
 	"pingxin/data"
 )
 
@@ -115,5 +120,164 @@ func TestPrefsBackup(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("the first backup is gone: %v", err)
+	}
+}
+
+// restoreFixture is a database with the demo meeting, a backup of it in backups/, a
+// second meeting made after the backup, the single-instance lock held, and the
+// settings screen with the restore wired as run wires it — but with relaunch and quit
+// only counted, so that no process is started.
+type restoreFixture struct {
+	d                   *Deps
+	s                   *session
+	p                   *PrefsScreen
+	backup              string
+	restored            []string // what Backups.Restore was asked to put in place
+	relaunched, quitted int
+}
+
+func newRestoreFixture(t *testing.T, restoreErr error) *restoreFixture {
+	t.Helper()
+	f := &restoreFixture{d: newTestDeps(t)}
+	d, ctx := f.d, context.Background()
+	if _, err := service.Demo(ctx, d.Store, testDay); err != nil {
+		t.Fatal(err)
+	}
+	f.backup = filepath.Join(filepath.Dir(d.DBPath), "backups", "pingxin-20260315-100000.db")
+	if err := os.MkdirAll(filepath.Dir(f.backup), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Store.Backup(ctx, f.backup); err != nil {
+		t.Fatal(err)
+	}
+	mt, err := app.NewMeeting(mustVillage(t, d.Store, demo.VillageName), testDay.AddDate(0, 1, 0), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Store.CreateMeeting(ctx, mt); err != nil {
+		t.Fatal(err)
+	}
+	release, err := data.Acquire(d.DBPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{
+		DBPath:   d.DBPath,
+		Open:     func() (app.Store, error) { return data.OpenChecked(d.DBPath) },
+		Instance: Instance{Acquire: func() (func(), error) { return data.Acquire(d.DBPath) }},
+		Backups: Backups{Check: data.Check, Restore: func(src string) (string, error) {
+			// by now the lock is released and the store closed
+			r, err := data.Acquire(d.DBPath)
+			if err != nil {
+				return "", err
+			}
+			r()
+			if _, err := d.Store.Meetings(context.Background()); err == nil {
+				return "", errors.New("the store is still open")
+			}
+			f.restored = append(f.restored, src)
+			if restoreErr != nil {
+				return "", restoreErr
+			}
+			return data.Restore(src, d.DBPath)
+		}},
+	}
+	f.s = newSession(cfg, d, release)
+	f.s.relaunch = func() error { f.relaunched++; return nil }
+	f.s.quit = func() { f.quitted++ }
+	t.Cleanup(f.s.close)
+	f.p = openPrefs(t, d)
+	return f
+}
+
+// meetings counts the meetings in the database file, read afresh.
+func meetingsIn(t *testing.T, path string) int {
+	t.Helper()
+	st, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ms, err := st.Meetings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ms)
+}
+
+func TestPrefsRestoreRefusesAForeignFile(t *testing.T) {
+	f := newRestoreFixture(t, nil)
+	p := f.p
+	if p.RestoreB.Text != "从备份恢复…" || !p.RestoreB.Visible() {
+		t.Fatalf("restore button %q shown %v", p.RestoreB.Text, p.RestoreB.Visible())
+	}
+	foreign := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(foreign, []byte("村委会会议记录：三月十五日\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p.RestoreFrom(foreign, nil)
+	if want := zh("data.foreign"); p.RestoreResult.Text != want || !p.RestoreResult.Visible() ||
+		p.RestoreResult.Importance != widget.DangerImportance {
+		t.Errorf("refusal = %q (shown %v), want %q", p.RestoreResult.Text, p.RestoreResult.Visible(), want)
+	}
+	if p.confirm != nil || len(f.restored) != 0 || f.relaunched != 0 || f.quitted != 0 {
+		t.Fatalf("a refused file went on: asked %v, restored %v, relaunched %d, quit %d",
+			p.confirm != nil, f.restored, f.relaunched, f.quitted)
+	}
+	if ms, err := f.d.Store.Meetings(context.Background()); err != nil || len(ms) != 2 {
+		t.Errorf("the open database after a refusal: %d meetings, %v", len(ms), err)
+	}
+	if _, err := data.Acquire(f.d.DBPath); app.ErrorCode(err) != app.ECONFLICT {
+		t.Errorf("the lock was let go after a refusal: %v", err)
+	}
+}
+
+func TestPrefsRestoreFromABackup(t *testing.T) {
+	f := newRestoreFixture(t, nil)
+	p := f.p
+	wait(t, func(done func()) {
+		p.RestoreFrom(f.backup, done)
+		if p.confirm == nil {
+			t.Fatal("no confirmation asked")
+		}
+		p.confirm.Confirm()
+	})
+	if p.RestoreResult.Text != "已从备份恢复，评信正在重新启动…" || p.RestoreResult.Importance != widget.SuccessImportance {
+		t.Errorf("result = %q", p.RestoreResult.Text)
+	}
+	if len(f.restored) != 1 || f.restored[0] != f.backup || f.relaunched != 1 || f.quitted != 1 {
+		t.Fatalf("restored %v, relaunched %d, quit %d", f.restored, f.relaunched, f.quitted)
+	}
+	if n := meetingsIn(t, f.d.DBPath); n != 1 {
+		t.Errorf("the restored database holds %d meetings, want the backup's 1", n)
+	}
+	kept, _ := filepath.Glob(filepath.Join(filepath.Dir(f.backup), "*replaced*.db"))
+	if len(kept) != 1 || meetingsIn(t, kept[0]) != 2 {
+		t.Errorf("the replaced database was not kept: %v", kept)
+	}
+}
+
+func TestPrefsRestoreThatFailsKeepsTheWindowWorking(t *testing.T) {
+	f := newRestoreFixture(t, app.Errorf(app.EINTERNAL, "ship.disk_full", "Path", "backups"))
+	p := f.p
+	old := f.d.Store
+	wait(t, func(done func()) {
+		p.RestoreFrom(f.backup, done)
+		p.confirm.Confirm()
+	})
+	if want := zh("ship.disk_full", "Path", "backups"); p.RestoreResult.Text != want {
+		t.Errorf("result = %q, want %q", p.RestoreResult.Text, want)
+	}
+	if f.relaunched != 0 || f.quitted != 0 {
+		t.Fatalf("relaunched %d, quit %d after a failed restore", f.relaunched, f.quitted)
+	}
+	if f.d.Store == old {
+		t.Fatal("the store was not opened again")
+	}
+	if ms, err := f.d.Store.Meetings(context.Background()); err != nil || len(ms) != 2 {
+		t.Errorf("the reopened database: %d meetings, %v", len(ms), err)
+	}
+	if _, err := data.Acquire(f.d.DBPath); app.ErrorCode(err) != app.ECONFLICT {
+		t.Errorf("the lock is not held again: %v", err)
 	}
 }

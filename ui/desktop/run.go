@@ -75,15 +75,15 @@ func run(a fyne.App, c Config, env []string) int {
 		f.OnQuit = a.Quit
 		w.SetContent(f.Content())
 	} else {
-		defer st.Close()
 		seedIfEmpty(st)
-		if c.Backups.KeepDaily != nil {
-			defer c.Backups.KeepDaily(st)()
-		}
 		if c.Instance.WatchShow != nil {
 			defer c.Instance.WatchShow(func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })()
 		}
 		d := &Deps{App: a, Win: w, Store: st, Lang: l, Now: time.Now, DBPath: c.DBPath}
+		s := newSession(c, d, unlock)
+		s.relaunch = func() error { return relaunch(c.DBPath, c, env) }
+		s.quit = func() { fyne.Do(a.Quit) }
+		defer s.close()
 		w.SetContent(NewMainContent(d))
 	}
 	w.ShowAndRun()

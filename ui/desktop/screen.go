@@ -39,4 +39,12 @@ type Deps struct {
 	Lang   i18n.Lang
 	Now    func() time.Time
 	DBPath string
+
+	// CheckBackup and Restore, when both are set, offer 从备份恢复 in the settings.
+	// CheckBackup says why a file is not a backup this build can restore (nil when it
+	// is). Restore, called off the UI thread, closes the store and the lock, puts src in
+	// place of the database (which is kept as a copy), starts Pingxin again on it and
+	// quits; a failure comes back with the window working again (see session.restore).
+	CheckBackup func(path string) error
+	Restore     func(src string) error
 }

@@ -39,9 +39,19 @@ func NewTheme(v fyne.ThemeVariant, scale float32) *Theme {
 	return &Theme{base: theme.DefaultTheme(), variant: v, scale: scale}
 }
 
+// successLight is the success green of the light variant. Fyne's bright green is
+// hard to read as text on white (quorum reached, 通过, who signed); this one has a
+// contrast of 5.1:1 on white, above the 4.5:1 WCAG asks of body text, and still
+// carries white text on a badge.
+var successLight = color.NRGBA{R: 0x1b, G: 0x7f, B: 0x3b, A: 0xff}
+
 // Color returns the default theme's colour in the chosen variant, ignoring the
-// variant the desktop asks for: the user's choice in the app wins.
+// variant the desktop asks for: the user's choice in the app wins. In the light
+// variant the success green is darker, so that green text stays readable.
 func (t *Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameSuccess && t.variant == theme.VariantLight {
+		return successLight
+	}
 	return t.base.Color(n, t.variant)
 }
 

@@ -2,6 +2,8 @@ package desktop
 
 import (
 	"bytes"
+	"image/color"
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -58,4 +60,57 @@ func TestThemeVariantAndScale(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestThemeSuccessReadsOnItsBackground: green status text (quorum reached, 通过, who
+// signed) keeps a WCAG AA contrast of at least 4.5:1 on the background of either variant.
+func TestThemeSuccessReadsOnItsBackground(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		variant fyne.ThemeVariant
+		want    color.Color // nil: Fyne's own
+	}{
+		{"light: darker green", theme.VariantLight, color.NRGBA{R: 0x1b, G: 0x7f, B: 0x3b, A: 0xff}},
+		{"dark: Fyne's green", theme.VariantDark, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			th := NewTheme(c.variant, 1)
+			got := th.Color(theme.ColorNameSuccess, theme.VariantDark)
+			want := c.want
+			if want == nil {
+				want = theme.DefaultTheme().Color(theme.ColorNameSuccess, c.variant)
+			}
+			if !sameColor(got, want) {
+				t.Errorf("success = %v, want %v", got, want)
+			}
+			if r := contrast(got, th.Color(theme.ColorNameBackground, c.variant)); r < 4.5 {
+				t.Errorf("contrast on the background = %.2f:1, want at least 4.5:1", r)
+			}
+		})
+	}
+}
+
+func sameColor(a, b color.Color) bool {
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+}
+
+// contrast is the WCAG 2 contrast ratio of two opaque colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// luminance is the WCAG 2 relative luminance of an opaque colour.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // VillageScreen is a village's settings: its rules with numbers (SPEC §4), its
-// blacklist and its roster, one tab each.
+// blacklist, its roster and its signing certificate, one tab each.
 type VillageScreen struct {
 	d       *Deps
 	id      int64
@@ -24,6 +24,7 @@ type VillageScreen struct {
 	Rules     *RulesTab
 	Blacklist *BlacklistTab
 	Roster    *RosterTab
+	Cert      *CertTab
 }
 
 var (
@@ -37,6 +38,7 @@ func NewVillageScreen(d *Deps, villageID int64) *VillageScreen {
 	s.Rules = newRulesTab(d, villageID)
 	s.Blacklist = newBlacklistTab(d, villageID)
 	s.Roster = newRosterTab(d, villageID)
+	s.Cert = newCertTab(d, villageID)
 	s.Refresh()
 	return s
 }
@@ -50,17 +52,18 @@ func (s *VillageScreen) Title() string {
 	return lang.L("desktop.village.title", map[string]any{"Village": name})
 }
 
-// Content is the three tabs under any load error.
+// Content is the four tabs under any load error.
 func (s *VillageScreen) Content() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("desktop.village.tab.rules"), theme.DocumentIcon(), s.Rules.Content()),
 		container.NewTabItemWithIcon(lang.L("desktop.village.tab.blacklist"), theme.WarningIcon(), s.Blacklist.Content()),
 		container.NewTabItemWithIcon(lang.L("desktop.village.tab.roster"), theme.AccountIcon(), s.Roster.Content()),
+		container.NewTabItemWithIcon(lang.L("desktop.village.tab.cert"), theme.ConfirmIcon(), s.Cert.Content()),
 	)
 	return container.NewBorder(s.problem, nil, nil, nil, s.tabs)
 }
 
-// Refresh reloads the village, its rules, roster and blacklist from the store.
+// Refresh reloads the village, its rules, roster, blacklist and certificate from the store.
 func (s *VillageScreen) Refresh() {
 	v, err := s.d.Store.Village(context.Background(), s.id)
 	setProblem(s.problem, errText(s.d, err))
@@ -72,4 +75,6 @@ func (s *VillageScreen) Refresh() {
 	s.Roster.show(v.Members)
 	s.Blacklist.county = v.CountyCode
 	s.Blacklist.Refresh()
+	s.Cert.village = v.Name
+	s.Cert.Refresh()
 }

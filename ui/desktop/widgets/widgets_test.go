@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestKeyEntryReportsNavigationKeys(t *testing.T) {
@@ -148,5 +149,31 @@ func TestBadgeSet(t *testing.T) {
 	}
 	if b.MinSize().Width <= r.text.MinSize().Width {
 		t.Error("badge has no padding around its word")
+	}
+}
+
+func TestTapCellReportsTaps(t *testing.T) {
+	test.NewTempApp(t)
+	taps := 0
+	c := NewTapCell(widget.NewLabel("陈永明"))
+	c.OnTapped = func() { taps++ }
+	w := test.NewTempWindow(t, c)
+	w.Resize(fyne.NewSize(120, 40))
+	test.Tap(c)
+	test.Tap(c)
+	if taps != 2 {
+		t.Errorf("%d taps reported, want 2", taps)
+	}
+	if c.MinSize() != widget.NewLabel("陈永明").MinSize() {
+		t.Errorf("cell min size %v is not its content's", c.MinSize())
+	}
+	for _, p := range []struct {
+		pointer bool
+		want    desktop.Cursor
+	}{{false, desktop.DefaultCursor}, {true, desktop.PointerCursor}} {
+		c.Pointer = p.pointer
+		if got := c.Cursor(); got != p.want {
+			t.Errorf("pointer %v: cursor %v, want %v", p.pointer, got, p.want)
+		}
 	}
 }

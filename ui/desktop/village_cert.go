@@ -1,0 +1,280 @@
+package desktop
+
+import (
+	"bytes"
+	"context"
+	"crypto/x509"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pingxin/app/atomicfile"
+	"pingxin/app/service"
+	"pingxin/app/signing"
+)
+
+// CertTab is 签名证书: whether the village has a signing key, and its certificate as
+// the bank sees it (subject, issuer, validity, fingerprint). It exports the certificate
+// for the bank, replaces the self-made key with a CA-issued one from a .pfx file, and,
+// on a bank officer's machine, imports another village's certificate so that the
+// minutes it signs are recognised here.
+type CertTab struct {
+	d         *Deps
+	villageID int64
+	village   string // the village's name, for the exported file's name
+
+	Status                                 *widget.Label
+	Subject, Issuer, Validity, Fingerprint *widget.Label
+	details                                *fyne.Container
+	root                                   *container.Scroll
+	Export, ImportPFX, ImportOther         *widget.Button
+	busy                                   *widget.ProgressBarInfinite
+	Problem, Info                          *widget.Label
+
+	// the open PFX dialog and its entries, and a hook run after its import, for tests
+	pfxDialog                      *dialog.FormDialog
+	pfxPassword, passphrase, again *widget.Entry
+	afterImport                    func()
+}
+
+func newCertTab(d *Deps, villageID int64) *CertTab {
+	c := &CertTab{d: d, villageID: villageID}
+	c.Status = &widget.Label{Wrapping: fyne.TextWrapWord}
+	value := func() *widget.Label { return &widget.Label{Wrapping: fyne.TextWrapBreak, Selectable: true} }
+	c.Subject, c.Issuer, c.Validity, c.Fingerprint = value(), value(), value(), value()
+	c.Export = &widget.Button{Text: lang.L("desktop.cert.export"), Icon: theme.DownloadIcon(),
+		Importance: widget.HighImportance, OnTapped: c.onExport}
+	c.ImportPFX = &widget.Button{Text: lang.L("desktop.cert.import_pfx"), Icon: theme.UploadIcon(), OnTapped: c.onImportPFX}
+	c.ImportOther = &widget.Button{Text: lang.L("desktop.cert.import_other"), Icon: theme.UploadIcon(), OnTapped: c.onImportOther}
+	c.busy = widget.NewProgressBarInfinite()
+	c.busy.Hide()
+	c.Problem = newProblemLabel()
+	c.Info = &widget.Label{Wrapping: fyne.TextWrapBreak, Importance: widget.SuccessImportance}
+	c.Info.Hide()
+	return c
+}
+
+// Content is the village's certificate with its actions, over the import of other
+// villages' certificates.
+func (c *CertTab) Content() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("desktop.cert.subject"), c.Subject),
+		widget.NewFormItem(lang.L("desktop.cert.issuer"), c.Issuer),
+		widget.NewFormItem(lang.L("desktop.cert.validity"), c.Validity),
+		widget.NewFormItem(lang.L("desktop.cert.fingerprint"), c.Fingerprint))
+	form.Items[3].HintText = lang.L("desktop.cert.fingerprint_hint")
+	c.details = container.NewVBox(form)
+	others := &widget.Label{Text: lang.L("desktop.cert.others_hint"), Wrapping: fyne.TextWrapWord}
+	box := container.NewVBox(
+		sectionTitle(lang.L("desktop.cert.title")), c.Status, c.details,
+		container.NewHBox(c.Export, c.ImportPFX),
+		c.busy, c.Problem, c.Info,
+		widget.NewSeparator(),
+		sectionTitle(lang.L("desktop.cert.others_title")), others, container.NewHBox(c.ImportOther))
+	c.root = container.NewVScroll(container.NewPadded(box))
+	c.Refresh()
+	return c.root
+}
+
+// Refresh shows the village's key and certificate as the store has them.
+func (c *CertTab) Refresh() {
+	cert, err := c.certificate()
+	setProblem(c.Problem, errOrEmpty(c.d, err))
+	enable(c.Export, cert != nil)
+	c.Status.SetText(lang.L("desktop.cert.no_key"))
+	if c.details != nil {
+		c.details.Hidden = cert == nil
+	}
+	defer c.relayout()
+	if cert == nil {
+		return
+	}
+	c.Status.SetText(lang.L("desktop.cert.has_key"))
+	c.Subject.SetText(signing.IdentityOf(cert).String())
+	c.Issuer.SetText(issuerText(cert))
+	c.Validity.SetText(lang.L("desktop.cert.validity_range", map[string]any{
+		"From": cert.NotBefore.Local().Format(dateLayout), "To": cert.NotAfter.Local().Format(dateLayout)}))
+	c.Fingerprint.SetText(signing.Fingerprint(cert))
+}
+
+// relayout lays the tab out again after what it shows changed size (the details
+// shown or hidden, a message added).
+func (c *CertTab) relayout() {
+	if c.root != nil {
+		c.root.Content.Refresh()
+		c.root.Refresh()
+	}
+}
+
+// certificate is the village's certificate, nil while it has no key.
+func (c *CertTab) certificate() (*x509.Certificate, error) {
+	ctx := context.Background()
+	has, err := service.HasVillageKey(ctx, c.d.Store, c.villageID)
+	if err != nil || !has {
+		return nil, err
+	}
+	k, err := c.d.Store.VillageKey(ctx, c.villageID)
+	if err != nil {
+		return nil, err
+	}
+	cert, err := x509.ParseCertificate(k.Cert)
+	if err != nil {
+		return nil, signing.ErrKeyCorrupt
+	}
+	return cert, nil
+}
+
+// issuerText names who issued cert: this computer for the self-made key, else the CA.
+func issuerText(cert *x509.Certificate) string {
+	if bytes.Equal(cert.RawIssuer, cert.RawSubject) {
+		return lang.L("desktop.cert.self_signed")
+	}
+	if cert.Issuer.CommonName != "" {
+		return cert.Issuer.CommonName
+	}
+	return cert.Issuer.String()
+}
+
+// said shows a success in Info, or the reason in Problem.
+func (c *CertTab) said(err error, done string) {
+	setProblem(c.Problem, errOrEmpty(c.d, err))
+	if err != nil {
+		done = ""
+	}
+	setProblem(c.Info, done)
+	c.relayout()
+}
+
+func (c *CertTab) onExport() {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			setProblem(c.Problem, errOrEmpty(c.d, err))
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		c.ExportTo(path)
+	}, c.d.Win)
+	fd.SetFileName(safeName(c.village) + ".crt")
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".crt"}))
+	fd.Resize(fyne.NewSize(800, 560))
+	fd.Show()
+}
+
+// ExportTo writes the village's certificate in PEM to path, whole or not at all.
+func (c *CertTab) ExportTo(path string) {
+	pem, err := service.VillageCertPEM(context.Background(), c.d.Store, c.villageID)
+	if err == nil {
+		err = atomicfile.WriteBytes(path, 0o644, pem)
+	}
+	c.said(err, lang.L("desktop.cert.exported", map[string]any{"Path": path}))
+}
+
+// openFile asks for a file with one of exts and hands its path to chosen.
+func (c *CertTab) openFile(exts []string, chosen func(path string)) {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			setProblem(c.Problem, errOrEmpty(c.d, err))
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		chosen(path)
+	}, c.d.Win)
+	fd.SetFilter(storage.NewExtensionFileFilter(exts))
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+func (c *CertTab) onImportPFX() { c.openFile([]string{".pfx", ".p12"}, c.askPFX) }
+
+func (c *CertTab) onImportOther() {
+	c.openFile([]string{".crt", ".cer", ".pem", ".der"}, c.ImportCertFile)
+}
+
+// askPFX asks for the PFX file's password and the new passphrase, twice, then imports.
+func (c *CertTab) askPFX(path string) {
+	c.pfxPassword, c.passphrase, c.again = widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	c.again.Validator = func(s string) error {
+		if s != c.passphrase.Text {
+			return errCertMismatch{}
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		{Text: lang.L("desktop.cert.pfx_file"), Widget: &widget.Label{Text: path, Wrapping: fyne.TextWrapBreak}},
+		{Text: lang.L("desktop.cert.pfx_password"), Widget: c.pfxPassword, HintText: lang.L("desktop.cert.pfx_password_hint")},
+		{Text: lang.L("desktop.cert.passphrase"), Widget: c.passphrase, HintText: lang.L("desktop.cert.passphrase_hint")},
+		{Text: lang.L("desktop.cert.again"), Widget: c.again},
+	}
+	if !c.Export.Disabled() { // a key is there: say it is replaced
+		items[0].HintText = lang.L("desktop.cert.replace_warning")
+	}
+	pw, pass, again := c.pfxPassword, c.passphrase, c.again
+	var d *dialog.FormDialog
+	pw.OnSubmitted = func(string) { submitOrNext(d, pass, c.d.Win) }
+	pass.OnSubmitted = func(string) { submitOrNext(d, again, c.d.Win) }
+	again.OnSubmitted = func(string) { submitOrNext(d, nil, c.d.Win) }
+	d = dialog.NewForm(lang.L("desktop.cert.pfx_title"), lang.L("desktop.cert.import"), lang.L("desktop.cancel"), items,
+		func(ok bool) {
+			if ok {
+				c.ImportPFXFile(path, pw.Text, pass.Text, c.afterImport)
+			}
+		}, c.d.Win)
+	d.Resize(fyne.NewSize(560, 0))
+	c.pfxDialog = d
+	d.Show()
+	c.d.Win.Canvas().Focus(pw)
+}
+
+// errCertMismatch is the second passphrase differing from the first.
+type errCertMismatch struct{}
+
+func (errCertMismatch) Error() string { return lang.L("desktop.cert.mismatch") }
+
+// ImportPFXFile makes the CA-issued key and certificate in the .pfx/.p12 file at path
+// the village's signing key, sealed under passphrase, off the UI thread with a progress
+// bar; done, when not nil, runs on the UI thread after.
+func (c *CertTab) ImportPFXFile(path, pfxPassword, passphrase string, done func()) {
+	c.busy.Show()
+	c.ImportPFX.Disable()
+	c.said(nil, "")
+	go func() {
+		var fp string
+		pfx, err := os.ReadFile(path)
+		if err == nil {
+			fp, err = service.ImportPFX(context.Background(), c.d.Store, c.villageID, pfx, pfxPassword, passphrase)
+		}
+		fyne.Do(func() {
+			c.busy.Hide()
+			c.ImportPFX.Enable()
+			c.Refresh()
+			c.said(err, lang.L("desktop.cert.pfx_done", map[string]any{"Fingerprint": fp}))
+			if done != nil {
+				done()
+			}
+		})
+	}()
+}
+
+// ImportCertFile makes the certificate at path (PEM or DER, as another village exports
+// it) known to this machine, so the minutes that village signs are recognised here.
+func (c *CertTab) ImportCertFile(path string) {
+	b, err := os.ReadFile(path)
+	var cert *x509.Certificate
+	if err == nil {
+		cert, err = service.ImportKnownCert(context.Background(), c.d.Store, b)
+	}
+	done := ""
+	if err == nil {
+		done = lang.L("desktop.cert.other_done", map[string]any{
+			"Subject": signing.IdentityOf(cert).String(), "Fingerprint": signing.Fingerprint(cert)})
+	}
+	c.said(err, done)
+}
