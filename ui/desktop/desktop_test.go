@@ -21,7 +21,7 @@ var testDay = time.Date(2026, 3, 15, 10, 0, 0, 0, time.Local)
 
 // newTestDeps starts a test app in Chinese with a main window over a real, empty
 // database in t.TempDir().
-func newTestDeps(t *testing.T) *Deps {
+func newTestDeps(t testing.TB) *Deps {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(NewTheme(theme.VariantLight, 1))

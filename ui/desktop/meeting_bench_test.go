@@ -3,39 +3,22 @@ package desktop
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"pingxin/app"
-	"pingxin/app/i18n"
 	"pingxin/app/service"
-	"pingxin/data"
 )
 
 // bigMeeting is the demo meeting grown to n households, in a real database, with the
 // desktop's window, theme and language, for the benchmarks.
 func bigMeeting(b *testing.B, n int) (*Deps, int64) {
 	b.Helper()
-	a := test.NewTempApp(b)
-	a.Settings().SetTheme(NewTheme(theme.VariantLight, 1))
-	if err := useLanguage(i18n.Zh); err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "pingxin.db")
-	st, err := data.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	w := a.NewWindow("bench")
-	w.Resize(fyne.NewSize(winW, winH))
-	d := &Deps{App: a, Win: w, Store: st, Lang: i18n.Zh, Now: func() time.Time { return testDay }, DBPath: path}
-	w.SetContent(NewMainContent(d))
+	d := newTestDeps(b)
+	st := d.Store
 	ctx := context.Background()
 	id, err := service.Demo(ctx, st, testDay)
 	if err != nil {
