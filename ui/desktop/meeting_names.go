@@ -28,12 +28,19 @@ var (
 	recCodes    = map[app.Recommendation]string{app.Keep: "keep", app.LowerTo: "lower", app.Refuse: "refuse"}
 )
 
-func presenceText(p app.Presence) string     { return lang.L("mtg.presence." + presenceCodes[p]) }
-func decisionText(d app.Decision) string     { return lang.L("mtg.decision." + decisionCodes[d]) }
-func checkText(c app.Check) string           { return lang.L("mtg.check." + checkCodes[c]) }
-func conclusionText(c app.Conclusion) string { return lang.L("mtg.conclusion." + concCodes[c]) }
-func recommendText(r app.Recommendation) string {
-	return lang.L("mtg.recommend." + recCodes[r])
+func presenceText(p app.Presence) string        { return lang.L("mtg.presence." + presenceCodes[p]) }
+func decisionText(d app.Decision) string        { return lang.L("mtg.decision." + decisionCodes[d]) }
+func checkText(c app.Check) string              { return lang.L("mtg.check." + checkCodes[c]) }
+func conclusionText(c app.Conclusion) string    { return codeText("mtg.conclusion.", concCodes[c]) }
+func recommendText(r app.Recommendation) string { return codeText("mtg.recommend.", recCodes[r]) }
+
+// codeText is the name of a value by its code, or "" for a value not set yet (an empty
+// conclusion must not become a lookup of a key that does not exist).
+func codeText(prefix, code string) string {
+	if code == "" {
+		return ""
+	}
+	return lang.L(prefix + code)
 }
 
 // fromText finds the value whose name is s (the inverse of the xxxText functions).
