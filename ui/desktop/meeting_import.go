@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app/i18n"
@@ -48,17 +47,12 @@ type previewStatus struct {
 
 // onImport asks for the file and previews it.
 func (t *listTab) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		t.previewFile(path)
-	}, t.mm.d.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt", ".xls"}))
-	d.Show()
+	pickOpen(t.mm.d.Win, filePick{exts: listFiles}, t.previewFile, func(err error) { showMeetingError(t.mm.d, err) })
 }
+
+// listFiles are the files a list may come in; .xls is offered so that its clear
+// "save as .xlsx" message is reached rather than the file being invisible.
+var listFiles = []string{".xlsx", ".csv", ".txt", ".xls"}
 
 // previewFile reads and checks the list at path off the UI thread, then shows the preview.
 func (t *listTab) previewFile(path string) {
@@ -271,18 +265,10 @@ func showMeetingError(d *Deps, err error) {
 
 // onTemplate saves the nomination list template (下载模板) where the clerk chooses.
 func (t *listTab) onTemplate() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
+	fail := func(err error) { showMeetingError(t.mm.d, err) }
+	pickSave(t.mm.d.Win, filePick{name: mtgL("mtg.list.template_file"), exts: []string{".xlsx"}}, func(path string) {
+		if err := service.SaveTemplate(path); err != nil {
+			fail(err)
 		}
-		err = importer.WriteTemplate(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			showMeetingError(t.mm.d, err)
-		}
-	}, t.mm.d.Win)
-	d.SetFileName(mtgL("mtg.list.template_file"))
-	d.Show()
+	}, fail)
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app/service"
@@ -139,22 +138,9 @@ func (t *minutesTab) signWith(passphrase string) {
 
 // onExport asks where to save the bank package and writes it.
 func (t *minutesTab) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		t.exportTo(path)
-	}, t.mm.d.Win)
-	d.SetFileName(safeName(t.baseName()) + mtgL("mtg.file.bank"))
-	if os.MkdirAll(t.folder(), 0o700) == nil { // start beside the minutes, not in the home folder
-		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder())); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	_ = os.MkdirAll(t.folder(), 0o700) // start beside the minutes, not in the home folder
+	pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("mtg.file.bank"), start: t.folder()},
+		t.exportTo, func(err error) { showMeetingError(t.mm.d, err) })
 }
 
 // exportTo writes the bank package to path off the UI thread.

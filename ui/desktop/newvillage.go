@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -108,18 +107,8 @@ func (v *villageDialog) showRoster() {
 
 // onImport reads a roster file (CSV or XLSX) off the UI thread and adds its people.
 func (v *villageDialog) onImport() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			setProblem(v.problem, errText(v.d, err))
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		v.importFile(path, nil)
-	}, v.d.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".xls", ".txt"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	pickOpen(v.d.Win, filePick{exts: listFiles}, func(path string) { v.importFile(path, nil) },
+		func(err error) { setProblem(v.problem, errText(v.d, err)) })
 }
 
 // importFile reads the roster at path off the UI thread; done, when not nil, runs on

@@ -101,22 +101,11 @@ func (f *OpenFailure) ShowError(err error) {
 }
 
 func (f *OpenFailure) onChoose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			f.ShowError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		_ = r.Close()
+	pickOpen(f.win, filePick{}, func(path string) {
 		if f.OnChoose != nil {
 			f.OnChoose(path)
 		}
-	}, f.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	}, f.ShowError)
 }
 
 func (f *OpenFailure) onQuit() {

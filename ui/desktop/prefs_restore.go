@@ -1,13 +1,11 @@
 package desktop
 
 import (
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -20,26 +18,8 @@ func (p *PrefsScreen) backupsDir() string { return filepath.Join(filepath.Dir(p.
 
 // onRestore asks for the backup to restore, starting in the backups folder when there is one.
 func (p *PrefsScreen) onRestore() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.showRestoreResult(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		p.RestoreFrom(path, nil)
-	}, p.d.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if fi, err := os.Stat(p.backupsDir()); err == nil && fi.IsDir() {
-		if l, err := storage.ListerForURI(storage.NewFileURI(p.backupsDir())); err == nil {
-			fd.SetLocation(l)
-		}
-	}
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	pickOpen(p.d.Win, filePick{exts: []string{".db"}, start: p.backupsDir()},
+		func(path string) { p.RestoreFrom(path, nil) }, p.showRestoreResult)
 }
 
 // RestoreFrom offers to put the backup src in place of the database. The file is

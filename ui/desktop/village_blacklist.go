@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -153,18 +152,8 @@ func (b *BlacklistTab) Remove(id int64, reason string) {
 }
 
 func (b *BlacklistTab) onImport() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			setProblem(b.Problem, errText(b.d, err))
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		b.ImportFile(path, nil)
-	}, b.d.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".xls", ".txt"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	pickOpen(b.d.Win, filePick{exts: listFiles}, func(path string) { b.ImportFile(path, nil) },
+		func(err error) { setProblem(b.Problem, errText(b.d, err)) })
 }
 
 // ImportFile loads a blacklist file off the UI thread with a progress bar, then shows

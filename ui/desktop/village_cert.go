@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,20 +151,11 @@ func (c *CertTab) said(err error, done string) {
 }
 
 func (c *CertTab) onExport() {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			setProblem(c.Problem, errOrEmpty(c.d, err))
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		c.ExportTo(path)
-	}, c.d.Win)
-	fd.SetFileName(safeName(c.village) + ".crt")
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".crt"}))
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	pickSave(c.d.Win, filePick{name: safeName(c.village) + ".crt", exts: []string{".crt"}}, c.ExportTo, c.failed)
 }
+
+// failed shows a file dialog's error.
+func (c *CertTab) failed(err error) { setProblem(c.Problem, errOrEmpty(c.d, err)) }
 
 // ExportTo writes the village's certificate in PEM to path, whole or not at all.
 func (c *CertTab) ExportTo(path string) {
@@ -178,18 +168,7 @@ func (c *CertTab) ExportTo(path string) {
 
 // openFile asks for a file with one of exts and hands its path to chosen.
 func (c *CertTab) openFile(exts []string, chosen func(path string)) {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			setProblem(c.Problem, errOrEmpty(c.d, err))
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
-		chosen(path)
-	}, c.d.Win)
-	fd.SetFilter(storage.NewExtensionFileFilter(exts))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	pickOpen(c.d.Win, filePick{exts: exts}, chosen, c.failed)
 }
 
 func (c *CertTab) onImportPFX() { c.openFile([]string{".pfx", ".p12"}, c.askPFX) }
