@@ -29,3 +29,16 @@ func Narrow(r rune) rune {
 	}
 	return r
 }
+
+// Fold trims s and narrows its full-width forms, then passes every rune through also
+// (nil: none), for a parser's own folding such as x → X. An input with nothing to fold
+// comes back without a copy.
+func Fold(s string, also func(rune) rune) string {
+	return strings.Map(func(r rune) rune {
+		r = Narrow(r)
+		if also != nil {
+			r = also(r)
+		}
+		return r
+	}, Trim(s))
+}
