@@ -202,6 +202,13 @@ func TestNomineeCheck(t *testing.T) {
 	}
 }
 
+func TestNeedsCapReason(t *testing.T) {
+	s := DefaultSettings()
+	if s.NeedsCapReason(300_000) || !s.NeedsCapReason(301_000) {
+		t.Fatal("a reason is needed above the standard cap of 300,000, not at it")
+	}
+}
+
 func TestForbiddenPurpose(t *testing.T) {
 	for purpose, want := range map[string]bool{
 		"扩大养殖规模": false, "建房": false, "子女就学": false, "娶亲": false,

@@ -83,6 +83,10 @@ func (s Settings) CheckAmount(y amount.Yuan) *i18n.Message {
 	return nil
 }
 
+// NeedsCapReason reports whether a proposed amount is above the standard cap, where
+// SPEC §4 asks for a recorded reason (双带能力强、信用良好、带头作用明显).
+func (s Settings) NeedsCapReason(y amount.Yuan) bool { return y > s.StandardCap }
+
 // Check lists every problem with the household's entries under s, with voters
 // people's-council members present: a name, amounts on the unit and within the caps, a
 // reason above the standard cap, votes that add up, a complete verification record.
@@ -98,7 +102,7 @@ func (n *Nominee) Check(s Settings, voters int) Problems {
 	}
 	if m := s.CheckAmount(n.Proposed); m != nil {
 		p = append(p, Problem{FieldProposed, *m})
-	} else if n.Proposed > s.StandardCap && strings.TrimSpace(n.ProposedReason) == "" {
+	} else if s.NeedsCapReason(n.Proposed) && strings.TrimSpace(n.ProposedReason) == "" {
 		p.add(FieldProposedWhy, "nominee.over_standard_cap", "Value", n.Proposed.String(), "Cap", s.StandardCap.String())
 	}
 	p = append(p, n.Votes.check(voters, n.Proposed)...)

@@ -327,7 +327,7 @@ func (t *deliberateTab) whyWanted() bool {
 		return true
 	}
 	n, _ := t.formNominee()
-	return n.Proposed > t.mm.s.StandardCap
+	return t.mm.s.NeedsCapReason(n.Proposed)
 }
 
 // onEnter stores the household and opens the next one still open. It stays while an
