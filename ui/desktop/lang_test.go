@@ -58,22 +58,7 @@ var keyLiteral = regexp.MustCompile(`"(desktop\.[a-z0-9_.]+)"`)
 
 func TestEveryKeyUsedIsTranslated(t *testing.T) {
 	have := desktopKeys(t, i18n.Zh)
-	used := map[string]bool{}
-	files, _ := filepath.Glob("*.go")
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range keyLiteral.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") {
-				used[m[1]] = true
-			}
-		}
-	}
+	used := keysInSources(t, "*.go", keyLiteral)
 	for _, prefix := range []struct {
 		prefix string
 		codes  []string
@@ -94,6 +79,29 @@ func TestEveryKeyUsedIsTranslated(t *testing.T) {
 			t.Errorf("%s is used but not translated", k)
 		}
 	}
+}
+
+// keysInSources finds the translation keys that re matches in the package's non-test
+// sources named by glob; a key ending in "." is a prefix completed at run time.
+func keysInSources(t *testing.T, glob string, re *regexp.Regexp) map[string]bool {
+	t.Helper()
+	used := map[string]bool{}
+	files, _ := filepath.Glob(glob)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") {
+				used[m[1]] = true
+			}
+		}
+	}
+	return used
 }
 
 func mapValues[K comparable](m map[K]string) []string {

@@ -164,15 +164,11 @@ func (t *deliberateTab) resultText(n *app.Nominee) string {
 	return whyText(r.Why, t.mm.d.Lang)
 }
 
-// decisionColor is the theme colour of an outcome.
+// decisionColor is the theme colour of an outcome, the same as its badge's; an open
+// outcome stays in the ordinary text colour rather than the badge's grey.
 func decisionColor(d app.Decision) fyne.ThemeColorName {
-	switch d {
-	case app.Passed:
-		return theme.ColorNameSuccess
-	case app.NotPassed, app.Blocked:
-		return theme.ColorNameError
-	case app.Deferred:
-		return theme.ColorNameWarning
+	if tone := decisionTone(d); tone != widgets.ToneMuted {
+		return widgets.ToneColor(tone)
 	}
 	return theme.ColorNameForeground
 }

@@ -1,8 +1,6 @@
 package desktop
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,22 +15,8 @@ var meetingKeyLiteral = regexp.MustCompile(`"(mtg\.[a-z0-9_.]+)"`)
 // prefix and a code.
 func meetingKeysUsed(t *testing.T) map[string]bool {
 	t.Helper()
-	used := map[string]bool{}
-	files, _ := filepath.Glob("meeting*.go")
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range meetingKeyLiteral.FindAllStringSubmatch(string(src), -1) {
-			if !strings.HasSuffix(m[1], ".") && m[1] != "mtg.x" {
-				used[m[1]] = true
-			}
-		}
-	}
+	used := keysInSources(t, "meeting*.go", meetingKeyLiteral)
+	delete(used, "mtg.x") // the example in mtgL's doc comment
 	for prefix, codes := range map[string][]string{
 		"mtg.presence.":   mapValues(presenceCodes),
 		"mtg.decision.":   mapValues(decisionCodes),

@@ -92,7 +92,7 @@ func (r *badgeRenderer) Refresh() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.text.Text = r.b.Text
 	r.text.TextSize = th.Size(theme.SizeNameText) * 0.9
-	r.bg.FillColor = th.Color(toneColor(r.b.Tone), v)
+	r.bg.FillColor = th.Color(ToneColor(r.b.Tone), v)
 	r.text.Color = th.Color(theme.ColorNameForegroundOnPrimary, v)
 	if r.b.Tone == ToneMuted {
 		r.text.Color = th.Color(theme.ColorNameForeground, v)
@@ -102,8 +102,8 @@ func (r *badgeRenderer) Refresh() {
 	r.text.Refresh()
 }
 
-// toneColor is the theme colour of a tone.
-func toneColor(t Tone) fyne.ThemeColorName {
+// ToneColor is the theme colour of a tone, for text that should match a badge.
+func ToneColor(t Tone) fyne.ThemeColorName {
 	switch t {
 	case ToneSuccess:
 		return theme.ColorNameSuccess
