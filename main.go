@@ -39,5 +39,5 @@ func run(args []string) int {
 		return desktop.Run(desktop.Config{DBPath: path, Open: open, Lang: lang, LangChosen: *langFlag != "",
 			Instance: inst, Backups: backups})
 	}
-	return cli.Run(fs.Args(), &cli.Env{Open: open, DBPath: path, Lang: lang})
+	return cli.Run(fs.Args(), &cli.Env{Open: open, DBPath: path, Lang: lang, Files: files(path)})
 }

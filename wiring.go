@@ -7,6 +7,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/data"
+	"pingxin/ui/cli"
 	"pingxin/ui/desktop"
 )
 
@@ -46,4 +47,14 @@ func guards(path string) (desktop.Instance, desktop.Backups) {
 		},
 	}
 	return inst, backups
+}
+
+// files gives the command line the operations on the database file at path that no
+// open store can do (restore), over the store package.
+func files(path string) cli.Files {
+	return cli.Files{
+		Lock:    func() (func(), error) { return data.Acquire(path) },
+		Restore: func(src string) (string, error) { return data.Restore(src, path) },
+		Explain: data.Explain,
+	}
 }

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 
 	"pingxin/app"
-	"pingxin/data"
 )
 
 func init() {
@@ -26,7 +26,7 @@ func backupCmd(e *Env, args []string) error {
 	}
 	return e.withStore(func(ctx context.Context, st app.Store) error {
 		if err := st.Backup(ctx, *out); err != nil {
-			return data.Explain(*out, err)
+			return e.explain(*out, err)
 		}
 		e.println(*out)
 		return nil
@@ -34,10 +34,9 @@ func backupCmd(e *Env, args []string) error {
 }
 
 // restoreCmd puts a backup in place of the database and prints the database's path.
-// It is a file operation that no open store can do on itself, so it calls data's
-// file functions as main does: it takes the database's lock first, refusing while the
-// desktop app has it open, and data.Restore checks the backup and keeps a copy of
-// what it replaces.
+// It is a file operation that no open store can do on itself: it takes the database's
+// lock first, refusing while the desktop app has it open, and Files.Restore checks the
+// backup and keeps a copy of what it replaces.
 func restoreCmd(e *Env, args []string) error {
 	pos, err := parse(e.flags("restore"), args)
 	if err != nil {
@@ -46,12 +45,15 @@ func restoreCmd(e *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("ship.restore_need_file")
 	}
-	release, err := data.Acquire(e.DBPath)
+	if e.Files.Lock == nil || e.Files.Restore == nil {
+		return errors.New("restore: no file operations")
+	}
+	release, err := e.Files.Lock()
 	if err != nil {
 		return err
 	}
 	defer release()
-	kept, err := data.Restore(pos[0], e.DBPath)
+	kept, err := e.Files.Restore(pos[0])
 	if err != nil {
 		return err
 	}
@@ -60,4 +62,12 @@ func restoreCmd(e *Env, args []string) error {
 	}
 	e.println(e.DBPath)
 	return nil
+}
+
+// explain turns a file error into one a person can act on, when main says how.
+func (e *Env) explain(path string, err error) error {
+	if e.Files.Explain == nil {
+		return err
+	}
+	return e.Files.Explain(path, err)
 }

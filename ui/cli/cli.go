@@ -29,6 +29,16 @@ type Env struct {
 	Stderr io.Writer
 	Now    func() time.Time
 	Getenv func(string) string
+	Files  Files
+}
+
+// Files are the operations on the database file itself, which no open store can do on
+// itself (restore replaces the file). main gives them over the store package, which
+// ui never imports.
+type Files struct {
+	Lock    func() (release func(), err error)        // the database's single-instance lock
+	Restore func(src string) (kept string, err error) // put src in place, keeping the old file
+	Explain func(path string, err error) error        // a file error a person can act on (disk full, read-only)
 }
 
 // command is one entry of the command table: its words ("village new"), the key of

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"pingxin/app"
+	"pingxin/app/i18n"
 	"pingxin/data"
 )
 
@@ -27,12 +28,23 @@ func newHarness(t *testing.T) *harness {
 }
 
 func (h *harness) run(env map[string]string, args ...string) (code int, stdout, stderr string) {
+	return h.runIn(i18n.Zh, env, args...)
+}
+
+// runIn runs a command in language l with the environment variables env, on a fixed
+// clock, with main's file operations over the harness's database.
+func (h *harness) runIn(l i18n.Lang, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	e := &Env{
 		Open:   func() (app.Store, error) { return data.Open(h.db) },
-		DBPath: h.db, Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
+		DBPath: h.db, Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Lang: l,
 		Now:    func() time.Time { return time.Date(2026, 11, 20, 19, 30, 0, 0, time.Local) },
 		Getenv: func(k string) string { return env[k] },
+		Files: Files{
+			Lock:    func() (func(), error) { return data.Acquire(h.db) },
+			Restore: func(src string) (string, error) { return data.Restore(src, h.db) },
+			Explain: data.Explain,
+		},
 	}
 	code = Run(args, e)
 	return code, out.String(), errb.String()

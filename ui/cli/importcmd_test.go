@@ -7,10 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"pingxin/app"
 	"pingxin/app/i18n"
 	"pingxin/app/idcard"
-	"pingxin/data"
 )
 
 // cliID returns the n-th of many distinct valid resident IDs of adults.
@@ -151,11 +149,5 @@ func TestBlacklistImportCommand(t *testing.T) {
 
 // runLang runs a command with the language set, as --lang does.
 func (h *harness) runLang(lang string, args ...string) (code int, stdout, stderr string) {
-	var out, errb strings.Builder
-	e := &Env{
-		Open:   func() (app.Store, error) { return data.Open(h.db) },
-		DBPath: h.db, Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Lang: i18n.Parse(lang),
-	}
-	code = Run(args, e)
-	return code, out.String(), errb.String()
+	return h.runIn(i18n.Parse(lang), nil, args...)
 }
