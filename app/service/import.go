@@ -73,6 +73,7 @@ func (s *ImportSummary) UnknownText(l i18n.Lang) string {
 type ImportPreview struct {
 	Meeting int64
 	File    string
+	Table   *importer.Table // the file as read, for showing its rows beside their errors
 	List    *importer.NomineeList
 }
 
@@ -93,7 +94,7 @@ func PreviewNominees(ctx context.Context, st app.Store, meetingID int64, path st
 	if err != nil {
 		return nil, err
 	}
-	return &ImportPreview{Meeting: meetingID, File: path, List: l}, nil
+	return &ImportPreview{Meeting: meetingID, File: path, Table: t, List: l}, nil
 }
 
 // nomineeRules gathers what a list is checked against from the meeting and its village.

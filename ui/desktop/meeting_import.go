@@ -56,19 +56,12 @@ var listFiles = []string{".xlsx", ".csv", ".txt", ".xls"}
 
 // previewFile reads and checks the list at path off the UI thread, then shows the preview.
 func (t *listTab) previewFile(path string) {
-	var (
-		p   *service.ImportPreview
-		raw *importer.Table
-	)
+	var p *service.ImportPreview
 	busy := dialog.NewCustomWithoutButtons(mtgL("mtg.import.reading"), widget.NewProgressBarInfinite(), t.mm.d.Win)
 	busy.Show()
 	t.mm.work(func() error {
 		var err error
-		ctx := context.Background()
-		if p, err = service.PreviewNominees(ctx, t.mm.d.Store, t.mm.id, path); err != nil {
-			return err
-		}
-		raw, err = importer.ReadTable(path, importer.NomineeSchema)
+		p, err = service.PreviewNominees(context.Background(), t.mm.d.Store, t.mm.id, path)
 		return err
 	}, func(err error) {
 		busy.Hide()
@@ -76,7 +69,7 @@ func (t *listTab) previewFile(path string) {
 			showMeetingError(t.mm.d, err)
 			return
 		}
-		t.preview = newImportPreview(t, p, raw)
+		t.preview = newImportPreview(t, p, p.Table)
 		t.preview.show()
 	})
 }
