@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -182,6 +183,24 @@ func NewMeeting(v *Village, date time.Time, absent []string) (*Meeting, error) {
 		}
 	}
 	return m, nil
+}
+
+// DocNumber is a meeting's document number in the form the minutes print it:
+// 越丰村评〔2026〕3号.
+func DocNumber(village string, year, n int) string {
+	return fmt.Sprintf("%s评〔%d〕%d号", village, year, n)
+}
+
+// NextDocNumber proposes the document number of a new meeting of village v in year:
+// one more than the village's meetings that year among known.
+func NextDocNumber(v *Village, year int, known []MeetingSummary) string {
+	n := 1
+	for _, s := range known {
+		if s.VillageID == v.ID && s.Date.Year() == year {
+			n++
+		}
+	}
+	return DocNumber(v.Name, year, n)
 }
 
 // MeetingSummary is a row of the meeting list.

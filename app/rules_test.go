@@ -237,3 +237,19 @@ func TestNewMeetingRoll(t *testing.T) {
 		t.Fatalf("unknown absent name: err = %v", err)
 	}
 }
+
+func TestNextDocNumber(t *testing.T) {
+	v := &Village{ID: 7, Name: "越丰村"}
+	known := []MeetingSummary{
+		{VillageID: 7, Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.Local)},
+		{VillageID: 7, Date: time.Date(2026, 9, 1, 0, 0, 0, 0, time.Local)},
+		{VillageID: 7, Date: time.Date(2025, 9, 1, 0, 0, 0, 0, time.Local)}, // another year
+		{VillageID: 8, Date: time.Date(2026, 9, 1, 0, 0, 0, 0, time.Local)}, // another village
+	}
+	if got := NextDocNumber(v, 2026, known); got != "越丰村评〔2026〕3号" {
+		t.Fatalf("got %s", got)
+	}
+	if got := NextDocNumber(v, 2027, known); got != "越丰村评〔2027〕1号" {
+		t.Fatalf("a new year starts at 1, got %s", got)
+	}
+}

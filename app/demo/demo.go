@@ -99,12 +99,12 @@ func ids() []string {
 	return out
 }
 
-// Meeting returns a new demo meeting of v on date: the facts, the roll call (one
-// member on leave, one late) and the thirty households, the first twelve deliberated.
-// blocked maps ID numbers to blacklist categories, as the importer would apply them.
-func Meeting(v *app.Village, date time.Time, number int) *app.Meeting {
+// Meeting returns a new demo meeting of v on date with document number doc: the
+// facts, the roll call (one member on leave, one late) and the thirty households, the
+// first twelve deliberated.
+func Meeting(v *app.Village, date time.Time, doc string) *app.Meeting {
 	m, _ := app.NewMeeting(v, date, nil)
-	m.DocNumber = fmt.Sprintf("%s评〔%d〕%d号", v.Name, date.Year(), number)
+	m.DocNumber = doc
 	m.Time, m.Place = "19:00", "越丰村文化礼堂二楼会议室"
 	for i := range m.Attendance {
 		switch m.Attendance[i].Name {

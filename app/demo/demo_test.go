@@ -16,7 +16,7 @@ func TestDemoKeepsTheRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	day := time.Date(2026, 11, 20, 0, 0, 0, 0, time.Local)
-	m := Meeting(v, day, 1)
+	m := Meeting(v, day, app.DocNumber(v.Name, 2026, 1))
 	if q := m.Quorum(v.Settings); !q.Met || q.Expected != 9 || q.Present != 8 {
 		t.Fatalf("quorum %+v, want 8 of 9 present", q)
 	}

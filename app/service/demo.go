@@ -28,14 +28,8 @@ func Demo(ctx context.Context, st app.Store, now time.Time) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	number := 1
-	for _, s := range ms {
-		if s.VillageID == v.ID {
-			number++
-		}
-	}
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.Local)
-	m := demo.Meeting(v, day, number)
+	m := demo.Meeting(v, day, app.NextDocNumber(v, day.Year(), ms))
 	nominees := m.Nominees
 	m.Nominees = nil
 	if err := st.CreateMeeting(ctx, m); err != nil {

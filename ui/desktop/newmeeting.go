@@ -2,7 +2,6 @@ package desktop
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -49,7 +48,7 @@ func newMeetingDialog(d *Deps, villageID int64, known []app.MeetingSummary) (*me
 	m.time.SetText("09:00")
 	m.place = newEntry(lang.L("desktop.meeting_new.place_hint"))
 	m.doc = newEntry("")
-	m.doc.SetText(docNumber(v.Name, today.Year(), known, villageID))
+	m.doc.SetText(app.NextDocNumber(v, today.Year(), known))
 	for _, mem := range v.Members {
 		m.absent = append(m.absent, widget.NewCheck(mem.Name, nil))
 	}
@@ -57,19 +56,6 @@ func newMeetingDialog(d *Deps, villageID int64, known []app.MeetingSummary) (*me
 	m.save = &widget.Button{Text: lang.L("desktop.meeting_new.create"), Importance: widget.HighImportance, OnTapped: m.onSave}
 	m.cancel = &widget.Button{Text: lang.L("desktop.cancel"), OnTapped: func() { m.dlg.Hide() }}
 	return m, nil
-}
-
-// docNumber proposes the next document number in the form the minutes use,
-// 越丰村评〔2026〕3号: one more than the village's meetings that year. It is stored data
-// printed in Chinese minutes, so it is Chinese in either language.
-func docNumber(village string, year int, known []app.MeetingSummary, villageID int64) string {
-	n := 1
-	for _, s := range known {
-		if s.VillageID == villageID && s.Date.Year() == year {
-			n++
-		}
-	}
-	return fmt.Sprintf("%s评〔%d〕%d号", village, year, n)
 }
 
 // absentNames are the names ticked as absent.
