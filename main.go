@@ -1,5 +1,5 @@
 // Command pingxin (评信) runs a village council's credit-rating meeting: with no
-// command it opens the desktop app; with one (see CLI.md and README) it runs that
+// command it opens the desktop app; with one (see docs/CLI.md and README) it runs that
 // command and exits. main only wires the store into the chosen user interface.
 package main
 

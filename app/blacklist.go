@@ -8,7 +8,7 @@ import (
 // Category is why a person is on the village blacklist (黑名单).
 type Category string
 
-// The blacklist categories of SPEC §3 step 3.
+// The blacklist categories of docs/RULES.md §3.3.
 const (
 	Defaulter  Category = "老赖"
 	Speculator Category = "炒房族"

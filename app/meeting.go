@@ -18,13 +18,13 @@ const (
 	StatusSigned    Status = "signed"
 )
 
-// DefaultMeetingType is the meeting type SPEC §3 names.
+// DefaultMeetingType is the meeting type docs/RULES.md §3 names.
 const DefaultMeetingType = "公议授信评议会"
 
 // Presence is a roll-call mark.
 type Presence string
 
-// The roll-call marks of SPEC §3 step 2. Late members count as present.
+// The roll-call marks of docs/RULES.md §3.2. Late members count as present.
 const (
 	Present Presence = "出席"
 	Absent  Presence = "缺席"

@@ -19,7 +19,7 @@ const (
 
 // ParseCheck reads a baseline mark as a tally sheet writes it ("符合", "是", "√", "不符合",
 // "否", "×", "待核实"); empty means Met, since being nominated is the moral-judgment
-// group's attestation (SPEC §3 step 4).
+// group's attestation (docs/RULES.md §3.4).
 func ParseCheck(s string) (Check, bool) {
 	switch s {
 	case "", "符合", "是", "√", "✓", "Y", "y", "yes", "有":
@@ -128,7 +128,7 @@ type Nominee struct {
 }
 
 // NewNominee returns a nominee as the moral-judgment group's list attests it: every
-// baseline item met and the undertaking signed (SPEC §3 step 4).
+// baseline item met and the undertaking signed (docs/RULES.md §3.4).
 func NewNominee(name, idNumber string) Nominee {
 	n := Nominee{Name: name, IDNumber: idNumber, Undertaking: true}
 	for i := range n.Baseline {
@@ -173,7 +173,7 @@ func (n *Nominee) Decision(q Quorum, s Settings, voters int) Decision {
 }
 
 // Result is a household's final result with the amount granted and, when it is not
-// 通过, every reason why (SPEC §3, last paragraph).
+// 通过, every reason why (docs/RULES.md §3, "Final result").
 type Result struct {
 	Outcome Decision
 	Amount  amount.Yuan // the final credit amount; 0 unless Passed
@@ -233,7 +233,7 @@ func (n *Nominee) NeedsReason(q Quorum, s Settings, voters int) bool {
 }
 
 // Unfinished says why the household keeps the minutes from being signed: no final
-// result yet, or a 不通过/暂缓 without the reason SPEC §3 requires. nil when finished.
+// result yet, or a 不通过/暂缓 without the reason docs/RULES.md §3 requires. nil when finished.
 func (n *Nominee) Unfinished(q Quorum, s Settings, voters int) []i18n.Message {
 	r := n.Result(q, s, voters)
 	if r.Outcome == Pending {

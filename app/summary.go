@@ -1,6 +1,6 @@
 package app
 
-// Tally counts a meeting's households by final result (SPEC §7 totals).
+// Tally counts a meeting's households by final result (docs/RULES.md §7 totals).
 type Tally struct {
 	Nominated, Passed, NotPassed, Deferred, Blocked, Pending int
 	Total                                                    int64 // final credit of the passed households, in yuan
@@ -52,7 +52,7 @@ func (m *Meeting) Summary(s Settings) MeetingSummary {
 }
 
 // Signable says why the minutes may not be signed yet, one message per reason and per
-// household (SPEC §3 step 6, issue: "signing says exactly which households and why").
+// household (docs/RULES.md §3.6, issue: "signing says exactly which households and why").
 // nil means the meeting may be signed.
 func (m *Meeting) Signable(s Settings) []Unfinished {
 	var out []Unfinished

@@ -84,7 +84,7 @@ func (s Settings) CheckAmount(y amount.Yuan) *i18n.Message {
 }
 
 // NeedsCapReason reports whether a proposed amount is above the standard cap, where
-// SPEC §4 asks for a recorded reason (双带能力强、信用良好、带头作用明显).
+// docs/RULES.md §4 asks for a recorded reason (双带能力强、信用良好、带头作用明显).
 func (s Settings) NeedsCapReason(y amount.Yuan) bool { return y > s.StandardCap }
 
 // Check lists every problem with the household's entries under s, with voters

@@ -1,5 +1,5 @@
 // Package app is Pingxin's domain: villages and their councils, meetings, nominated
-// households, votes, verification and the rules of SPEC §3–§5. It is pure Go: it knows
+// households, votes, verification and the rules of docs/RULES.md §3–§5. It is pure Go: it knows
 // neither Fyne nor SQL, so the desktop, the command line and the store all share one
 // copy of every rule.
 package app
@@ -14,7 +14,7 @@ import (
 // Body is one of the village's councils and groups (一约两会三团), or the observers.
 type Body string
 
-// The bodies of SPEC §2. Observers (列席) attend but never count for quorum.
+// The bodies of docs/RULES.md §2. Observers (列席) attend but never count for quorum.
 const (
 	BodyMoral    Body = "道德评判团"
 	BodyPeople   Body = "百姓议事会"
@@ -53,7 +53,7 @@ var bodySynonyms = map[string]Body{
 // Role is a person's post (职务) in the bodies they belong to.
 type Role string
 
-// The roles of SPEC §2.
+// The roles of docs/RULES.md §2.
 const (
 	RoleChair   Role = "主持人"
 	RoleClerk   Role = "记录人"
@@ -109,13 +109,13 @@ func (m Member) Observer() bool {
 // Majority is the share of votes a household needs to pass.
 type Majority string
 
-// The majority rules a village may choose (SPEC §4).
+// The majority rules a village may choose (docs/RULES.md §4).
 const (
 	MajorityHalf      Majority = "half"       // for > 1/2 of present, non-recused members
 	MajorityTwoThirds Majority = "two_thirds" // for ≥ 2/3 of present, non-recused members
 )
 
-// Settings are a village's rules with numbers (SPEC §4).
+// Settings are a village's rules with numbers (docs/RULES.md §4).
 type Settings struct {
 	QuorumNum, QuorumDen int // quorum: present ≥ Num/Den of the people's council
 	Majority             Majority
@@ -127,7 +127,7 @@ type Settings struct {
 	NoticeDays           int
 }
 
-// DefaultSettings returns SPEC §4's defaults.
+// DefaultSettings returns docs/RULES.md §4's defaults.
 func DefaultSettings() Settings {
 	return Settings{
 		QuorumNum: 2, QuorumDen: 3,

@@ -2,7 +2,7 @@
 // (modernc.org/sqlite, no cgo). Every exported method is one transaction, so a change is
 // either on disk whole or not at all; a signed meeting is locked here, in the same
 // transaction as the change it refuses; and every change leaves rows in an append-only
-// audit log. The file is readable by its owner only (SPEC §9).
+// audit log. The file is readable by its owner only (docs/RULES.md §9).
 package data
 
 import (

@@ -70,7 +70,7 @@ func (f *FileErrors) Unwrap() error {
 }
 
 // shorten keeps a value printable in one line of a report: an ID shows its first 10
-// characters and "…" (CLI.md), any other long text its first 20.
+// characters and "…" (docs/CLI.md §4), any other long text its first 20.
 func shorten(v string, id bool) string {
 	n := 20
 	if id {

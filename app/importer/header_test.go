@@ -41,7 +41,7 @@ func TestNormalizeHeader(t *testing.T) {
 	}
 }
 
-// TestSynonyms: every synonym SPEC §6 and the issue name finds its column.
+// TestSynonyms: every synonym docs/RULES.md §6 and the issue name finds its column.
 func TestSynonyms(t *testing.T) {
 	tests := map[string][]string{
 		ColName:      {"户主姓名", "姓名", "户主"},

@@ -35,7 +35,7 @@ type NomineeList struct {
 }
 
 // ParseNominees reads and checks the nomination list in t. Each row is held to the
-// domain's rules (SPEC §5, §6): a valid resident ID (checksum, real birth date, not in
+// domain's rules (docs/RULES.md §5, §6): a valid resident ID (checksum, real birth date, not in
 // the future, never one a spreadsheet stored as a number), adult on the meeting date,
 // not twice in the file nor already in the meeting, amounts in any spelling on the
 // rounding unit and within the caps, votes adding up to no more than the members

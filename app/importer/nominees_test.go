@@ -112,7 +112,7 @@ func TestRowErrorText(t *testing.T) {
 	}
 }
 
-// amountSpellings are the spellings of SPEC §6, also the fuzz seeds.
+// amountSpellings are the spellings of docs/RULES.md §6, also the fuzz seeds.
 var amountSpellings = []struct {
 	in   string
 	want amount.Yuan
@@ -122,7 +122,7 @@ var amountSpellings = []struct {
 	{"300，000", 300000}, {" 30 万 ", 300000}, {"¥300,000", 300000},
 }
 
-// TestAmountSpellings: every spelling of SPEC §6 reads as the same yuan.
+// TestAmountSpellings: every spelling of docs/RULES.md §6 reads as the same yuan.
 func TestAmountSpellings(t *testing.T) {
 	tests := amountSpellings
 	rows := [][]string{listHeader}

@@ -113,7 +113,7 @@ func (rr *rowReader) footer() bool {
 	return strings.ContainsAny(name, ":：")
 }
 
-// amount reads column key as an amount (SPEC §6 spellings); a header that says 万
+// amount reads column key as an amount (docs/RULES.md §6 spellings); a header that says 万
 // (申请额度（万元）) makes a bare number count in 万. Empty is 0.
 func (rr *rowReader) amount(key string) amount.Yuan { return rr.amountText(key, rr.text(key)) }
 

@@ -68,7 +68,7 @@ var (
 	ignored   = []string{"序号", "编号", "No", "No.", "NO"}
 )
 
-// NomineeSchema is the nomination list (SPEC §6): who, what for, how much, and the
+// NomineeSchema is the nomination list (docs/RULES.md §6): who, what for, how much, and the
 // optional result columns a meeting held on paper fills in from its tally sheet.
 var NomineeSchema = newSchema("nominees", append([]Column{
 	{ColName, nameNames, true},

@@ -27,7 +27,7 @@ type bankStyles struct{ head, text, money, date int }
 // BankSheet writes the XLSX the bank loads into its own system: one row per passed
 // household with the full ID number and phone stored as text cells in text-formatted
 // ("@") columns, so that Excel never turns an ID into a number and loses its last
-// digits (SPEC §5), the final amount as a number, the credit validity dates, group,
+// digits (docs/RULES.md §5), the final amount as a number, the credit validity dates, group,
 // rate-preference recommendation and purpose; and a summary sheet with the count, the
 // total (equal to the tally's) and the content fingerprint. It is the only document with
 // full ID numbers. Deterministic for a fixed o.Now.

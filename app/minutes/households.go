@@ -8,7 +8,7 @@ import (
 	"pingxin/app/idcard"
 )
 
-// householdColumns are the columns of SPEC §7's household table. Widths are relative;
+// householdColumns are the columns of docs/RULES.md §7's household table. Widths are relative;
 // newTable scales them to the body. The ID column fits a masked ID on one line.
 func householdColumns() []column {
 	return []column{

@@ -12,7 +12,7 @@ import (
 	"pingxin/app/idcard"
 )
 
-// TestMinutesText protects SPEC §7's "no text the clerk typed may be lost": every name,
+// TestMinutesText protects docs/RULES.md §7's "no text the clerk typed may be lost": every name,
 // masked ID, group, purpose, reason and every character of every note is in the PDF's
 // text as pdftotext extracts it, and so are the facts, the quorum statement and totals.
 func TestMinutesText(t *testing.T) {
@@ -42,7 +42,7 @@ func TestMinutesText(t *testing.T) {
 	}
 }
 
-// TestMinutesNoFullID protects SPEC §5: the minutes show masked IDs only.
+// TestMinutesNoFullID protects docs/RULES.md §5: the minutes show masked IDs only.
 func TestMinutesNoFullID(t *testing.T) {
 	v := testVillage()
 	m := testMeeting(v)

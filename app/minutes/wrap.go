@@ -11,7 +11,7 @@ import (
 // fuzzed: no rune is ever lost, lines break between Chinese characters, Latin words and
 // numbers stay whole when they fit, and no line starts with closing punctuation.
 
-// closers may not start a line (禁则, SPEC §7). Their unit is glued to the one before.
+// closers may not start a line (禁则, docs/RULES.md §7). Their unit is glued to the one before.
 const closers = "，。、；：？！）》」』】〕〉｝］〗〙〛＞’”…‥·・％,.;:?!)]}%"
 
 // openers may not end a line. Their unit is glued to the one after.

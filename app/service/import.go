@@ -29,7 +29,7 @@ type ImportSummary struct {
 	Unknown  []string
 }
 
-// JSON renders the summary exactly as CLI.md shows `import --json`, reasons in l, on
+// JSON renders the summary exactly as docs/CLI.md shows `import --json`, reasons in l, on
 // one line: {"meeting":3,"imported":58,"blocked":2,"skipped":0,"errors":[…]}.
 func (s *ImportSummary) JSON(l i18n.Lang) []byte {
 	type jsonError struct {

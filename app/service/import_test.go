@@ -175,7 +175,7 @@ func TestImportSixBrokenRows(t *testing.T) {
 	}
 }
 
-// TestImportJSON: --json prints exactly CLI.md's shape, and no full ID.
+// TestImportJSON: --json prints exactly docs/CLI.md's shape, and no full ID.
 func TestImportJSON(t *testing.T) {
 	st, id := setup(t)
 	bad := idN(1)[:17] + map[bool]string{true: "1", false: "0"}[idN(1)[17] == '0']

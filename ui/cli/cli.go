@@ -1,4 +1,4 @@
-// Package cli is the `pingxin <command>` command line: a stable contract (CLI.md) for
+// Package cli is the `pingxin <command>` command line: a stable contract (docs/CLI.md) for
 // town offices that script batch work, bank officers who verify a PDF without the
 // app, and tests that drive every capability end to end. It calls the same app/
 // functions as the desktop and never imports Fyne.

@@ -18,7 +18,7 @@ func init() {
 
 // importCmd loads a nomination list into a meeting: all of it, or nothing and every
 // error on stderr (exit 1); with --skip-invalid the valid rows and every skipped row on
-// stderr. --json prints the summary as CLI.md shows it.
+// stderr. --json prints the summary as docs/CLI.md shows it.
 func importCmd(e *Env, args []string) error {
 	fs := e.flags("import")
 	meeting := fs.String("meeting", "", "")

@@ -11,7 +11,7 @@ import (
 // know how.
 var doOnUI = fyne.Do
 
-// MeetingScreen is one meeting's workspace: a tab for each step of SPEC §3 — set-up and
+// MeetingScreen is one meeting's workspace: a tab for each step of docs/RULES.md §3 — set-up and
 // roll call, the nomination list, deliberation, verification, minutes and signing. The
 // tabs share one meetingModel, so a vote typed in deliberation shows at once in the
 // list and in the minutes summary.

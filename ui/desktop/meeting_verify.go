@@ -88,7 +88,7 @@ func (t *verifyTab) layout() fyne.CanvasObject {
 }
 
 // visitorNames are the members who may visit: the sage council first, then the service
-// and legal groups, who may join a visit (SPEC §2).
+// and legal groups, who may join a visit (docs/RULES.md §2).
 func (t *verifyTab) visitorNames() []string {
 	var out []string
 	for _, b := range []app.Body{app.BodySage, app.BodyService, app.BodyLegal} {

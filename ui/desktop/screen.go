@@ -10,7 +10,8 @@ import (
 )
 
 // Screen is one page of the main window. It builds its widgets once in Content and
-// handles each event in an onXxx method (ARCHITECTURE: "a screen is a struct").
+// handles each event in an onXxx method: a screen is a struct holding its widgets and
+// dependencies, so what it shows and what it does read in one place.
 type Screen interface {
 	Title() string
 	Content() fyne.CanvasObject

@@ -12,7 +12,7 @@ import (
 	"pingxin/app"
 )
 
-// VillageScreen is a village's settings: its rules with numbers (SPEC §4), its
+// VillageScreen is a village's settings: its rules with numbers (docs/RULES.md §4), its
 // blacklist, its roster and its signing certificate, one tab each.
 type VillageScreen struct {
 	d       *Deps
