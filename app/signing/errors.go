@@ -61,6 +61,18 @@ var (
 	ErrSigMath = app.Errorf(app.EINVALID, "signing.sig_math")
 	// ErrSigWeakDigest: MD5 or SHA-1, which can be forged, is not accepted.
 	ErrSigWeakDigest = app.Errorf(app.EINVALID, "signing.sig_weak_digest")
+	// ErrSigPadding: /Contents is not plain hex holding one DER value followed by zeros,
+	// so bytes outside the signed range could change unseen.
+	ErrSigPadding = app.Errorf(app.EINVALID, "signing.sig_padding")
+	// ErrSigCertBinding: the signed attributes do not name the certificate shown as the
+	// signer (signing-certificate-v2), so the names shown could be someone else's.
+	ErrSigCertBinding = app.Errorf(app.EINVALID, "signing.sig_cert_binding")
+	// ErrCertChain: a CA certificate in the signature is not on the signer's chain, or
+	// does not verify, or was not valid at the signing time.
+	ErrCertChain = app.Errorf(app.EINVALID, "signing.cert_chain")
+	// ErrTooManySignatures: more byte ranges than any minutes carry; the file is refused
+	// rather than checked at a cost that grows with their number.
+	ErrTooManySignatures = app.Errorf(app.EINVALID, "signing.too_many_signatures", "Max", maxSignatures)
 	// ErrModifiedAfter: bytes other than further signatures were added after this one.
 	ErrModifiedAfter = app.Errorf(app.EINVALID, "signing.sig_modified_after")
 )

@@ -5,40 +5,53 @@ import (
 )
 
 // signatureOnly reports whether data[from:sp.end()] is an incremental update that only
-// adds the signature sp: its signature dictionary, its widget, a catalog that keeps the
-// same pages and entries and lists the same form fields plus the new one, and a
-// cross-reference section pointing at just those objects. Anything else — a new page,
-// a changed content stream, a freed object — is a change made after the earlier
-// signature. Cross-reference streams are accepted on the strength of their objects
-// alone (their entries are compressed and not read here).
+// adds the signature sp: its signature dictionary and its widget (new objects), a
+// catalog that keeps the same pages and entries and lists the same form fields plus the
+// new one, and one cross-reference section — a table, or a stream that is the update's
+// own (the one startxref names) — whose entries point at exactly those objects. Anything
+// else — a new page, a replaced content stream, a second object tagged /Type /XRef, a
+// freed object — is a change made after the earlier signature. Our signatures are
+// invisible, so pdfsign writes no page update for them (it rewrites the page's /Annots
+// only for a visible one), and none is accepted.
 func signatureOnly(data []byte, from int, sp sigSpan) bool {
 	to := int(sp.end())
 	if sp.obj < from || sp.obj >= to || from >= to {
 		return false
 	}
-	prevRoot, ok := lastRoot(data[:from])
-	if !ok {
+	prevRoot, ok1 := lastRoot(data[:from])
+	prevSize, ok2 := lastSize(data[:from])
+	startxref, ok3 := lastStartxref(data[from:to])
+	if !ok1 || !ok2 || !ok3 {
 		return false
 	}
 	objs := objectsIn(data, from, to)
 	roots := []pdfRef{prevRoot}
-	sawSig, xrefStream := false, false
-	for _, o := range objs {
+	sawSig := false
+	var xref *object
+	seen := map[pdfRef]bool{}
+	for k, o := range objs {
 		d, ok := o.val.(pdfDict)
-		if !ok || (o.stream && d["Type"] != pdfName("XRef")) {
+		if !ok || seen[o.ref] {
 			return false
 		}
+		seen[o.ref] = true
+		isNew := o.ref.N >= prevSize
+		if o.stream {
+			if d["Type"] != pdfName("XRef") || int64(o.off) != startxref || xref != nil || !isNew {
+				return false
+			}
+			xref = &objs[k]
+			continue
+		}
 		switch {
-		case o.off == sp.obj:
+		case o.off == sp.obj && isNew:
 			sawSig = true
-		case d["Subtype"] == pdfName("Widget") && d["FT"] == pdfName("Sig"):
-		case d["Type"] == pdfName("Catalog"):
+		case d["Subtype"] == pdfName("Widget") && d["FT"] == pdfName("Sig") && isNew:
+		case d["Type"] == pdfName("Catalog") && (isNew || o.ref == prevRoot):
 			if !sameCatalog(data[:from], prevRoot, d) {
 				return false
 			}
 			roots = append(roots, o.ref)
-		case d["Type"] == pdfName("XRef"):
-			xrefStream = true
 		default:
 			return false
 		}
@@ -47,7 +60,38 @@ func signatureOnly(data []byte, from int, sp sigSpan) bool {
 	if !sawSig || !ok || !containsRef(roots, root) {
 		return false
 	}
-	return xrefStream || xrefPointsAt(data, from, to, objs)
+	if xref != nil {
+		return xrefStreamPointsAt(data[:to], *xref, objs)
+	}
+	return xrefPointsAt(data, from, to, objs)
+}
+
+// lastSize finds the /Size of the last trailer (or cross-reference stream) in b: the
+// object numbers below it exist already, so an update's own objects are numbered from it.
+func lastSize(b []byte) (int64, bool) {
+	for end := len(b); ; {
+		k := bytes.LastIndex(b[:end], []byte("/Size"))
+		if k < 0 {
+			return 0, false
+		}
+		end = k
+		if v, _, err := parseToken(b, k+5, 0); err == nil {
+			if n, ok := v.(int64); ok && n > 0 {
+				return n, true
+			}
+		}
+	}
+}
+
+// lastStartxref reads the offset after the last "startxref" in b.
+func lastStartxref(b []byte) (int64, bool) {
+	k := lastKeyword(b, "startxref")
+	if k < 0 {
+		return 0, false
+	}
+	v, _, err := parseToken(b, k+len("startxref"), 0)
+	n, ok := v.(int64)
+	return n, err == nil && ok && n >= 0
 }
 
 // lastRoot finds the /Root of the last trailer (or cross-reference stream) in b.
@@ -145,14 +189,14 @@ func xrefPointsAt(data []byte, from, to int, objs []object) bool {
 	for _, o := range objs {
 		at[int64(o.off)] = o.ref
 	}
-	i := from + k + 4
+	i, hit := from+k+4, map[pdfRef]bool{}
 	for sections := 0; sections < 1000; sections++ {
 		tok, j, err := parseToken(data[:to], i, 0)
 		if err != nil {
 			return false
 		}
 		if tok == pdfKeyword("trailer") {
-			return true
+			return len(hit) == len(objs) // and every object of the update is in the table
 		}
 		first, ok1 := tok.(int64)
 		c, j2, _ := parseToken(data[:to], j, 0)
@@ -161,15 +205,16 @@ func xrefPointsAt(data []byte, from, to int, objs []object) bool {
 			return false
 		}
 		var ok bool
-		if i, ok = xrefEntries(data[:to], j2, first, count, at); !ok {
+		if i, ok = xrefEntries(data[:to], j2, first, count, at, hit); !ok {
 			return false
 		}
 	}
 	return false
 }
 
-// xrefEntries checks count entries of one subsection starting with object first.
-func xrefEntries(b []byte, i int, first, count int64, at map[int64]pdfRef) (int, bool) {
+// xrefEntries checks count entries of one subsection starting with object first and
+// marks in hit the objects they point at; an object listed twice is refused.
+func xrefEntries(b []byte, i int, first, count int64, at map[int64]pdfRef, hit map[pdfRef]bool) (int, bool) {
 	for n := first; n < first+count; n++ {
 		var tok [3]any
 		var err error
@@ -182,9 +227,10 @@ func xrefEntries(b []byte, i int, first, count int64, at map[int64]pdfRef) (int,
 		gen, _ := tok[1].(int64)
 		switch tok[2] {
 		case pdfKeyword("n"):
-			if at[off] != (pdfRef{n, gen}) {
+			if ref, ok := at[off]; !ok || ref != (pdfRef{n, gen}) || hit[ref] {
 				return i, false
 			}
+			hit[pdfRef{n, gen}] = true
 		case pdfKeyword("f"):
 			if n != 0 {
 				return i, false

@@ -22,6 +22,11 @@ type (
 
 const maxNesting = 32
 
+// maxElements bounds the entries of one array or dictionary. The objects read here —
+// signature dictionaries, catalogs, widgets, trailers — hold a few dozen; a crafted one
+// with millions would cost memory out of proportion to the file.
+const maxElements = 1 << 14
+
 var errSyntax = errors.New("pdf syntax")
 
 // parseObject reads one object starting at or after b[i] and returns it with the
@@ -115,6 +120,9 @@ func parseDict(b []byte, i, depth int) (any, int, error) {
 		if _, dup := d[name]; !dup { // the first of duplicate keys wins, as in most readers
 			d[name] = v
 		}
+		if len(d) > maxElements {
+			return nil, j, errSyntax
+		}
 		i = j
 	}
 }
@@ -130,7 +138,9 @@ func parseArray(b []byte, i, depth int) (any, int, error) {
 		if err != nil {
 			return nil, j, err
 		}
-		a = append(a, v)
+		if a = append(a, v); len(a) > maxElements {
+			return nil, j, errSyntax
+		}
 		i = j
 	}
 }

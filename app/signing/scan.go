@@ -2,7 +2,9 @@ package signing
 
 import (
 	"bytes"
+	"encoding/hex"
 	"sort"
+	"strconv"
 )
 
 // sigSpan is one signature as found in the bytes of a file: its byte range, its
@@ -10,7 +12,8 @@ import (
 type sigSpan struct {
 	br       [4]int64
 	rangeOK  bool    // the range starts at 0 and leaves out exactly the /Contents string
-	contents []byte  // decoded /Contents: the PKCS#7 blob and its zero padding
+	contents []byte  // the PKCS#7 blob: the decoded /Contents up to the end of its DER
+	padOK    bool    // /Contents is plain hex, one DER value, and nothing but zeros after it
 	dict     pdfDict // the signature dictionary; nil when it could not be read
 	obj      int     // offset of the dictionary's "N G obj"; -1 when unknown
 }
@@ -18,15 +21,26 @@ type sigSpan struct {
 // end is the offset just after the last signed byte.
 func (s sigSpan) end() int64 { return s.br[2] + s.br[3] }
 
+// maxSignatures bounds how many distinct byte ranges a file may hold. Minutes carry two
+// (the chair's and the clerk's); a file with more than this is refused rather than
+// checked, so that no crafted file can make verification cost signatures × file size.
+const maxSignatures = 16
+
 var byteRangeKey = []byte("/ByteRange")
 
 // findSignatures finds every signature in data by its /ByteRange, ordered by the end
 // of the signed range, i.e. in the order they were added. Scanning the raw bytes
 // rather than the document's form fields also finds a signature a later update has
 // hidden from the form; every one found must hold for the file to be valid.
-func findSignatures(data []byte) []sigSpan {
+//
+// It runs in time linear in len(data): each /ByteRange is read with a bounded
+// look-ahead, and each /Contents string is decoded once however many ranges point at
+// it (two strings cannot overlap, since a hex string holds no '<'). A file with more
+// than maxSignatures ranges gives ErrTooManySignatures.
+func findSignatures(data []byte) ([]sigSpan, error) {
 	var spans []sigSpan
 	seen := map[[4]int64]bool{}
+	hexAt := map[int64]hexString{}
 	for i := 0; ; {
 		k := bytes.Index(data[i:], byteRangeKey)
 		if k < 0 {
@@ -34,53 +48,149 @@ func findSignatures(data []byte) []sigSpan {
 		}
 		pos := i + k
 		i = pos + len(byteRangeKey)
-		if i < len(data) && isRegular(data[i]) {
-			continue // a longer name such as /ByteRangeX
-		}
-		v, _, err := parseObject(data, i)
-		br, ok := byteRange(v)
-		if err != nil || !ok || seen[br] {
+		br, ok := readByteRange(data, i)
+		if !ok || seen[br] {
 			continue
 		}
+		if len(spans) == maxSignatures {
+			return nil, ErrTooManySignatures
+		}
 		seen[br] = true
-		spans = append(spans, newSpan(data, pos, br))
+		spans = append(spans, newSpan(data, pos, br, hexAt))
 	}
 	sort.SliceStable(spans, func(a, b int) bool { return spans[a].end() < spans[b].end() })
-	return spans
+	return spans, nil
 }
 
-// byteRange reads [a b c d] of four non-negative integers.
-func byteRange(v any) ([4]int64, bool) {
+// readByteRange reads "[a b c d]" of four non-negative integers right after the key at
+// data[i:], looking at no more than a line's worth of bytes.
+func readByteRange(data []byte, i int) ([4]int64, bool) {
 	var br [4]int64
-	a, ok := v.(pdfArray)
-	if !ok || len(a) != 4 {
+	limit := min(len(data), i+128)
+	b := data[:limit]
+	if i < len(b) && isRegular(b[i]) {
+		return br, false // a longer name such as /ByteRangeX
+	}
+	i = skipSpace(b, i)
+	if i >= len(b) || b[i] != '[' {
 		return br, false
 	}
-	for k, x := range a {
-		n, ok := x.(int64)
-		if !ok || n < 0 || n > 1<<40 {
+	i++
+	for k := range br {
+		i = skipSpace(b, i)
+		j := i
+		for j < len(b) && isDigit(b[j]) {
+			j++
+		}
+		if j == i || j-i > 12 {
 			return br, false
 		}
-		br[k] = n
+		n, err := strconv.ParseInt(string(b[i:j]), 10, 64)
+		if err != nil || n > 1<<40 {
+			return br, false
+		}
+		br[k], i = n, j
 	}
-	return br, true
+	i = skipSpace(b, i)
+	return br, i < len(b) && b[i] == ']'
+}
+
+// hexString is one decoded /Contents string and the offset just after its '>'.
+type hexString struct {
+	val  []byte
+	next int
+	ok   bool
 }
 
 // newSpan checks the shape of a byte range found at pos and reads what it points to.
-func newSpan(data []byte, pos int, br [4]int64) sigSpan {
+func newSpan(data []byte, pos int, br [4]int64, hexAt map[int64]hexString) sigSpan {
 	sp := sigSpan{br: br, obj: -1}
 	size := int64(len(data))
 	if br[0] != 0 || br[1] >= br[2] || br[2] > size || br[3] > size-br[2] ||
 		data[br[1]] != '<' || data[br[2]-1] != '>' {
 		return sp
 	}
-	v, next, err := parseHex(data, int(br[1])+1)
-	if err != nil || int64(next) != br[2] {
+	h, done := hexAt[br[1]]
+	if done {
+		return sp // another range already claims this /Contents: neither is a signer's
+	}
+	h.val, h.next, h.ok = strictHex(data, int(br[1])+1)
+	hexAt[br[1]] = h
+	if int64(h.next) != br[2] {
 		return sp
 	}
-	sp.rangeOK, sp.contents = true, v.(pdfString)
+	sp.rangeOK = true
+	if h.ok {
+		sp.contents, sp.padOK = derPrefix(h.val)
+	}
 	sp.dict, sp.obj = findSigDict(data, min(pos, int(br[1])), br)
 	return sp
+}
+
+// strictHex decodes the hex string whose first digit is data[i], up to its '>', and
+// returns where the string ends (0 when it does not) and whether it is well formed. It
+// accepts hex digits only, an even number of them, all of one case: a signature's
+// /Contents written by a signer has no spaces, and a byte that differs only by case
+// or by white space would otherwise decode to the same blob and pass unseen.
+func strictHex(data []byte, i int) ([]byte, int, bool) {
+	end := bytes.IndexByte(data[i:], '>')
+	if end < 0 {
+		return nil, 0, false
+	}
+	s, next := data[i:i+end], i+end+1
+	lower, upper := false, false
+	for _, c := range s {
+		switch {
+		case isDigit(c):
+		case c >= 'a' && c <= 'f':
+			lower = true
+		case c >= 'A' && c <= 'F':
+			upper = true
+		default:
+			return nil, next, false
+		}
+	}
+	out := make([]byte, len(s)/2)
+	if len(s)%2 != 0 || (lower && upper) {
+		return nil, next, false
+	}
+	if _, err := hex.Decode(out, s); err != nil {
+		return nil, next, false
+	}
+	return out, next, true
+}
+
+// derPrefix cuts the DER value at the start of b (the CMS SignedData, a SEQUENCE with
+// a definite length) and reports whether everything after it is zero padding.
+func derPrefix(b []byte) ([]byte, bool) {
+	if len(b) < 2 || b[0] != 0x30 {
+		return b, false
+	}
+	n, hdr := int(b[1]), 2
+	if n >= 0x80 {
+		k := n & 0x7f
+		if k == 0 || k > 4 || len(b) < 2+k || b[2] == 0 {
+			return b, false
+		}
+		n = 0
+		for _, c := range b[2 : 2+k] {
+			n = n<<8 | int(c)
+		}
+		if n < 0x80 {
+			return b, false // not the shortest form: DER has one encoding per length
+		}
+		hdr += k
+	}
+	if n > len(b)-hdr {
+		return b, false
+	}
+	der, pad := b[:hdr+n], b[hdr+n:]
+	for _, c := range pad {
+		if c != 0 {
+			return b, false
+		}
+	}
+	return der, true
 }
 
 // findSigDict finds the object that holds the signature dictionary with range br,
@@ -144,7 +254,8 @@ type object struct {
 	stream bool // the object is followed by a stream
 }
 
-// objectsIn lists the indirect objects whose headers lie in data[from:to].
+// objectsIn lists the indirect objects whose headers lie in data[from:to], up to and
+// including the first that is not a dictionary.
 func objectsIn(data []byte, from, to int) []object {
 	var objs []object
 	for i := from; i < to; {
@@ -172,6 +283,27 @@ func objectsIn(data []byte, from, to int) []object {
 		}
 		kw, _, _ := parseToken(data[:to], next, 0)
 		objs = append(objs, object{ref: ref, off: start, val: v, stream: kw == pdfKeyword("stream")})
+		if _, ok := v.(pdfDict); !ok {
+			return objs // every object of a signing update is a dictionary: the caller stops here
+		}
+		i = next // an "obj" inside this object is no header: never parse a byte twice
 	}
 	return objs
+}
+
+// byteRange reads a parsed [a b c d] of four non-negative integers.
+func byteRange(v any) ([4]int64, bool) {
+	var br [4]int64
+	a, ok := v.(pdfArray)
+	if !ok || len(a) != 4 {
+		return br, false
+	}
+	for k, x := range a {
+		n, ok := x.(int64)
+		if !ok || n < 0 || n > 1<<40 {
+			return br, false
+		}
+		br[k] = n
+	}
+	return br, true
 }

@@ -55,7 +55,7 @@ func signBytes(in []byte, s *Signer, info SignInfo, now time.Time) ([]byte, erro
 	if info.Time.IsZero() {
 		info.Time = now
 	}
-	if len(findSignatures(in)) > 0 {
+	if spans, err := findSignatures(in); err != nil || len(spans) > 0 {
 		if rep, err := Verify(in, nil); err != nil || !rep.Valid {
 			return nil, ErrExistingInvalid
 		}
@@ -163,7 +163,11 @@ func (w *lastWrite) Write(p []byte) (int, error) {
 // texts, then signs the final byte range and writes the PKCS#7 into /Contents.
 func fillSignature(out []byte, from int, fields textFields, s *Signer) error {
 	var sp sigSpan
-	for _, c := range findSignatures(out) {
+	spans, err := findSignatures(out)
+	if err != nil {
+		return errInternal(err.Error())
+	}
+	for _, c := range spans {
 		if c.rangeOK && c.end() == int64(len(out)) && c.br[1] > int64(from) {
 			sp = c
 		}

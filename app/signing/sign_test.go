@@ -35,6 +35,7 @@ func TestSignVerify(t *testing.T) {
 		Name: chairInfo.Name, Reason: chairInfo.Reason, Location: chairInfo.Location, Contact: chairInfo.Contact,
 		Time: r.Time, ByteRange: r.ByteRange,
 		CoversWholeFile: true, ModifiedAfter: false, ValidSignature: true, KnownCert: true,
+		Village: "梧桐街道 越丰村", Trust: TrustKnown,
 	}
 	if r != want {
 		t.Errorf("signature report\n got %+v\nwant %+v", r, want)
@@ -122,9 +123,11 @@ func TestAppendedAfterSigning(t *testing.T) {
 	}
 }
 
+// TestClerkSignsSecond: the clerk signs with the village key after the chair, as the
+// app does; both signatures hold and both are the known certificate.
 func TestClerkSignsSecond(t *testing.T) {
 	chair, _ := newSigner(t, testID)
-	clerk, _ := newSigner(t, Identity{Village: "越丰村", Town: "梧桐街道", Council: "村委会"})
+	clerk := chair
 	once := signed(t, minutesPDF(t, 1), chair, chairInfo)
 	twice := signed(t, once, clerk, clerkInfo)
 	rep, err := Verify(twice, []*x509.Certificate{chair.Certificate()})
@@ -141,7 +144,7 @@ func TestClerkSignsSecond(t *testing.T) {
 		known   bool
 	}{
 		{chairInfo.Name, "百姓议事会", false, true},
-		{clerkInfo.Name, "村委会", true, false},
+		{clerkInfo.Name, "百姓议事会", true, true},
 	} {
 		r := rep.Signatures[k]
 		if r.Name != want.name || r.Signer.Council != want.council || r.CoversWholeFile != want.whole ||
@@ -158,6 +161,23 @@ func TestClerkSignsSecond(t *testing.T) {
 	if got := validations(pdfsig(t, twice)); len(got) != 2 || got[0] != "Signature is Valid." || got[1] != "Signature is Valid." {
 		t.Errorf("pdfsig validations = %q", got)
 	}
+
+	t.Run("a second key under the village's name", func(t *testing.T) {
+		other, _ := newSigner(t, Identity{Village: "越丰村", Town: "梧桐街道", Council: "村委会"})
+		b := signed(t, once, other, clerkInfo)
+		rep, err := Verify(b, []*x509.Certificate{chair.Certificate()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := rep.Signatures[1]
+		if rep.Valid || r.Trust != TrustMismatch || r.Village != "梧桐街道 越丰村" ||
+			r.Expected != Fingerprint(chair.Certificate()) || r.Problem == nil {
+			t.Errorf("a forged countersignature: Valid %v, %+v", rep.Valid, r)
+		}
+		if rep.Signatures[0].Trust != TrustKnown || !rep.Signatures[0].Valid() {
+			t.Errorf("the chair's signature: %+v", rep.Signatures[0])
+		}
+	})
 
 	t.Run("tampered between the signatures", func(t *testing.T) {
 		b := bytes.Clone(twice)

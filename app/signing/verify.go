@@ -2,9 +2,11 @@ package signing
 
 import (
 	"bytes"
+	"crypto"
+	_ "crypto/sha256" // the digests of checkPKCS7
+	_ "crypto/sha512"
 	"crypto/x509"
 	"encoding/asn1"
-	"errors"
 	"time"
 
 	"github.com/digitorus/pkcs7"
@@ -37,16 +39,42 @@ type SignatureReport struct {
 	CoversWholeFile bool // the signed range runs to the end of the file
 	ModifiedAfter   bool // the file changed after this signature, other than by adding signatures
 	ValidSignature  bool // the signature is intact and matches the signed bytes
-	KnownCert       bool // the certificate is one of the known ones
+	KnownCert       bool // the certificate is the one known for its village (Trust == TrustKnown)
+
+	// Village is the village the certificate speaks for (app.CertVillage); Trust says
+	// what the list of known certificates holds for it, and Expected lists the
+	// fingerprints it holds (comma-separated) when that is another certificate
+	// (TrustMismatch).
+	Village  string
+	Trust    TrustStatus
+	Expected string
 
 	// Problem says why the signature does not hold; nil when it does. It is an
 	// *app.Error, so app.ErrorMessage renders it for the reader.
 	Problem error
 }
 
-// Valid reports whether this signature holds: intact, and nothing but further
-// signatures added after it.
-func (r SignatureReport) Valid() bool { return r.ValidSignature && !r.ModifiedAfter }
+// Valid reports whether this signature holds: intact, nothing but further signatures
+// added after it, and not made with another certificate than the one known for its
+// village.
+func (r SignatureReport) Valid() bool {
+	return r.ValidSignature && !r.ModifiedAfter && r.Trust != TrustMismatch
+}
+
+// TrustStatus is the trust decision about a signature's certificate, made against the
+// list of known certificates, one per village.
+type TrustStatus int
+
+const (
+	// TrustUnknownVillage: the list holds no certificate for the village the
+	// certificate names; the signature may be sound, but nobody vouches for the key.
+	TrustUnknownVillage TrustStatus = iota
+	// TrustKnown: the certificate is the one the list holds for its village.
+	TrustKnown
+	// TrustMismatch: the list holds another certificate for that village — a key made
+	// under the village's name by someone else, or one the bank has not accepted.
+	TrustMismatch
+)
 
 // Verify checks every signature of a PDF without any network access: the PKCS#7
 // signature over its byte range, whether the range reaches the end of the file, what
@@ -57,13 +85,17 @@ func Verify(pdf []byte, known []*x509.Certificate) (Report, error) {
 	if !isPDF(pdf) {
 		return Report{}, ErrNotPDF
 	}
-	spans := findSignatures(pdf)
+	spans, err := findSignatures(pdf)
+	if err != nil {
+		return Report{}, err
+	}
 	if len(spans) == 0 {
 		return Report{}, ErrUnsigned
 	}
 	rep := Report{Signatures: make([]SignatureReport, len(spans)), Valid: true}
+	trust := newTrust(known)
 	for k, sp := range spans {
-		rep.Signatures[k] = checkSignature(pdf, sp, known)
+		rep.Signatures[k] = checkSignature(pdf, sp, trust)
 	}
 	for k := range spans {
 		r := &rep.Signatures[k]
@@ -82,7 +114,7 @@ func isPDF(b []byte) bool {
 }
 
 // checkSignature reads and checks one signature's PKCS#7 against its byte range.
-func checkSignature(pdf []byte, sp sigSpan, known []*x509.Certificate) (r SignatureReport) {
+func checkSignature(pdf []byte, sp sigSpan, trust trustList) (r SignatureReport) {
 	r.ByteRange = sp.br
 	r.Name, r.Reason = dictText(sp.dict, "Name"), dictText(sp.dict, "Reason")
 	r.Location, r.Contact = dictText(sp.dict, "Location"), dictText(sp.dict, "ContactInfo")
@@ -99,43 +131,73 @@ func checkSignature(pdf []byte, sp sigSpan, known []*x509.Certificate) (r Signat
 			r.ValidSignature, r.Problem = false, ErrSigContents
 		}
 	}()
+	if !sp.padOK {
+		r.Problem = ErrSigPadding
+		return r
+	}
 	p7, err := pkcs7.Parse(sp.contents)
 	if err != nil || len(p7.Signers) != 1 || p7.GetOnlySigner() == nil {
 		r.Problem = ErrSigContents
 		return r
 	}
 	cert := p7.GetOnlySigner()
-	r.Certificate, r.Signer, r.Fingerprint = cert, IdentityOf(cert), Fingerprint(cert)
-	r.KnownCert = isKnown(cert, known)
 	var signed time.Time
 	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &signed) == nil {
 		r.Time = signed
 	}
 	r.Problem = checkPKCS7(p7, pdf, sp, cert, signed)
+	if r.Problem == nil {
+		r.Problem = checkCertificate(p7, cert, sp.contents, signed)
+	}
 	r.ValidSignature = r.Problem == nil
+	if !r.ValidSignature {
+		return r // a certificate that did not verify is not shown as the signer
+	}
+	r.Certificate, r.Signer, r.Fingerprint = cert, IdentityOf(cert), Fingerprint(cert)
+	r.Village, r.Trust, r.Expected = trust.decide(cert)
+	r.KnownCert = r.Trust == TrustKnown
+	if r.Trust == TrustMismatch {
+		r.Problem = errCertMismatch(r.Village, r.Expected, r.Fingerprint)
+	}
 	return r
 }
 
 // checkPKCS7 checks the digest algorithm, the certificate's validity at the signing
-// time and the signature itself over the signed bytes.
+// time and the digest of the signed bytes, hashed where they lie in the file (no copy
+// of the file is made, so a file with many signatures costs no more memory). The
+// signature value itself is checked by checkCertificate over the exact signed bytes.
 func checkPKCS7(p7 *pkcs7.PKCS7, pdf []byte, sp sigSpan, cert *x509.Certificate, signed time.Time) error {
-	if !strongDigest(p7.Signers[0].DigestAlgorithm.Algorithm) {
+	alg := p7.Signers[0].DigestAlgorithm.Algorithm
+	if !strongDigest(alg) {
 		return ErrSigWeakDigest
 	}
 	if !signed.IsZero() && (signed.Before(cert.NotBefore) || signed.After(cert.NotAfter)) {
 		return errCertTime(day(cert.NotBefore), day(cert.NotAfter))
 	}
-	content := make([]byte, 0, sp.br[1]+sp.br[3])
-	content = append(content, pdf[:sp.br[1]]...)
-	p7.Content = append(content, pdf[sp.br[2]:sp.end()]...)
-	var mismatch *pkcs7.MessageDigestMismatchError
-	switch err := p7.Verify(); {
-	case errors.As(err, &mismatch):
+	var ct asn1.ObjectIdentifier
+	var want []byte
+	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeContentType, &ct) != nil || !ct.Equal(oidData) ||
+		p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeMessageDigest, &want) != nil {
+		return ErrSigContents
+	}
+	h := digestFor(alg).New()
+	h.Write(pdf[:sp.br[1]])
+	h.Write(pdf[sp.br[2]:sp.end()])
+	if !bytes.Equal(h.Sum(nil), want) {
 		return ErrSigDigest
-	case err != nil:
-		return ErrSigMath
 	}
 	return nil
+}
+
+// digestFor is the hash of one of the strong digest algorithms.
+func digestFor(oid asn1.ObjectIdentifier) crypto.Hash {
+	switch {
+	case oid.Equal(pkcs7.OIDDigestAlgorithmSHA384):
+		return crypto.SHA384
+	case oid.Equal(pkcs7.OIDDigestAlgorithmSHA512):
+		return crypto.SHA512
+	}
+	return crypto.SHA256
 }
 
 // strongDigest accepts the SHA-2 digests; MD5 and SHA-1 signatures can be forged.
@@ -161,15 +223,6 @@ func modifiedAfter(pdf []byte, spans []sigSpan, reps []SignatureReport, k int) b
 		cur = spans[j].end()
 	}
 	return cur != size
-}
-
-func isKnown(cert *x509.Certificate, known []*x509.Certificate) bool {
-	for _, k := range known {
-		if k != nil && bytes.Equal(k.Raw, cert.Raw) {
-			return true
-		}
-	}
-	return false
 }
 
 func dictText(d pdfDict, key pdfName) string {

@@ -37,7 +37,13 @@ func TestVerifyBrokenSignature(t *testing.T) {
 		change func(b []byte)
 		want   error
 	}{
-		{"signature blob garbled", func(b []byte) { copy(b[br[1]+1:], "ffff") }, ErrSigContents},
+		{"signature blob garbled", func(b []byte) { copy(b[br[1]+1:], "ffff") }, ErrSigPadding},
+		{"signature blob cut short", func(b []byte) { copy(b[br[1]+1+8:], "0000") }, ErrSigContents},
+		{"padding not zero", func(b []byte) { b[br[2]-3] = '1' }, ErrSigPadding},
+		{"one digit in capitals", func(b []byte) { // same value, other byte
+			k := bytes.IndexAny(b[br[1]:br[2]], "abcdef") + int(br[1])
+			b[k] -= 'a' - 'A'
+		}, ErrSigPadding},
 		{"signature value changed", func(b []byte) {
 			// the last bytes of the DER are the ECDSA signature's s value
 			k := bytes.LastIndexFunc(b[:br[2]-1], func(r rune) bool { return r != '0' })
@@ -100,7 +106,7 @@ func FuzzVerifyFlippedByte(f *testing.F) {
 		b[p] = val
 		rep, err := Verify(b, nil)
 		br := [4]int64{0, 0, 0, 0}
-		if sp := findSignatures(fuzzSigned); len(sp) == 1 {
+		if sp, _ := findSignatures(fuzzSigned); len(sp) == 1 {
 			br = sp[0].br
 		}
 		signedByte := int64(p) < br[1] || int64(p) >= br[2]
