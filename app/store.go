@@ -81,6 +81,8 @@ type Store interface {
 	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error // one more signature (the clerk's) on signed minutes
 	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error)
 
+	CreditStore // the credit register (credit.go)
+
 	Audit(ctx context.Context, meetingID int64) ([]AuditEntry, error)
 	Backup(ctx context.Context, path string) error // a consistent copy (VACUUM INTO)
 	Close() error

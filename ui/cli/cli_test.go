@@ -19,8 +19,9 @@ import (
 
 // harness runs commands against one real database file, as a script would.
 type harness struct {
-	t  *testing.T
-	db string
+	t   *testing.T
+	db  string
+	now time.Time // the commands' clock; zero is the fixed default below
 }
 
 func newHarness(t *testing.T) *harness {
@@ -38,7 +39,7 @@ func (h *harness) runIn(l i18n.Lang, env map[string]string, args ...string) (cod
 	e := &Env{
 		Open:   func() (app.Store, error) { return data.Open(h.db) },
 		DBPath: h.db, Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Lang: l,
-		Now:    func() time.Time { return time.Date(2026, 11, 20, 19, 30, 0, 0, time.Local) },
+		Now:    h.clock,
 		Getenv: func(k string) string { return env[k] },
 		Files: Files{
 			Lock:    func() (func(), error) { return data.Acquire(h.db) },
@@ -48,6 +49,14 @@ func (h *harness) runIn(l i18n.Lang, env map[string]string, args ...string) (cod
 	}
 	code = Run(args, e)
 	return code, out.String(), errb.String()
+}
+
+// clock is the harness's fixed clock: h.now when set, else 2026-11-20 19:30.
+func (h *harness) clock() time.Time {
+	if h.now.IsZero() {
+		return time.Date(2026, 11, 20, 19, 30, 0, 0, time.Local)
+	}
+	return h.now
 }
 
 func (h *harness) ok(args ...string) string {

@@ -1,0 +1,156 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"pingxin/app"
+	"pingxin/app/idcard"
+	"pingxin/data"
+)
+
+// passedHouseholds returns the households meeting id passed, with their amounts.
+func passedHouseholds(t *testing.T, h *harness, id string) []app.CreditRow {
+	t.Helper()
+	st, err := data.Open(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n, _ := strconv.ParseInt(id, 10, 64)
+	m, err := st.Meeting(context.Background(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := st.Village(context.Background(), m.VillageID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []app.CreditRow
+	for i, r := range m.Results(v.Settings) {
+		if r.Outcome == app.Passed {
+			out = append(out, app.CreditRow{Name: m.Nominees[i].Name, IDNumber: m.Nominees[i].IDNumber, Passed: r.Amount})
+		}
+	}
+	if len(out) < 4 {
+		t.Fatalf("the demo meeting passed %d households; the cycle needs 4", len(out))
+	}
+	return out
+}
+
+// TestCreditCycle drives the register's whole cycle from the command line: a meeting
+// signed and exported, the bank's reply (one refused, one reduced, one bad row that
+// refuses the whole sheet), the register, the expiry three years later under a fixed
+// clock, and the households due put on the next meeting as nominees in one step.
+func TestCreditCycle(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026"}
+	id := strconv.FormatInt(finishDemo(t, h), 10)
+	h.okEnv(pass, "minutes", "--meeting", id, "--out", filepath.Join(dir, "minutes.pdf"), "--sign")
+	h.ok("export", "--meeting", id, "--out", filepath.Join(dir, "bank.zip"))
+	p := passedHouseholds(t, h, id)
+	full, refused, reduced, over := p[0], p[1], p[2], p[3]
+
+	header := []any{"序号", "户主姓名", "身份证号码", "审批结果", "授信额度", "审批日期", "利率", "备注"}
+	good := [][]any{header,
+		{1, full.Name, full.IDNumber, "批准", int64(full.Passed), "2026-11-25", "4.35%", ""},
+		{2, refused.Name, refused.IDNumber, "不批准", "", "2026-11-25", "", "征信有逾期"},
+		{3, reduced.Name, reduced.IDNumber, "批准", int64(reduced.Passed) - 50000, "2026/11/26", "4.35%", "按收入核减"},
+	}
+
+	t.Run("a sheet with a bad row records nothing and names file, row, column and value", func(t *testing.T) {
+		bad := append(append([][]any{}, good...),
+			[]any{4, over.Name, over.IDNumber, "批准", int64(over.Passed) + 10000, "2026-11-25", "", ""},
+			[]any{5, "外村人", "11010519491231002X", "批准", 100000, "2026-11-25", "", ""},
+			[]any{6, full.Name, full.IDNumber, "批准", 10000, "2026-11-01", "", ""})
+		sheet := writeXLSX(t, dir, "回执-错.xlsx", bad)
+		code, out, errs := h.run(nil, "bank", "import", "--village", "越丰村", sheet)
+		if code != ExitRefused || out != "" {
+			t.Fatalf("exit %d, stdout %q", code, out)
+		}
+		for _, want := range []string{"回执-错.xlsx", "第 5 行", "授信额度", "第 6 行", "身份证号码", "1101051949", "第 7 行"} {
+			if !strings.Contains(errs, want) {
+				t.Fatalf("stderr lacks %q:\n%s", want, errs)
+			}
+		}
+		if reg := h.ok("register", "--village", "越丰村"); strings.Contains(reg, "有效") || strings.Contains(reg, "未批准") {
+			t.Fatalf("a refused sheet recorded answers:\n%s", reg)
+		}
+	})
+
+	h.ok("bank", "import", "--village", "越丰村", writeXLSX(t, dir, "回执.xlsx", good))
+	reg := h.ok("register", "--village", "越丰村")
+	for _, tc := range []struct {
+		who  app.CreditRow
+		want string
+	}{
+		{full, "有效"}, {refused, "未批准"}, {reduced, "有效"}, {over, "待银行审批"},
+	} {
+		line := lineWith(reg, idcard.Mask(tc.who.IDNumber))
+		if !strings.Contains(line, tc.want) || !strings.Contains(line, tc.who.Name) {
+			t.Fatalf("%s should be %s:\n%s", tc.who.Name, tc.want, reg)
+		}
+	}
+	if strings.Contains(reg, full.IDNumber) {
+		t.Fatal("the register table must mask ID numbers")
+	}
+	if line := lineWith(reg, idcard.Mask(reduced.IDNumber)); !strings.Contains(line, (reduced.Passed-50000).Wan()) ||
+		!strings.Contains(line, "2029-11-26") {
+		t.Fatalf("the reduced household shows the bank's amount and expires three years after approval:\n%s", line)
+	}
+
+	// three years later, under a fixed clock
+	h.now = time.Date(2029, 10, 1, 9, 0, 0, 0, time.Local)
+	var js []registerJSON
+	if err := json.Unmarshal([]byte(h.ok("register", "--village", "越丰村", "--expiring", "60", "--json")), &js); err != nil {
+		t.Fatal(err)
+	}
+	if len(js) != 2 || js[0].Status != string(app.CreditExpiring) || !js[0].Due || js[0].Expiry != "2029-11-25" {
+		t.Fatalf("--expiring 60 on 2029-10-01 should list the two approved households, soonest first: %+v", js)
+	}
+	if out := h.ok("register", "--village", "越丰村", "--expiring", "30"); lineWith(out, full.Name) != "" {
+		t.Fatalf("--expiring 30 lists a rating that ends in 55 days:\n%s", out)
+	}
+
+	next := strings.TrimSpace(h.ok("meeting", "new", "--village", "越丰村", "--date", "2029-10-20"))
+	if out := h.ok("register", "--village", "越丰村", "--renew-into", next); !strings.Contains(out, "2 户") {
+		t.Fatalf("renew-into: %q", out)
+	}
+	if out := h.ok("register", "--village", "越丰村", "--renew-into", next); !strings.Contains(out, "0 户") {
+		t.Fatalf("a second renew-into must add nobody: %q", out)
+	}
+	st, err := data.Open(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nid, _ := strconv.ParseInt(next, 10, 64)
+	m, err := st.Meeting(context.Background(), nid)
+	st.Close()
+	if err != nil || len(m.Nominees) != 2 || m.Nominees[1].IDNumber != reduced.IDNumber || m.Nominees[1].Requested != reduced.Passed-50000 {
+		t.Fatalf("the next meeting's list should hold the two due households asking for what they hold: %+v %v", m, err)
+	}
+
+	hist := h.ok("register", "--village", "越丰村", "--id", reduced.IDNumber)
+	for _, want := range []string{"上次评议：", "通过 " + reduced.Passed.Wan(), "银行批准 " + (reduced.Passed - 50000).Wan(),
+		"提名", "评议", "银行审批", "回执.xlsx", "按收入核减"} {
+		if !strings.Contains(hist, want) {
+			t.Fatalf("history lacks %q:\n%s", want, hist)
+		}
+	}
+}
+
+// lineWith returns the first line of out that contains s, or "".
+func lineWith(out, s string) string {
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
