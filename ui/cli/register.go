@@ -55,7 +55,6 @@ type registerFlags struct {
 	id           string
 	renewInto    int64
 	reminderDays int
-	xlsx, pdf    string
 }
 
 // registerCmd prints the credit register (or one household's history with --id), and
@@ -71,8 +70,6 @@ func registerCmd(e *Env, args []string) error {
 	fs.StringVar(&f.id, "id", "", "")
 	fs.Int64Var(&f.renewInto, "renew-into", 0, "")
 	fs.IntVar(&f.reminderDays, "reminder-days", 0, "")
-	fs.StringVar(&f.xlsx, "xlsx", "", "")
-	fs.StringVar(&f.pdf, "pdf", "", "")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) != 0 {
@@ -118,9 +115,6 @@ func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f re
 	if f.id != "" {
 		return printHistory(ctx, e, st, v.ID, f.id)
 	}
-	if err := registerFiles(ctx, e, st, reg, v, f); err != nil || f.xlsx != "" || f.pdf != "" {
-		return err
-	}
 	entries := reg.Search(f.search)
 	if f.expiring >= 0 {
 		entries = reg.Expiring(f.expiring)
@@ -129,11 +123,6 @@ func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f re
 		return printRegisterJSON(e, entries)
 	}
 	printRegister(e, entries)
-	return nil
-}
-
-// registerFiles writes the register's XLSX and PDF when asked for.
-func registerFiles(ctx context.Context, e *Env, st app.Store, reg *app.Register, v *app.Village, f registerFlags) error {
 	return nil
 }
 
