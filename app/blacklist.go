@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -72,21 +73,62 @@ func (b Blacklist) Match(idNumber string) (BlacklistEntry, bool) {
 	return e, ok
 }
 
-// forbiddenPurposes are the words that put a stated purpose under the three 不准:
-// lending the money on, buying a home, the stock market. 建房 (building one's own
-// house) is a permitted purpose and is deliberately not here.
-var forbiddenPurposes = []string{
-	"转借", "出借", "借给", "放贷", "放款",
-	"购房", "买房", "商品房", "购买房产", "炒房",
-	"炒股", "股票", "证券", "股市", "期货",
+// coreForbidden are the words every village's forbidden-purpose list keeps: buying a
+// home, the stock and futures markets, funds and wealth products, virtual currency,
+// lending the money on, gambling (docs/RULES.md §3). A village may add words, never
+// drop these. 建房 (building one's own house) is a permitted purpose and is not here.
+var coreForbidden = []string{
+	"购房", "买房", "股票", "证券", "炒股", "期货", "基金", "理财",
+	"虚拟货币", "出借", "转借", "赌博", "彩票",
 }
 
-// ForbiddenPurpose returns the word that makes purpose one the three 不准 forbid, or "".
-func ForbiddenPurpose(purpose string) string {
-	for _, w := range forbiddenPurposes {
+// DefaultForbiddenPurposes is a new village's forbidden-purpose list: the core words and
+// their common variants.
+func DefaultForbiddenPurposes() []string {
+	return append(slices.Clone(coreForbidden),
+		"借给", "放贷", "放款", "商品房", "购买房产", "炒房", "股市", "数字货币", "比特币", "博彩")
+}
+
+// checkForbidden refuses a list with an empty word or without a core word.
+func checkForbidden(words []string) error {
+	for _, w := range words {
+		if strings.TrimSpace(w) == "" {
+			return Errorf(EINVALID, "settings.forbidden_empty")
+		}
+	}
+	var missing []string
+	for _, w := range coreForbidden {
+		if !slices.Contains(words, w) {
+			missing = append(missing, w)
+		}
+	}
+	if len(missing) > 0 {
+		return Errorf(EINVALID, "settings.forbidden_core", "Words", strings.Join(missing, "、"))
+	}
+	return nil
+}
+
+// ForbiddenPurpose returns the word of the village's list that makes purpose one the
+// three 不准 forbid, or "".
+func (s Settings) ForbiddenPurpose(purpose string) string {
+	for _, w := range s.ForbiddenPurposes {
 		if strings.Contains(purpose, w) {
 			return w
 		}
 	}
 	return ""
+}
+
+// SplitWords reads a list of words typed as "购房、股票，期货" or one per line, in
+// order, without blanks or repeats.
+func SplitWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' || r == '\n' || r == '\r'
+	}) {
+		if w = strings.TrimSpace(w); w != "" && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

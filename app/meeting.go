@@ -191,16 +191,46 @@ func DocNumber(village string, year, n int) string {
 	return fmt.Sprintf("%s评〔%d〕%d号", village, year, n)
 }
 
-// NextDocNumber proposes the document number of a new meeting of village v in year:
-// one more than the village's meetings that year among known.
+// NextDocNumber is the document number of a new meeting of village v in year: one more
+// than the highest number the village used that year among known, so that a number is
+// never given twice nor skipped, amendments included (docs/RULES.md §11.1).
 func NextDocNumber(v *Village, year int, known []MeetingSummary) string {
-	n := 1
+	used := make([]string, 0, len(known))
 	for _, s := range known {
-		if s.VillageID == v.ID && s.Date.Year() == year {
-			n++
+		if s.VillageID == v.ID {
+			used = append(used, s.DocNumber)
 		}
 	}
-	return DocNumber(v.Name, year, n)
+	return NextDocNumberAfter(v.Name, year, used)
+}
+
+// NextDocNumberAfter is NextDocNumber over the village's used numbers themselves.
+func NextDocNumberAfter(village string, year int, used []string) string {
+	n := 0
+	for _, d := range used {
+		if k, ok := docSerial(village, year, d); ok && k > n {
+			n = k
+		}
+	}
+	return DocNumber(village, year, n+1)
+}
+
+// docSerial reads N from a number of the form DocNumber(village, year, N).
+func docSerial(village string, year int, doc string) (int, bool) {
+	prefix := fmt.Sprintf("%s评〔%d〕", village, year)
+	rest, ok := strings.CutPrefix(doc, prefix)
+	if !ok {
+		return 0, false
+	}
+	rest, ok = strings.CutSuffix(rest, "号")
+	if !ok {
+		return 0, false
+	}
+	var n int
+	if _, err := fmt.Sscanf(rest, "%d", &n); err != nil || fmt.Sprint(n) != rest {
+		return 0, false
+	}
+	return n, true
 }
 
 // MeetingSummary is a row of the meeting list.

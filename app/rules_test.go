@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -209,14 +211,35 @@ func TestNeedsCapReason(t *testing.T) {
 	}
 }
 
+// TestForbiddenPurpose protects the default list: every purpose docs/RULES.md §3 names
+// is blocked, the common legitimate ones are not.
 func TestForbiddenPurpose(t *testing.T) {
+	s := DefaultSettings()
 	for purpose, want := range map[string]bool{
 		"扩大养殖规模": false, "建房": false, "子女就学": false, "娶亲": false,
 		"购房首付": true, "买房": true, "炒股": true, "转借他人": true, "投资证券": true,
+		"股票": true, "期货交易": true, "买基金": true, "理财产品": true, "虚拟货币": true,
+		"出借给亲戚": true, "赌博": true, "买彩票": true,
 	} {
-		if got := ForbiddenPurpose(purpose) != ""; got != want {
+		if got := s.ForbiddenPurpose(purpose) != ""; got != want {
 			t.Errorf("%s: forbidden = %v, want %v", purpose, got, want)
 		}
+	}
+}
+
+// TestForbiddenListKeepsCore: a village may add words to its list but not drop a core one.
+func TestForbiddenListKeepsCore(t *testing.T) {
+	s := DefaultSettings()
+	s.ForbiddenPurposes = append(s.ForbiddenPurposes, "高利贷")
+	if err := s.Validate(); err != nil {
+		t.Fatalf("an added word: %v", err)
+	}
+	if s.ForbiddenPurpose("放高利贷") == "" {
+		t.Error("an added word must block")
+	}
+	s.ForbiddenPurposes = slices.DeleteFunc(slices.Clone(s.ForbiddenPurposes), func(w string) bool { return w == "彩票" })
+	if err := s.Validate(); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "彩票") {
+		t.Fatalf("dropping 彩票: %v", err)
 	}
 }
 
@@ -238,18 +261,25 @@ func TestNewMeetingRoll(t *testing.T) {
 	}
 }
 
+// TestNextDocNumber: the next number follows the highest used that year, so that a
+// number typed by hand (5号) or an amendment's own number is never given again.
 func TestNextDocNumber(t *testing.T) {
 	v := &Village{ID: 7, Name: "越丰村"}
 	known := []MeetingSummary{
-		{VillageID: 7, Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.Local)},
-		{VillageID: 7, Date: time.Date(2026, 9, 1, 0, 0, 0, 0, time.Local)},
-		{VillageID: 7, Date: time.Date(2025, 9, 1, 0, 0, 0, 0, time.Local)}, // another year
-		{VillageID: 8, Date: time.Date(2026, 9, 1, 0, 0, 0, 0, time.Local)}, // another village
+		{VillageID: 7, DocNumber: "越丰村评〔2026〕1号"},
+		{VillageID: 7, DocNumber: "越丰村评〔2026〕2号"},
+		{VillageID: 7, DocNumber: "越丰村评〔2025〕9号"},  // another year
+		{VillageID: 8, DocNumber: "越丰村评〔2026〕12号"}, // another village
+		{VillageID: 7, DocNumber: "手写〔2026〕30号"},   // not the village's form
 	}
 	if got := NextDocNumber(v, 2026, known); got != "越丰村评〔2026〕3号" {
 		t.Fatalf("got %s", got)
 	}
 	if got := NextDocNumber(v, 2027, known); got != "越丰村评〔2027〕1号" {
 		t.Fatalf("a new year starts at 1, got %s", got)
+	}
+	known = append(known, MeetingSummary{VillageID: 7, DocNumber: "越丰村评〔2026〕5号"})
+	if got := NextDocNumber(v, 2026, known); got != "越丰村评〔2026〕6号" {
+		t.Fatalf("after a hand-typed 5号, got %s", got)
 	}
 }

@@ -76,10 +76,17 @@ type Store interface {
 	SaveVillageKey(ctx context.Context, villageID int64, k VillageKey) error
 	KnownCerts(ctx context.Context) ([][]byte, error) // DER: villages' own and imported
 	AddKnownCert(ctx context.Context, der []byte, label string) error
-	Sign(ctx context.Context, meetingID int64, r SignRecord) error         // locks the meeting
-	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)  // with the newest signed PDF
-	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error // one more signature (the clerk's) on signed minutes
-	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error)
+	Sign(ctx context.Context, meetingID int64, r SignRecord) error                     // locks the meeting
+	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)              // with the newest signed PDF
+	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error             // one more signature (the clerk's) on signed minutes
+	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error) // own 文号, today, a fresh roll call
+
+	// The steps after signing (docs/RULES.md §11), each a record beside the signed meeting.
+	SaveReview(ctx context.Context, r Review) error                     // once per signed meeting; ECONFLICT after
+	Review(ctx context.Context, meetingID int64) (*Review, error)       // nil, nil when none yet
+	SavePublicity(ctx context.Context, p Publicity) error               // issue, or restart while no outcome
+	ClosePublicity(ctx context.Context, p Publicity) error              // the outcome p carries, once
+	Publicity(ctx context.Context, meetingID int64) (*Publicity, error) // nil, nil when none issued
 
 	CreditStore // the credit register (credit.go)
 

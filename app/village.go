@@ -125,19 +125,24 @@ type Settings struct {
 	ValidityYears        int         // credit validity, revolving
 	AdultAge             int
 	NoticeDays           int
+	Notice               NoticeSettings // where the 公示 is posted, who takes objections
+	// ForbiddenPurposes are the words that put a stated purpose under the three 不准
+	// (docs/RULES.md §3); a purpose containing one is blocked.
+	ForbiddenPurposes []string
 }
 
 // DefaultSettings returns docs/RULES.md §4's defaults.
 func DefaultSettings() Settings {
 	return Settings{
 		QuorumNum: 2, QuorumDen: 3,
-		Majority:      MajorityHalf,
-		StandardCap:   300_000,
-		RaisedCap:     500_000,
-		RoundingUnit:  1_000,
-		ValidityYears: 3,
-		AdultAge:      18,
-		NoticeDays:    7,
+		Majority:          MajorityHalf,
+		StandardCap:       300_000,
+		RaisedCap:         500_000,
+		RoundingUnit:      1_000,
+		ValidityYears:     3,
+		AdultAge:          18,
+		NoticeDays:        7,
+		ForbiddenPurposes: DefaultForbiddenPurposes(),
 	}
 }
 
@@ -153,7 +158,7 @@ func (s Settings) Validate() error {
 	case s.ValidityYears <= 0 || s.AdultAge <= 0 || s.NoticeDays <= 0:
 		return Errorf(EINVALID, "settings.positive")
 	}
-	return nil
+	return checkForbidden(s.ForbiddenPurposes)
 }
 
 // Village is one village with its roster and rules.

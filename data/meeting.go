@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"pingxin/app"
 )
@@ -83,6 +84,9 @@ func (s *Store) createMeeting(ctx context.Context, tx *sql.Tx, m *app.Meeting) (
 		if err := amendable(ctx, tx, m.AmendsID); err != nil {
 			return c, err
 		}
+	}
+	if err := docNumber(ctx, tx, m, c.village); err != nil {
+		return c, err
 	}
 	var err error
 	if c.id, err = s.insertMeeting(ctx, tx, m); err != nil {
@@ -296,6 +300,13 @@ func (s *Store) updateMeeting(ctx context.Context, tx *sql.Tx, m *app.Meeting) e
 	if err != nil {
 		return err
 	}
+	m.VillageID = old.VillageID
+	if m.DocNumber == "" { // a 文号 once given stays: clearing it would leave a gap
+		m.DocNumber = old.DocNumber
+	}
+	if err := docNumberFree(ctx, tx, m); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE meetings SET type = ?, doc_number = ?, date = ?, time = ?, place = ?,
 		chair = ?, clerk = ? WHERE id = ?`, m.Type, m.DocNumber, formatDate(m.Date), m.Time, m.Place, m.Chair,
 		m.Clerk, m.ID); err != nil {
@@ -353,4 +364,48 @@ func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, meetingID int64, st a
 		return err
 	}
 	return s.audit(ctx, tx, auditRef{meetingID, "meetings", meetingID}, "status", string(old), string(st))
+}
+
+// docNumber gives a new meeting without one the village's next 文号 for the meeting's
+// year, in the transaction that stores it, so that two writers never get the same
+// number; a number given by hand must not be the village's already.
+func docNumber(ctx context.Context, tx *sql.Tx, m *app.Meeting, village string) error {
+	m.DocNumber = strings.TrimSpace(m.DocNumber)
+	if m.DocNumber != "" {
+		return docNumberFree(ctx, tx, m)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT doc_number FROM meetings WHERE village_id = ?`, m.VillageID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var used []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return err
+		}
+		used = append(used, d)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	m.DocNumber = app.NextDocNumberAfter(village, m.Date.Year(), used)
+	return nil
+}
+
+// docNumberFree refuses a 文号 another meeting of the village already has.
+func docNumberFree(ctx context.Context, tx *sql.Tx, m *app.Meeting) error {
+	if m.DocNumber == "" {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM meetings WHERE village_id = ? AND doc_number = ? AND id <> ?`,
+		m.VillageID, m.DocNumber, m.ID).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return app.Errorf(app.ECONFLICT, "process.doc_number_used", "Number", m.DocNumber)
+	}
+	return nil
 }

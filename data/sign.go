@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 
 	"pingxin/app"
 )
@@ -113,8 +114,30 @@ func (s *Store) createAmendment(ctx context.Context, tx *sql.Tx, signedID int64,
 	if err != nil {
 		return nil, err
 	}
+	v, err := villageWhere(ctx, tx, "id = ?", src.VillageID, itoa(src.VillageID))
+	if err != nil {
+		return nil, err
+	}
+	// The sitting that decides the correction is a meeting of its own (docs/RULES.md
+	// §11.5): today, its own 文号, the roster as it stands with everyone present until
+	// the roll call says otherwise; the households come over as signed, to be corrected.
+	now := s.Now()
+	sitting, err := app.NewMeeting(v, time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.Local), nil)
+	if err != nil {
+		return nil, err
+	}
 	m := *src
+	m.ID, m.DocNumber, m.Date, m.Time = 0, "", sitting.Date, ""
 	m.Status, m.AmendsID, m.AmendsWhy = app.StatusDraft, signedID, why
+	if sitting.Chair != "" {
+		m.Chair = sitting.Chair
+	}
+	if sitting.Clerk != "" {
+		m.Clerk = sitting.Clerk
+	}
+	if err := docNumber(ctx, tx, &m, v.Name); err != nil {
+		return nil, err
+	}
 	id, err := s.insertMeeting(ctx, tx, &m)
 	if err != nil {
 		return nil, err
@@ -124,10 +147,10 @@ func (s *Store) createAmendment(ctx context.Context, tx *sql.Tx, signedID int64,
 		return nil, err
 	}
 	defer a.Close()
-	if err := a.log(ctx, auditRef{id, "meetings", id}, fieldCreated, "", "amends #"+itoa(signedID)+": "+why); err != nil {
+	if err := a.log(ctx, auditRef{id, "meetings", id}, fieldCreated, "", "amends #"+itoa(signedID)+" "+m.DocNumber+": "+why); err != nil {
 		return nil, err
 	}
-	if err := copyAttendance(ctx, tx, a, signedID, id, src.Attendance); err != nil {
+	if err := insertAttendance(ctx, tx, a, id, v.ID, 1, sitting.Attendance); err != nil {
 		return nil, err
 	}
 	seqs := make([]int, len(src.Nominees))
@@ -151,23 +174,6 @@ func amendable(ctx context.Context, tx *sql.Tx, id int64) error {
 		return err
 	case app.Status(status) != app.StatusSigned:
 		return app.Errorf(app.EINVALID, "data.amend_not_signed", "ID", id)
-	}
-	return nil
-}
-
-// copyAttendance copies a roll call row for row, as it was recorded, not as the roster
-// stands now.
-func copyAttendance(ctx context.Context, tx *sql.Tx, a *auditor, fromID, toID int64, as []app.Attendance) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO attendance (meeting_id, member_id, seq, name, bodies, role,
-		presence, late_at) SELECT ?, member_id, seq, name, bodies, role, presence, late_at FROM attendance
-		WHERE meeting_id = ?`, toID, fromID); err != nil {
-		return err
-	}
-	for _, at := range as {
-		desc := at.Name + " " + string(at.Presence) + " " + at.LateAt
-		if err := a.log(ctx, auditRef{toID, "attendance", at.MemberID}, fieldCreated, "", desc); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -152,8 +152,18 @@ func TestCreateAmendment(t *testing.T) {
 		t.Error("the returned amendment differs from the stored one")
 	}
 	t.Run("copy", func(t *testing.T) {
+		// a sitting of its own: the next 文号, today, no time yet, the roster all present
 		want := *src
 		want.ID, want.Status, want.AmendsID, want.AmendsWhy = a.ID, app.StatusDraft, m.ID, "陈美华核实后调低额度，原纪要金额有误"
+		want.DocNumber, want.Time = "越丰村评〔2026〕4号", ""
+		if a.Date.Format("2006-01-02") != clock.Format("2006-01-02") {
+			t.Errorf("amendment dated %v, want the day it was opened", a.Date)
+		}
+		want.Date = a.Date
+		want.Attendance = append([]app.Attendance(nil), src.Attendance...)
+		for i := range want.Attendance {
+			want.Attendance[i].Presence, want.Attendance[i].LateAt = app.Present, ""
+		}
 		want.Nominees = append([]app.Nominee(nil), src.Nominees...)
 		for i := range want.Nominees {
 			if a.Nominees[i].ID == src.Nominees[i].ID {
@@ -184,7 +194,7 @@ func TestCreateAmendment(t *testing.T) {
 	t.Run("audited", func(t *testing.T) {
 		log := mustAudit(t, s, a.ID)
 		first := app.AuditEntry{At: clock, MeetingID: a.ID, Table: "meetings", RecordID: a.ID, Field: fieldCreated,
-			New: "amends #" + itoa(m.ID) + ": 陈美华核实后调低额度，原纪要金额有误"}
+			New: "amends #" + itoa(m.ID) + " 越丰村评〔2026〕4号: 陈美华核实后调低额度，原纪要金额有误"}
 		if len(log) != 1+len(src.Attendance)+len(src.Nominees)+1 || log[0] != first {
 			t.Errorf("audit = %+v", log)
 		}
@@ -208,7 +218,7 @@ func TestMeetings(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []app.MeetingSummary{
-		{ID: later.ID, VillageID: v.ID, Village: "越丰村", Date: later.Date, Status: app.StatusDraft},
+		{ID: later.ID, VillageID: v.ID, Village: "越丰村", Date: later.Date, DocNumber: "越丰村评〔2026〕4号", Status: app.StatusDraft},
 		{ID: m.ID, VillageID: v.ID, Village: "越丰村", Date: meetingDate, DocNumber: m.DocNumber,
 			Status: app.StatusDraft, Nominees: 2, Passed: 1, Total: 300_000},
 	}

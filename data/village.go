@@ -12,7 +12,8 @@ import (
 
 // villageColumns are read by scanVillage, in its order.
 const villageColumns = `id, name, town, county_code, quorum_num, quorum_den, majority, standard_cap,
-	raised_cap, rounding_unit, validity_years, adult_age, notice_days`
+	raised_cap, rounding_unit, validity_years, adult_age, notice_days, notice_place, object_place,
+	notice_contact, notice_phone, supervise_phone, forbidden_purposes`
 
 // CreateVillage stores a new village with its roster, after v.Validate, and sets v.ID and
 // the members' IDs. A second village of the same name is ECONFLICT.
@@ -43,10 +44,13 @@ func (s *Store) CreateVillage(ctx context.Context, v *app.Village) error {
 func (s *Store) createVillage(ctx context.Context, tx *sql.Tx, v *app.Village) ([]int64, error) {
 	st := v.Settings
 	res, err := tx.ExecContext(ctx, `INSERT INTO villages (name, town, county_code, quorum_num, quorum_den,
-		majority, standard_cap, raised_cap, rounding_unit, validity_years, adult_age, notice_days, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		majority, standard_cap, raised_cap, rounding_unit, validity_years, adult_age, notice_days, notice_place,
+		object_place, notice_contact, notice_phone, supervise_phone, forbidden_purposes, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		v.Name, v.Town, v.CountyCode, st.QuorumNum, st.QuorumDen, string(st.Majority), int64(st.StandardCap),
-		int64(st.RaisedCap), int64(st.RoundingUnit), st.ValidityYears, st.AdultAge, st.NoticeDays, s.now())
+		int64(st.RaisedCap), int64(st.RoundingUnit), st.ValidityYears, st.AdultAge, st.NoticeDays,
+		st.Notice.Place, st.Notice.ObjectPlace, st.Notice.Contact, st.Notice.Phone, st.Notice.SupervisePhone,
+		formatList(st.ForbiddenPurposes), s.now())
 	if isUnique(err) {
 		return nil, app.Errorf(app.ECONFLICT, "village.exists", "Name", v.Name)
 	} else if err != nil {
@@ -163,9 +167,19 @@ func scanVillage(r scanner) (*app.Village, error) {
 	st := &v.Settings
 	var majority string
 	var standard, raised, unit int64
+	var forbidden string
+	n := &st.Notice
 	if err := r.Scan(&v.ID, &v.Name, &v.Town, &v.CountyCode, &st.QuorumNum, &st.QuorumDen, &majority,
-		&standard, &raised, &unit, &st.ValidityYears, &st.AdultAge, &st.NoticeDays); err != nil {
+		&standard, &raised, &unit, &st.ValidityYears, &st.AdultAge, &st.NoticeDays, &n.Place, &n.ObjectPlace,
+		&n.Contact, &n.Phone, &n.SupervisePhone, &forbidden); err != nil {
 		return nil, err
+	}
+	if forbidden == "" { // a village from before 0004 has the default list
+		st.ForbiddenPurposes = app.DefaultForbiddenPurposes()
+	} else if words, err := parseList[string](forbidden); err != nil {
+		return nil, err
+	} else {
+		st.ForbiddenPurposes = words
 	}
 	st.Majority = app.Majority(majority)
 	st.StandardCap, st.RaisedCap, st.RoundingUnit = amount.Yuan(standard), amount.Yuan(raised), amount.Yuan(unit)
@@ -208,6 +222,12 @@ func settingsFields(st app.Settings) []field {
 		{name: "validity_years", value: itoa(st.ValidityYears)},
 		{name: "adult_age", value: itoa(st.AdultAge)},
 		{name: "notice_days", value: itoa(st.NoticeDays)},
+		{name: "notice_place", value: st.Notice.Place},
+		{name: "object_place", value: st.Notice.ObjectPlace},
+		{name: "notice_contact", value: st.Notice.Contact},
+		{name: "notice_phone", value: st.Notice.Phone},
+		{name: "supervise_phone", value: st.Notice.SupervisePhone},
+		{name: "forbidden_purposes", value: formatList(st.ForbiddenPurposes)},
 	}
 }
 
@@ -236,9 +256,12 @@ func (s *Store) updateSettings(ctx context.Context, tx *sql.Tx, villageID int64,
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE villages SET quorum_num = ?, quorum_den = ?, majority = ?,
-		standard_cap = ?, raised_cap = ?, rounding_unit = ?, validity_years = ?, adult_age = ?, notice_days = ?
-		WHERE id = ?`, st.QuorumNum, st.QuorumDen, string(st.Majority), int64(st.StandardCap), int64(st.RaisedCap),
-		int64(st.RoundingUnit), st.ValidityYears, st.AdultAge, st.NoticeDays, villageID); err != nil {
+		standard_cap = ?, raised_cap = ?, rounding_unit = ?, validity_years = ?, adult_age = ?, notice_days = ?,
+		notice_place = ?, object_place = ?, notice_contact = ?, notice_phone = ?, supervise_phone = ?,
+		forbidden_purposes = ? WHERE id = ?`, st.QuorumNum, st.QuorumDen, string(st.Majority), int64(st.StandardCap),
+		int64(st.RaisedCap), int64(st.RoundingUnit), st.ValidityYears, st.AdultAge, st.NoticeDays,
+		st.Notice.Place, st.Notice.ObjectPlace, st.Notice.Contact, st.Notice.Phone, st.Notice.SupervisePhone,
+		formatList(st.ForbiddenPurposes), villageID); err != nil {
 		return err
 	}
 	a, err := s.newAuditor(ctx, tx)

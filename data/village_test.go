@@ -128,7 +128,7 @@ func TestUpdateSettingsAudit(t *testing.T) {
 		t.Errorf("audit = %+v\nwant %+v", got, want)
 	}
 	back, _ := s.Village(ctx, v.ID)
-	if back.Settings != st {
+	if !reflect.DeepEqual(back.Settings, st) {
 		t.Errorf("settings = %+v, want %+v", back.Settings, st)
 	}
 	wantCode(t, s.UpdateSettings(ctx, 99, st), app.ENOTFOUND, "village.not_found")

@@ -120,7 +120,7 @@ func Meeting(v *app.Village, date time.Time, doc string) *app.Meeting {
 		n.Group, n.Purpose, n.Requested = h.group, h.purpose, h.requested
 		n.Phone = fmt.Sprintf("13%d%08d", 5+i%4, 57300000+i*7919)
 		n.HouseholdSize = 2 + i%5
-		if w := app.ForbiddenPurpose(h.purpose); w != "" {
+		if w := v.Settings.ForbiddenPurpose(h.purpose); w != "" {
 			n.Blocked = "贷款用途属“三不准”：" + w
 		}
 		if i < 12 && n.Blocked == "" {

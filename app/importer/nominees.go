@@ -240,7 +240,7 @@ func (p *nomineeParser) blocked(id idcard.ID, purpose string) string {
 	if e, ok := p.rules.Blacklist.Match(id.String()); ok && id.String() != "" {
 		return string(e.Category)
 	}
-	if w := app.ForbiddenPurpose(purpose); w != "" {
+	if w := p.rules.Settings.ForbiddenPurpose(purpose); w != "" {
 		return i18n.T(i18n.Zh, "importer.blocked_purpose", i18n.Data{"Word": w})
 	}
 	return ""

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -109,7 +110,7 @@ func TestNewVillageDialogStoresVillage(t *testing.T) {
 	test.Tap(vd.save)
 
 	v := mustVillage(t, d.Store, "新丰村")
-	if v.Town != "乌镇镇" || v.CountyCode != "330483" || v.Settings != app.DefaultSettings() {
+	if v.Town != "乌镇镇" || v.CountyCode != "330483" || !reflect.DeepEqual(v.Settings, app.DefaultSettings()) {
 		t.Errorf("stored village = %+v", v)
 	}
 	names := []string{}

@@ -30,16 +30,22 @@ type RulesTab struct {
 	Majority                            *widget.RadioGroup
 	StandardCap, RaisedCap, Unit        *widget.Entry
 	ValidityYears, AdultAge, NoticeDays *widget.Entry
-	Problem, Saved                      *widget.Label
-	Save, Defaults                      *widget.Button
+	// the 公示 settings (docs/RULES.md §11.3) and the forbidden-purpose words
+	NoticePlace, ObjectPlace, Contact, Phone, SupervisePhone *widget.Entry
+	Forbidden                                                *widget.Entry
+	Problem, Saved                                           *widget.Label
+	Save, Defaults                                           *widget.Button
 }
 
 func newRulesTab(d *Deps, villageID int64) *RulesTab {
 	r := &RulesTab{d: d, villageID: villageID}
 	for _, e := range []**widget.Entry{&r.QuorumNum, &r.QuorumDen, &r.StandardCap, &r.RaisedCap, &r.Unit,
-		&r.ValidityYears, &r.AdultAge, &r.NoticeDays} {
+		&r.ValidityYears, &r.AdultAge, &r.NoticeDays, &r.NoticePlace, &r.ObjectPlace, &r.Contact, &r.Phone,
+		&r.SupervisePhone} {
 		*e = newEntry("")
 	}
+	r.Forbidden = widget.NewMultiLineEntry()
+	r.Forbidden.Wrapping = fyne.TextWrapWord
 	r.Majority = widget.NewRadioGroup(texts(majorities, majorityText), nil)
 	r.Majority.Horizontal = true
 	r.Majority.Required = true
@@ -71,7 +77,14 @@ func (r *RulesTab) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("desktop.rules.unit"), yuan(r.Unit)),
 		widget.NewFormItem(lang.L("desktop.rules.validity"), r.ValidityYears),
 		widget.NewFormItem(lang.L("desktop.rules.adult_age"), r.AdultAge),
-		widget.NewFormItem(lang.L("desktop.rules.notice_days"), r.NoticeDays))
+		widget.NewFormItem(lang.L("desktop.rules.notice_days"), r.NoticeDays),
+		widget.NewFormItem(lang.L("desktop.rules.notice_place"), r.NoticePlace),
+		widget.NewFormItem(lang.L("desktop.rules.object_place"), r.ObjectPlace),
+		widget.NewFormItem(lang.L("desktop.rules.contact"), r.Contact),
+		widget.NewFormItem(lang.L("desktop.rules.phone"), r.Phone),
+		widget.NewFormItem(lang.L("desktop.rules.supervise_phone"), r.SupervisePhone),
+		widget.NewFormItem(lang.L("desktop.rules.forbidden"), r.Forbidden))
+	form.Items[len(form.Items)-1].HintText = lang.L("desktop.rules.forbidden_hint")
 	form.Items[3].HintText = lang.L("desktop.rules.raised_cap_hint")
 	form.Items[4].HintText = lang.L("desktop.rules.unit_hint")
 	buttons := container.NewHBox(r.Save, r.Defaults, layout.NewSpacer(), r.Saved)
@@ -89,6 +102,12 @@ func (r *RulesTab) Set(s app.Settings) {
 	r.ValidityYears.SetText(strconv.Itoa(s.ValidityYears))
 	r.AdultAge.SetText(strconv.Itoa(s.AdultAge))
 	r.NoticeDays.SetText(strconv.Itoa(s.NoticeDays))
+	r.NoticePlace.SetText(s.Notice.Place)
+	r.ObjectPlace.SetText(s.Notice.ObjectPlace)
+	r.Contact.SetText(s.Notice.Contact)
+	r.Phone.SetText(s.Notice.Phone)
+	r.SupervisePhone.SetText(s.Notice.SupervisePhone)
+	r.Forbidden.SetText(strings.Join(s.ForbiddenPurposes, "、"))
 	setProblem(r.Problem, "")
 	r.Saved.SetText("")
 }
@@ -109,6 +128,10 @@ func (r *RulesTab) Settings() (app.Settings, error) {
 	s.ValidityYears = p.int(r.ValidityYears, "desktop.rules.validity")
 	s.AdultAge = p.int(r.AdultAge, "desktop.rules.adult_age")
 	s.NoticeDays = p.int(r.NoticeDays, "desktop.rules.notice_days")
+	s.Notice = app.NoticeSettings{Place: strings.TrimSpace(r.NoticePlace.Text), ObjectPlace: strings.TrimSpace(r.ObjectPlace.Text),
+		Contact: strings.TrimSpace(r.Contact.Text), Phone: strings.TrimSpace(r.Phone.Text),
+		SupervisePhone: strings.TrimSpace(r.SupervisePhone.Text)}
+	s.ForbiddenPurposes = app.SplitWords(r.Forbidden.Text)
 	if p.err != nil {
 		return s, p.err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -66,7 +67,7 @@ func TestRulesSaveValid(t *testing.T) {
 	want := app.DefaultSettings()
 	want.QuorumNum, want.QuorumDen, want.Majority = 3, 4, app.MajorityTwoThirds
 	want.StandardCap, want.RaisedCap, want.NoticeDays = 200_000, 400_000, 10
-	if v.Settings != want {
+	if !reflect.DeepEqual(v.Settings, want) {
 		t.Errorf("stored %+v, want %+v", v.Settings, want)
 	}
 }
@@ -96,7 +97,7 @@ func TestRulesRefuseInvalid(t *testing.T) {
 			if s.Rules.Saved.Text != "" {
 				t.Errorf("saved label = %q after a refusal", s.Rules.Saved.Text)
 			}
-			if v := mustVillage(t, d.Store, demo.VillageName); v.Settings != app.DefaultSettings() {
+			if v := mustVillage(t, d.Store, demo.VillageName); !reflect.DeepEqual(v.Settings, app.DefaultSettings()) {
 				t.Errorf("refused settings were stored: %+v", v.Settings)
 			}
 		})
