@@ -18,8 +18,9 @@ import (
 // passes integrity_check) and refuses anything else with the reason, leaving dst as it
 // was; it refuses src when it is dst itself. The file it replaces, damaged or not, is
 // kept byte for byte (with its WAL) in BackupDir(dst) as "…-replaced.db"; kept is that
-// path, "" when there was no dst. No Pingxin may have dst open: the command line takes
-// the lock (Acquire) first; the desktop calls it before it opens the store.
+// path, "" when there was no dst. It holds the users lock exclusive throughout and
+// refuses (ECONFLICT, naming them) while any other process has dst open; the WAL of dst
+// is checkpointed first, so no committed transaction is dropped.
 func Restore(src, dst string) (kept string, err error) {
 	if err := sameFile(src, dst); err != nil {
 		return "", err
@@ -27,7 +28,12 @@ func Restore(src, dst string) (kept string, err error) {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return "", Explain(dst, err)
 	}
-	tmp := dst + ".restoring"
+	release, err := takeUsers(dst)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	tmp := restoringPath(dst)
 	removeDB(tmp)
 	defer func() {
 		if err != nil {
@@ -37,11 +43,13 @@ func Restore(src, dst string) (kept string, err error) {
 	if err := stage(src, tmp); err != nil {
 		return "", err
 	}
+	checkpoint(dst)
 	if kept, err = keepReplaced(dst); err != nil {
 		return "", err
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
-		// The replaced database's WAL would be replayed into the restored file.
+		// Folded into dst by checkpoint, or kept with it by keepReplaced: either way
+		// the old WAL must not be replayed into the restored file.
 		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return kept, Explain(dst, err)
 		}
@@ -50,6 +58,31 @@ func Restore(src, dst string) (kept string, err error) {
 		return kept, Explain(dst, err)
 	}
 	return kept, syncDir(filepath.Dir(dst))
+}
+
+// restoringPath is where Restore stages the backup beside dst before putting it in
+// place; Open sweeps one a killed restore left.
+func restoringPath(dst string) string { return dst + ".restoring" }
+
+// sweepRestoring removes what a restore killed half-way left beside dbPath. Only call it
+// holding the users lock: no restore is running then.
+func sweepRestoring(dbPath string) { removeDB(restoringPath(dbPath)) }
+
+// checkpoint folds the WAL of the database at path into the file itself, so the copy
+// keepReplaced keeps holds every committed transaction in one self-contained file. It
+// runs under the exclusive users lock, so no writer can add to the WAL after it. A
+// file SQLite cannot open (damaged, foreign) is left as it is, and kept with its WAL.
+func checkpoint(path string) {
+	if _, err := os.Stat(path + "-wal"); err != nil {
+		return
+	}
+	db, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(TRUNCATE)`)
 }
 
 // sameFile refuses restoring a file over itself, which would keep nothing.
@@ -70,6 +103,9 @@ func sameFile(src, dst string) error {
 // it, and syncs it: what is checked is exactly what will be put in place, and src is
 // only ever read.
 func stage(src, tmp string) error {
+	if err := checkHeader(src); err != nil {
+		return err
+	}
 	if err := copyFile(src, tmp); err != nil {
 		return Explain(src, err)
 	}

@@ -28,9 +28,10 @@ type Store struct {
 	// Now is the clock of the audit log and of created_at stamps. Tests fix it.
 	Now func() time.Time
 
-	path string
-	db   *sql.DB // writes: one connection, BEGIN IMMEDIATE
-	rdb  *sql.DB // reads
+	path  string
+	leave func()  // gives up the users lock (joinUsers)
+	db    *sql.DB // writes: one connection, BEGIN IMMEDIATE
+	rdb   *sql.DB // reads
 }
 
 var _ app.Store = (*Store)(nil)
@@ -61,20 +62,13 @@ func Open(path string) (*Store, error) {
 	if err := createPrivate(path); err != nil {
 		return nil, err
 	}
-	if err := probe(path); err != nil {
+	leave, err := joinUsers(path)
+	if err != nil {
 		return nil, err
 	}
-	if err := chmodPrivate(path); err != nil {
-		return nil, err
-	}
-	s := &Store{Now: time.Now, path: path}
-	var err error
-	if s.db, err = sql.Open("sqlite", dsn(path, "&_txlock=immediate")); err != nil {
-		return nil, err
-	}
-	s.db.SetMaxOpenConns(1)
-	if s.rdb, err = sql.Open("sqlite", dsn(path, "")); err != nil {
-		s.db.Close()
+	s := &Store{Now: time.Now, path: path, leave: leave}
+	if err := s.open(); err != nil {
+		leave()
 		return nil, err
 	}
 	if err := s.migrate(context.Background()); err != nil {
@@ -82,6 +76,27 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// open checks the file, narrows it to its owner, sweeps what a killed restore left
+// (no restore runs while we hold the users lock) and opens both pools.
+func (s *Store) open() (err error) {
+	if err := probe(s.path); err != nil {
+		return err
+	}
+	if err := chmodPrivate(s.path); err != nil {
+		return err
+	}
+	sweepRestoring(s.path)
+	if s.db, err = sql.Open("sqlite", dsn(s.path, "&_txlock=immediate")); err != nil {
+		return err
+	}
+	s.db.SetMaxOpenConns(1)
+	if s.rdb, err = sql.Open("sqlite", dsn(s.path, "")); err != nil {
+		s.db.Close()
+		return err
+	}
+	return nil
 }
 
 // dsn is path with the store's pragmas and any extra parameters. createPrivate has
@@ -129,6 +144,9 @@ func (s *Store) Close() error {
 	}
 	if s.db != nil {
 		errs = append(errs, s.db.Close())
+	}
+	if s.leave != nil {
+		s.leave()
 	}
 	return errors.Join(errs...)
 }
