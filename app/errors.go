@@ -47,4 +47,10 @@ func ErrorCode(err error) string {
 }
 
 // ErrorMessage renders err for a person in language l.
-func ErrorMessage(err error, l i18n.Lang) string { return i18n.ErrorText(err, l) }
+// A database engine's own error is never shown as its English text (dbMessage).
+func ErrorMessage(err error, l i18n.Lang) string {
+	if msg, ok := dbMessage(err, l); ok {
+		return msg
+	}
+	return i18n.ErrorText(err, l)
+}

@@ -26,6 +26,7 @@ const (
 	sqliteCorrupt  = 11
 	sqliteFull     = 13
 	sqliteCantOpen = 14
+	sqliteIOErr    = 10
 )
 
 // Check says whether the file at path is a Pingxin database that this build can open
@@ -37,6 +38,9 @@ func Check(path string) error {
 		return app.Errorf(app.ENOTFOUND, "ship.no_file", "Path", path)
 	} else if err != nil {
 		return Explain(path, err)
+	}
+	if err := checkHeader(path); err != nil {
+		return err
 	}
 	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?mode=ro&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
 	if err != nil {
@@ -101,10 +105,14 @@ func sqliteCode(err error) int {
 }
 
 // OpenChecked is Open for the start of the desktop app: it also runs PRAGMA
-// quick_check, so damage anywhere in the file shows at once as ErrDamaged instead of
-// as a failure in the middle of a meeting, and it explains every failure (Explain).
+// quick_check, compares the file's size with its header and tries a write that changes
+// nothing, so damage anywhere in the file shows at once as ErrDamaged instead of as a
+// failure in the middle of a meeting, and it explains every failure (Explain).
 // A file it refuses is left untouched.
 func OpenChecked(path string) (*Store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
 	st, err := Open(path)
 	if err != nil {
 		return nil, Explain(path, classify(err))
@@ -112,6 +120,10 @@ func OpenChecked(path string) (*Store, error) {
 	if err := integrity(context.Background(), st.rdb, "quick_check"); err != nil {
 		st.Close()
 		return nil, Explain(path, err)
+	}
+	if err := probeWrite(context.Background(), st.db, path); err != nil {
+		st.Close()
+		return nil, err
 	}
 	return st, nil
 }
@@ -132,6 +144,8 @@ func Explain(path string, err error) error {
 		return app.Errorf(app.EINVALID, "ship.read_only", "Path", path)
 	case code == sqliteCorrupt:
 		return ErrDamaged
+	case code == sqliteIOErr:
+		return damaged("guard.io_error", "Path", path)
 	case code == sqliteNotADB:
 		return ErrForeign
 	case code == sqliteCantOpen:

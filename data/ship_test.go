@@ -121,7 +121,21 @@ func badFiles(t *testing.T, dir, good string) map[string]struct {
 		"a text file named .db":   {writeFile(t, filepath.Join(dir, "notes.db"), []byte("会议记录\n")), ErrForeign},
 		"a header and no more":    {writeFile(t, filepath.Join(dir, "header.db"), b[:100]), ErrDamaged},
 		"half a page after a cut": {writeFile(t, filepath.Join(dir, "halfpage.db"), b[:4096+2048]), ErrDamaged},
+		// Cut by less than a page: integrity_check alone passed these (issue 17).
+		"cut by 1 byte":         {writeFile(t, filepath.Join(dir, "cut1.db"), b[:len(b)-1]), ErrDamaged},
+		"cut by 2048 bytes":     {writeFile(t, filepath.Join(dir, "cut2048.db"), b[:len(b)-2048]), ErrDamaged},
+		"cut by 4095 bytes":     {writeFile(t, filepath.Join(dir, "cut4095.db"), b[:len(b)-4095]), ErrDamaged},
+		"cut by a whole page":   {writeFile(t, filepath.Join(dir, "cut4096.db"), b[:len(b)-4096]), ErrDamaged},
+		"write version flipped": {writeFile(t, filepath.Join(dir, "wver.db"), flipped(b, 18)), ErrDamaged},
+		"read version flipped":  {writeFile(t, filepath.Join(dir, "rver.db"), flipped(b, 19)), ErrDamaged},
 	}
+}
+
+// flipped is b with the bits of byte i inverted.
+func flipped(b []byte, i int) []byte {
+	c := bytes.Clone(b)
+	c[i] ^= 0xFF
+	return c
 }
 
 func TestCheck(t *testing.T) {

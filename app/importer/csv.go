@@ -29,6 +29,7 @@ func readCSV(b []byte) (*Table, error) {
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	extra := 0 // line breaks inside quoted cells so far
+	lim := newLimits()
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -41,6 +42,9 @@ func readCSV(b []byte) (*Table, error) {
 				line = pe.StartLine
 			}
 			return nil, app.Errorf(app.EINVALID, "importer.csv_broken", "Row", line-extra)
+		}
+		if err := lim.row(line-extra, rec); err != nil {
+			return nil, err
 		}
 		row := Row{Num: line - extra, Cells: make([]Cell, len(rec))}
 		for i, v := range rec {

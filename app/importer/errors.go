@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -82,3 +83,29 @@ func shorten(v string, id bool) string {
 	}
 	return string([]rune(v)[:n]) + "…"
 }
+
+// fileError is a whole file refused (empty, too big, a bomb, not a table), told with
+// the file's name: the clerk may have chosen several, and "the file is empty" alone
+// does not say which. It unwraps to the *app.Error that says why.
+type fileError struct {
+	file string
+	err  *app.Error
+}
+
+// inFile names the file in err, when err is an *app.Error.
+func inFile(name string, err error) error {
+	ae, ok := err.(*app.Error)
+	if !ok || name == "" {
+		return err
+	}
+	return &fileError{file: filepath.Base(name), err: ae}
+}
+
+func (e *fileError) Error() string { return e.Localize(i18n.Zh) }
+
+// Localize renders "FILE: reason" in l.
+func (e *fileError) Localize(l i18n.Lang) string {
+	return i18n.T(l, "importer.file_line", i18n.Data{"File": e.file, "Text": e.err.Localize(l)})
+}
+
+func (e *fileError) Unwrap() error { return e.err }

@@ -142,7 +142,7 @@ func TestUnreadableFiles(t *testing.T) {
 
 func TestXLSXMessage(t *testing.T) {
 	_, err := ReadTableFrom(bytes.NewReader(oleMagic), "旧.xls", nil)
-	want := "这是旧版 Excel（.xls）文件或加了密码的文件，无法读取：请在 Excel 或 WPS 中打开，选择“另存为”，保存类型选 .xlsx，再导入"
+	want := "旧.xls: 这是旧版 Excel（.xls）文件或加了密码的文件，无法读取：请在 Excel 或 WPS 中打开，选择“另存为”，保存类型选 .xlsx，再导入"
 	if got := i18n.ErrorText(err, i18n.Zh); got != want {
 		t.Fatalf("got %q", got)
 	}

@@ -74,8 +74,17 @@ func ReadTable(path string, s *Schema) (*Table, error) {
 	return ReadTableFrom(f, path, s)
 }
 
-// ReadTableFrom is ReadTable over an open reader; name is used in messages only.
+// ReadTableFrom is ReadTable over an open reader; name is used in messages only, and
+// every whole-file refusal names it.
 func ReadTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
+	t, err := readTableFrom(r, name, s)
+	if err != nil {
+		return nil, inFile(name, err)
+	}
+	return t, nil
+}
+
+func readTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
 	b, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "importer.open", "Path", name)

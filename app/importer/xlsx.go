@@ -23,7 +23,14 @@ const headerScan = 10
 // "300,000" as a cell format would show it) and every cell keeps whether the workbook
 // stored it as a number.
 func readXLSX(b []byte, s *Schema) (*Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(b))
+	lim := newLimits()
+	if err := checkUnzipped(b); err != nil {
+		return nil, err
+	}
+	if err := prescan(b, lim); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), excelizeOptions())
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "importer.xlsx_bad")
 	}
@@ -35,7 +42,7 @@ func readXLSX(b []byte, s *Schema) (*Table, error) {
 	parts := sheetParts(b)
 	best, bestScore := sheets[0], 0
 	for _, name := range sheets {
-		t, score, err := readSheet(f, name, s)
+		t, score, err := readSheet(f, name, s, lim)
 		if err != nil {
 			return nil, err
 		}
@@ -46,7 +53,7 @@ func readXLSX(b []byte, s *Schema) (*Table, error) {
 			best, bestScore = name, score
 		}
 	}
-	t, _, err := readSheet(f, best, nil)
+	t, _, err := readSheet(f, best, nil, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +63,7 @@ func readXLSX(b []byte, s *Schema) (*Table, error) {
 // readSheet streams one sheet; score is -1 when it was read whole. With a schema it
 // stops after headerScan rows when none of them is a complete header of s, and score is
 // how many known columns the closest row names.
-func readSheet(f *excelize.File, name string, s *Schema) (t *Table, score int, err error) {
+func readSheet(f *excelize.File, name string, s *Schema, lim *limits) (t *Table, score int, err error) {
 	rows, err := f.Rows(name)
 	if err != nil {
 		return nil, 0, app.Errorf(app.EINVALID, "importer.xlsx_bad")
@@ -68,6 +75,9 @@ func readSheet(f *excelize.File, name string, s *Schema) (t *Table, score int, e
 		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, 0, app.Errorf(app.EINVALID, "importer.xlsx_bad")
+		}
+		if err := lim.row(num, vals); err != nil {
+			return nil, 0, err
 		}
 		row := Row{Num: num, Cells: make([]Cell, len(vals))}
 		for i, v := range vals {

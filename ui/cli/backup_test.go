@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,7 +49,7 @@ func TestBackupAndRestore(t *testing.T) {
 
 	t.Run("a damaged database opens to a clear message", func(t *testing.T) {
 		_, err := data.OpenChecked(h.db)
-		if err != data.ErrDamaged {
+		if !errors.Is(err, data.ErrDamaged) {
 			t.Fatalf("OpenChecked = %v, want ErrDamaged", err)
 		}
 	})
