@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"pingxin/app/amount"
-	"pingxin/app/idcard"
 )
 
 // RegisterEntry is one household of the register as the screens and files show it on
@@ -18,7 +17,7 @@ type RegisterEntry struct {
 	Expiry  time.Time // zero before the bank approves
 	Current amount.Yuan
 	Due     bool   // to be put to the next meeting
-	key     string // what Search looks in: name, group, full and masked ID, 文号
+	key     string // what Search looks in: name, group, ID number, 文号
 }
 
 // Register is a village's credit register on day Today (docs/RULES.md §11).
@@ -41,16 +40,16 @@ func NewRegister(villageID int64, s Settings, reminderDays int, today time.Time,
 		e.Expiry = row.Expiry(s)
 		e.Current = row.Current(today, s, reminderDays)
 		e.Due = e.Status == CreditExpiring || e.Status == CreditExpired
-		e.key = strings.ToLower(row.Name + "\x00" + row.Group + "\x00" + row.IDNumber + "\x00" +
-			idcard.Mask(row.IDNumber) + "\x00" + row.DocNumber)
+		e.key = row.Name + "\x00" + row.Group + "\x00" + row.IDNumber + "\x00" + row.DocNumber
 	}
 	return r
 }
 
 // Search returns the entries whose name, group, ID number (whole or any part of it)
-// or 文号 contains every word of query; all of them for an empty query.
+// or 文号 contains every word of query; all of them for an empty query. A lower-case x
+// finds the check character X.
 func (r *Register) Search(query string) []*RegisterEntry {
-	words := strings.Fields(strings.ToLower(query))
+	words := strings.Fields(strings.ToUpper(query))
 	out := make([]*RegisterEntry, 0, len(r.Entries))
 	for i := range r.Entries {
 		e := &r.Entries[i]
