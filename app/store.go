@@ -74,8 +74,13 @@ type Store interface {
 
 	VillageKey(ctx context.Context, villageID int64) (*VillageKey, error) // nil, nil when none yet
 	SaveVillageKey(ctx context.Context, villageID int64, k VillageKey) error
-	KnownCerts(ctx context.Context) ([][]byte, error) // DER: villages' own and imported
-	AddKnownCert(ctx context.Context, der []byte, label string) error
+	// CreateVillageKey stores k only if the village has no key yet and returns the key
+	// it has afterwards (k or an earlier one): two first signings end with one key.
+	CreateVillageKey(ctx context.Context, villageID int64, k VillageKey, label string) (*VillageKey, error)
+	KnownCerts(ctx context.Context) ([][]byte, error) // DER: villages' own and the current imported ones
+	// AddKnownCert makes der the known certificate of its village (CertVillage);
+	// ECONFLICT when the village has another one, unless replace (audited).
+	AddKnownCert(ctx context.Context, der []byte, label string, replace bool) error
 	Sign(ctx context.Context, meetingID int64, r SignRecord) error                     // locks the meeting
 	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)              // with the newest signed PDF
 	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error             // one more signature (the clerk's) on signed minutes

@@ -7,6 +7,9 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"maps"
+	"slices"
+	"strings"
 
 	"pingxin/app"
 )
@@ -78,7 +81,7 @@ func (s *Store) saveVillageKey(ctx context.Context, tx *sql.Tx, villageID int64,
 }
 
 // KnownCerts returns every certificate Pingxin recognises, DER: the villages' own, then
-// the imported ones, each once.
+// the imported ones still current (not replaced), each once.
 func (s *Store) KnownCerts(ctx context.Context) ([][]byte, error) {
 	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
@@ -86,7 +89,7 @@ func (s *Store) KnownCerts(ctx context.Context) ([][]byte, error) {
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT cert FROM (SELECT cert, 0 AS k, village_id AS o FROM village_keys
-		UNION ALL SELECT der, 1, id FROM known_certs) ORDER BY k, o`)
+		UNION ALL SELECT der, 1, id FROM known_certs WHERE replaced_at = '') ORDER BY k, o`)
 	if err != nil {
 		return nil, err
 	}
@@ -106,11 +109,14 @@ func (s *Store) KnownCerts(ctx context.Context) ([][]byte, error) {
 	return out, rows.Err()
 }
 
-// AddKnownCert remembers a certificate (a bank's copy of a village's, another village's)
-// so verification can recognise it. der must parse as X.509; adding one already known
-// does nothing.
-func (s *Store) AddKnownCert(ctx context.Context, der []byte, label string) error {
-	if _, err := x509.ParseCertificate(der); err != nil {
+// AddKnownCert remembers a certificate as the one of the village it names
+// (app.CertVillage), so verification can decide by it. Adding the current one again
+// does nothing. When another certificate is current for that village it refuses with
+// ECONFLICT naming both, unless replace: then the old one is retired (kept, with the
+// time) and the replacement is recorded in the audit log. der must parse as X.509.
+func (s *Store) AddKnownCert(ctx context.Context, der []byte, label string, replace bool) error {
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
 		return app.Errorf(app.EINVALID, "data.cert_invalid")
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -118,21 +124,142 @@ func (s *Store) AddKnownCert(ctx context.Context, der []byte, label string) erro
 		return err
 	}
 	defer tx.Rollback()
-	fp := fingerprint(der)
-	res, err := tx.ExecContext(ctx, `INSERT INTO known_certs (der, sha256, label, added_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (sha256) DO NOTHING`, der, fp, label, s.now())
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return err // already known
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	if err := s.audit(ctx, tx, auditRef{0, "known_certs", id}, fieldCreated, "", label+" sha256:"+fp); err != nil {
+	if err := s.addKnownCert(ctx, tx, c, label, replace); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+func (s *Store) addKnownCert(ctx context.Context, tx *sql.Tx, c *x509.Certificate, label string, replace bool) error {
+	if err := fillCertVillages(ctx, tx); err != nil {
+		return err
+	}
+	village, fp := app.CertVillage(c), fingerprint(c.Raw)
+	current, err := currentCerts(ctx, tx, village)
+	if err != nil {
+		return err
+	}
+	if _, ok := current[fp]; ok {
+		return nil // already the known one
+	}
+	if len(current) > 0 && !replace {
+		return app.Errorf(app.ECONFLICT, "data.cert_village_known", "Village", village,
+			"Known", strings.Join(slices.Sorted(maps.Keys(current)), ", "), "New", fp)
+	}
+	now := s.now()
+	for oldFP, id := range current {
+		if _, err := tx.ExecContext(ctx, `UPDATE known_certs SET replaced_at = ? WHERE id = ?`, now, id); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditRef{0, "known_certs", id}, "replaced_by", "sha256:"+oldFP, "sha256:"+fp); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO known_certs (der, sha256, label, added_at, village) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (sha256) DO UPDATE SET replaced_at = '', added_at = excluded.added_at, village = excluded.village`,
+		c.Raw, fp, label, now, village); err != nil {
+		return err
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, `SELECT id FROM known_certs WHERE sha256 = ?`, fp).Scan(&id); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, auditRef{0, "known_certs", id}, fieldCreated, "", village+" "+label+" sha256:"+fp)
+}
+
+// currentCerts maps the fingerprints of the village's current certificates to their rows.
+func currentCerts(ctx context.Context, tx *sql.Tx, village string) (map[string]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, sha256 FROM known_certs WHERE village = ? AND replaced_at = ''`, village)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var id int64
+		var fp string
+		if err := rows.Scan(&id, &fp); err != nil {
+			return nil, err
+		}
+		out[fp] = id
+	}
+	return out, rows.Err()
+}
+
+// fillCertVillages names the village of rows imported before known certificates were
+// kept per village (migration 0008), reading it from each certificate.
+func fillCertVillages(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, der FROM known_certs WHERE village = ''`)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id      int64
+		village string
+	}
+	var fill []row
+	for rows.Next() {
+		var r row
+		var der []byte
+		if err := rows.Scan(&r.id, &der); err != nil {
+			rows.Close()
+			return err
+		}
+		if c, err := x509.ParseCertificate(der); err == nil {
+			r.village = app.CertVillage(c)
+			fill = append(fill, r)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for _, r := range fill {
+		if _, err := tx.ExecContext(ctx, `UPDATE known_certs SET village = ? WHERE id = ?`, r.village, r.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CreateVillageKey stores k as the village's key only if the village has none yet, and
+// returns the key the village has afterwards: k, or the one another signer created
+// first. It is one transaction that inserts if absent and reads back, so two first
+// signings at the same moment end with one key. A new key's certificate becomes the
+// known one for its village.
+func (s *Store) CreateVillageKey(ctx context.Context, villageID int64, k app.VillageKey, label string) (*app.VillageKey, error) {
+	if len(k.Cert) == 0 || len(k.Encrypted) == 0 {
+		return nil, app.Errorf(app.EINVALID, "data.key_incomplete")
+	}
+	c, err := x509.ParseCertificate(k.Cert)
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "data.cert_invalid")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if err := villageExists(ctx, tx, villageID); err != nil {
+		return nil, err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO village_keys (village_id, cert, encrypted, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (village_id) DO NOTHING`, villageID, k.Cert, k.Encrypted, s.now())
+	if err != nil {
+		return nil, err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return nil, err
+	} else if n == 1 {
+		if err := s.audit(ctx, tx, auditRef{0, "village_keys", villageID}, fieldCreated, "", "cert sha256:"+fingerprint(k.Cert)); err != nil {
+			return nil, err
+		}
+		if err := s.addKnownCert(ctx, tx, c, label, true); err != nil {
+			return nil, err
+		}
+	}
+	var got app.VillageKey
+	if err := tx.QueryRowContext(ctx, `SELECT cert, encrypted FROM village_keys WHERE village_id = ?`, villageID).Scan(&got.Cert, &got.Encrypted); err != nil {
+		return nil, err
+	}
+	return &got, tx.Commit()
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"os"
+	"sync"
 	"time"
 
 	"pingxin/app"
@@ -58,27 +59,39 @@ func HasVillageKey(ctx context.Context, st app.Store, villageID int64) (bool, er
 	return k != nil, err
 }
 
+// keyCreation serialises the creation of village keys within this process; the store's
+// insert-if-absent transaction does the same across processes (docs/RULES.md, signatures).
+var keyCreation sync.Mutex
+
 // villageSigner opens the village's key with passphrase, creating the key (and
-// certificate, known to this machine from then on) on first use.
+// certificate, known to this machine from then on) on first use. Creation happens once
+// whatever runs at the same time: under keyCreation, and through the store's
+// CreateVillageKey, which keeps the first key stored; a signer who lost that race opens
+// the winner's key with their passphrase (and is refused if it is not the same).
 func villageSigner(ctx context.Context, st app.Store, v *app.Village, passphrase string, now time.Time) (*signing.Signer, error) {
 	k, err := st.VillageKey(ctx, v.ID)
 	if err != nil {
 		return nil, err
 	}
 	if k == nil {
-		sk, err := signing.NewVillageKey(signing.Identity{Village: v.Name, Town: v.Town, Council: string(app.BodyPeople)}, passphrase, now, rand.Reader)
-		if err != nil {
+		if k, err = createVillageKey(ctx, st, v, passphrase, now); err != nil {
 			return nil, err
 		}
-		if err := st.SaveVillageKey(ctx, v.ID, app.VillageKey{Cert: sk.Cert, Encrypted: sk.Encrypted}); err != nil {
-			return nil, err
-		}
-		if err := st.AddKnownCert(ctx, sk.Cert, v.Town+v.Name); err != nil {
-			return nil, err
-		}
-		k = &app.VillageKey{Cert: sk.Cert, Encrypted: sk.Encrypted}
 	}
 	return signing.Open(signing.SealedKey{Cert: k.Cert, Encrypted: k.Encrypted}, passphrase)
+}
+
+func createVillageKey(ctx context.Context, st app.Store, v *app.Village, passphrase string, now time.Time) (*app.VillageKey, error) {
+	keyCreation.Lock()
+	defer keyCreation.Unlock()
+	if k, err := st.VillageKey(ctx, v.ID); err != nil || k != nil {
+		return k, err // made while this signer waited
+	}
+	sk, err := signing.NewVillageKey(signing.Identity{Village: v.Name, Town: v.Town, Council: string(app.BodyPeople)}, passphrase, now, rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	return st.CreateVillageKey(ctx, v.ID, app.VillageKey{Cert: sk.Cert, Encrypted: sk.Encrypted}, v.Town+v.Name)
 }
 
 // SignMinutes renders the minutes, signs them as the chair with the village key, writes

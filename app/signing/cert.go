@@ -19,3 +19,11 @@ func Fingerprint(cert *x509.Certificate) string {
 func EncodeCertPEM(cert *x509.Certificate) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Raw})
 }
+
+// ParseCert reads a certificate in PEM (as `cert export` writes it) or DER.
+func ParseCert(b []byte) (*x509.Certificate, error) {
+	if blk, _ := pem.Decode(b); blk != nil {
+		b = blk.Bytes
+	}
+	return x509.ParseCertificate(b)
+}

@@ -14,10 +14,14 @@ func init() {
 	register("cert pfx", "cli.usage.cert_pfx", certPFX)
 }
 
-// certImport is the bank's side of `cert export`: it makes a village's certificate
-// known, so `verify` says the minutes come from a village this machine recognises.
+// certImport is the bank's side of `cert export`: it makes a village's certificate the
+// one this machine knows for that village, so `verify` accepts the village's minutes
+// only when signed with it. A different certificate for a village already known is
+// refused; --replace is the bank's deliberate replacement, recorded in the audit log.
 func certImport(e *Env, args []string) error {
-	pos, err := parse(e.flags("cert import"), args)
+	fs := e.flags("cert import")
+	replace := fs.Bool("replace", false, "")
+	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
@@ -29,9 +33,9 @@ func certImport(e *Env, args []string) error {
 		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
 	}
 	return e.withStore(func(ctx context.Context, st app.Store) error {
-		c, err := service.ImportKnownCert(ctx, st, b)
+		c, err := service.ImportKnownCert(ctx, st, b, *replace)
 		if err == nil {
-			e.println(signing.IdentityOf(c).String(), signing.Fingerprint(c))
+			e.println(app.CertVillage(c), signing.Fingerprint(c))
 		}
 		return err
 	})

@@ -48,17 +48,28 @@ func verifyCmd(e *Env, args []string) error {
 	if !rep.Valid {
 		return app.Errorf(app.EINVALID, "cli.verify_invalid", "File", pos[0])
 	}
-	e.println("valid")
+	e.println(verdict(rep))
 	return nil
 }
 
+// printSignature says who signed (the certificate that verified, or nobody), when, and
+// the trust decision: the village's known certificate, one for a village this machine
+// knows no certificate for, or another one than the village's (then the problem line
+// names the village, the expected and the found certificate).
 func (e *Env) printSignature(n int, s signing.SignatureReport) {
-	known := i18n.T(e.Lang, "cli.cert_unknown", nil)
-	if s.KnownCert {
-		known = i18n.T(e.Lang, "cli.cert_known", nil)
+	var known string
+	switch {
+	case !s.ValidSignature:
+		known = i18n.T(e.Lang, "cli.cert_not_verified", nil)
+	case s.Trust == signing.TrustKnown:
+		known = i18n.T(e.Lang, "cli.cert_known", i18n.Data{"Village": s.Village})
+	case s.Trust == signing.TrustMismatch:
+		known = i18n.T(e.Lang, "cli.cert_mismatch", i18n.Data{"Village": s.Village})
+	default:
+		known = i18n.T(e.Lang, "cli.cert_unknown", i18n.Data{"Village": s.Village})
 	}
 	e.println(i18n.T(e.Lang, "cli.signature_line", i18n.Data{"N": n, "Signer": s.Signer.String(), "Name": s.Name,
-		"Time": s.Time.Local().Format("2006-01-02 15:04:05"), "Known": known, "Fingerprint": s.Fingerprint}))
+		"Time": s.Time.In(app.Beijing).Format("2006-01-02 15:04:05"), "Known": known, "Fingerprint": s.Fingerprint}))
 	if s.Problem != nil {
 		e.println("  " + app.ErrorMessage(s.Problem, e.Lang))
 	}
@@ -93,4 +104,16 @@ func certExport(e *Env, args []string) error {
 	}
 	e.println(*out)
 	return nil
+}
+
+// verdict is the last line of a verification that holds: "valid", or "valid, unknown
+// certificate" when some signature's village has no known certificate on this machine
+// (exit 0 still: nothing contradicts the signature, but nobody vouches for the key).
+func verdict(rep signing.Report) string {
+	for _, s := range rep.Signatures {
+		if s.Trust != signing.TrustKnown {
+			return "valid, unknown certificate"
+		}
+	}
+	return "valid"
 }

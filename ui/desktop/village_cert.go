@@ -248,7 +248,7 @@ func (c *CertTab) ImportCertFile(path string) {
 	b, err := os.ReadFile(path)
 	var cert *x509.Certificate
 	if err == nil {
-		cert, err = service.ImportKnownCert(context.Background(), c.d.Store, b)
+		cert, err = service.ImportKnownCert(context.Background(), c.d.Store, b, false)
 	}
 	done := ""
 	if err == nil {
