@@ -24,13 +24,21 @@ func startLanguage(p fyne.Preferences, c Config) i18n.Lang {
 	return i18n.Parse(p.StringWithFallback(prefLang, string(i18n.Zh)))
 }
 
-// savedTheme is the theme the person chose last time: light at normal size by default.
+// savedTheme is the theme the person chose last time: light at the default size
+// unless chosen otherwise. A scale no longer offered (1, the old default) becomes the
+// default.
 func savedTheme(p fyne.Preferences) *Theme {
 	v := theme.VariantLight
 	if p.String(prefTheme) == "dark" {
 		v = theme.VariantDark
 	}
-	return NewTheme(v, float32(p.FloatWithFallback(prefScale, 1)))
+	scale := textScales[0]
+	for _, s := range textScales {
+		if float64(s) == p.Float(prefScale) {
+			scale = s
+		}
+	}
+	return NewTheme(v, scale)
 }
 
 // saveTheme remembers t's variant and scale.

@@ -37,14 +37,14 @@ func TestPrefsThemeAndTextSizeApplyAndPersist(t *testing.T) {
 	p.Variant.SetSelected("深色")
 	p.TextSize.SetSelected("较大")
 	th, ok := d.App.Settings().Theme().(*Theme)
-	if !ok || th.Variant() != theme.VariantDark || th.Scale() != 1.2 {
+	if !ok || th.Variant() != theme.VariantDark || th.Scale() != 1.35 {
 		t.Fatalf("theme = %#v", d.App.Settings().Theme())
 	}
 	prefs := d.App.Preferences()
-	if prefs.String(prefTheme) != "dark" || float32(prefs.Float(prefScale)) != 1.2 {
+	if prefs.String(prefTheme) != "dark" || float32(prefs.Float(prefScale)) != 1.35 {
 		t.Errorf("saved theme %q scale %v", prefs.String(prefTheme), prefs.Float(prefScale))
 	}
-	if s := savedTheme(prefs); s.Variant() != theme.VariantDark || s.Scale() != 1.2 {
+	if s := savedTheme(prefs); s.Variant() != theme.VariantDark || s.Scale() != 1.35 {
 		t.Errorf("next start would use %v × %v", s.Variant(), s.Scale())
 	}
 }

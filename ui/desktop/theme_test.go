@@ -62,31 +62,33 @@ func TestThemeVariantAndScale(t *testing.T) {
 	}
 }
 
-// TestThemeSuccessReadsOnItsBackground: green status text (quorum reached, 通过, who
-// signed) keeps a WCAG AA contrast of at least 4.5:1 on the background of either variant.
-func TestThemeSuccessReadsOnItsBackground(t *testing.T) {
-	for _, c := range []struct {
-		name    string
-		variant fyne.ThemeVariant
-		want    color.Color // nil: Fyne's own
-	}{
-		{"light: darker green", theme.VariantLight, color.NRGBA{R: 0x1b, G: 0x7f, B: 0x3b, A: 0xff}},
-		{"dark: Fyne's green", theme.VariantDark, nil},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			th := NewTheme(c.variant, 1)
-			got := th.Color(theme.ColorNameSuccess, theme.VariantDark)
-			want := c.want
-			if want == nil {
-				want = theme.DefaultTheme().Color(theme.ColorNameSuccess, c.variant)
+// TestThemeTextContrast: every colour text is drawn in — body text, hints and
+// placeholders, low-importance and disabled lines, red, orange, green and blue status
+// text — reads at WCAG AA's 4.5:1 on the window, an entry and a button in both variants,
+// and so does the text a badge or a button draws on the red, orange, green or blue fill.
+// The issue measured hints at 1.3:1 (#E3E3E3 on white).
+func TestThemeTextContrast(t *testing.T) {
+	texts := []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNamePlaceHolder, theme.ColorNameDisabled,
+		theme.ColorNameError, theme.ColorNameWarning, theme.ColorNameSuccess, theme.ColorNamePrimary, theme.ColorNameHyperlink}
+	grounds := []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameButton}
+	fills := map[fyne.ThemeColorName]fyne.ThemeColorName{
+		theme.ColorNameError: theme.ColorNameForegroundOnPrimary, theme.ColorNameWarning: theme.ColorNameForegroundOnPrimary,
+		theme.ColorNameSuccess: theme.ColorNameForegroundOnPrimary, theme.ColorNamePrimary: theme.ColorNameForegroundOnPrimary,
+	}
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := NewTheme(v, 1)
+		for _, tx := range texts {
+			for _, g := range grounds {
+				if r := contrast(th.Color(tx, v), th.Color(g, v)); r < 4.5 {
+					t.Errorf("variant %d: %s text on %s is %.2f:1, want at least 4.5:1", v, tx, g, r)
+				}
 			}
-			if !sameColor(got, want) {
-				t.Errorf("success = %v, want %v", got, want)
+		}
+		for fill, on := range fills {
+			if r := contrast(th.Color(on, v), th.Color(fill, v)); r < 4.5 {
+				t.Errorf("variant %d: %s on a %s badge is %.2f:1, want at least 4.5:1", v, on, fill, r)
 			}
-			if r := contrast(got, th.Color(theme.ColorNameBackground, c.variant)); r < 4.5 {
-				t.Errorf("contrast on the background = %.2f:1, want at least 4.5:1", r)
-			}
-		})
+		}
 	}
 }
 
