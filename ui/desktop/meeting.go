@@ -3,6 +3,7 @@ package desktop
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
@@ -28,6 +29,7 @@ type MeetingScreen struct {
 	minutes *minutesTab
 	pages   []tabPage
 	content fyne.CanvasObject
+	ask     *dialog.ConfirmDialog // the open question about typing not stored, for tests
 }
 
 var (
@@ -85,6 +87,7 @@ func (s *MeetingScreen) build() {
 	s.delib = newDeliberateTab(s.model)
 	s.verify = newVerifyTab(s.model)
 	s.minutes = newMinutesTab(s.model)
+	s.model.guard = s.guard // signing asks first about typing not stored
 	s.pages = []tabPage{
 		{"mtg.tab.roll", s.roll.content, nil},
 		{"mtg.tab.list", s.list.content, s.list.shown},

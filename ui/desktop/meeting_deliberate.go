@@ -51,6 +51,10 @@ type deliberateTab struct {
 	root    fyne.CanvasObject
 	loading bool
 	saving  bool
+
+	// a tally short of the voters present is held back until Enter is pressed on it
+	// twice: askedShort is the tally Enter was pressed on once, shortOK the one confirmed
+	askedShort, shortOK app.Votes
 }
 
 func newDeliberateTab(mm *meetingModel) *deliberateTab {
@@ -60,6 +64,12 @@ func newDeliberateTab(mm *meetingModel) *deliberateTab {
 	t.buildNav()
 	t.root = t.layout()
 	mm.listen(t.onChanged)
+	// after an import the meeting goes on with the first household still to decide
+	mm.onImport = append(mm.onImport, func() {
+		if mm.count() > 0 {
+			t.show(t.firstOpen())
+		}
+	})
 	if mm.count() > 0 {
 		t.show(t.firstOpen())
 	} else {
@@ -87,6 +97,7 @@ func (t *deliberateTab) buildForm() {
 	entry := func(hint string) *widgets.KeyEntry {
 		e := widgets.NewKeyEntry()
 		e.SetPlaceHolder(hint)
+		e.SelectOnFocus = true // typing replaces a filled value
 		e.OnKey = t.onKey
 		e.OnFocusLost = func() { t.commit() }
 		e.OnChanged = func(string) { t.preview() }
@@ -114,6 +125,7 @@ func (t *deliberateTab) buildForm() {
 
 func (t *deliberateTab) buildNav() {
 	t.jump = widgets.NewKeyEntry()
+	t.jump.SelectOnFocus = true
 	t.jump.SetPlaceHolder(mtgL("mtg.delib.jump_hint"))
 	t.jump.OnKey = t.onJumpKey
 	t.prevB = widget.NewButtonWithIcon(mtgL("mtg.delib.prev"), theme.NavigateBackIcon(), func() { t.move(-1) })
@@ -140,17 +152,21 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		t.rate,
 		container.NewBorder(nil, nil, sectionTitle(mtgL("mtg.delib.votes")), t.voters), votes, t.votesErr, t.quorum,
 		field(mtgL("mtg.delib.reason"), t.reason), t.reasonErr,
-		widget.NewSeparator(),
-		container.NewHBox(widget.NewLabel(mtgL("mtg.delib.decision")), t.decision), t.resultLine,
-		t.generalErr, t.storeErr, t.saved,
+		t.generalErr,
 	)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(info)), container.NewVScroll(container.NewPadded(form)))
 	split.Offset = 0.42
+	// what the clerk must see after Enter — the decision, the final amount, 已保存 and
+	// the previous household's confirmation, a refused store or jump — sits below the
+	// scrolling panes, so no window size scrolls it away
+	outcome := container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(mtgL("mtg.delib.decision")), t.decision), nil, t.resultLine),
+		t.storeErr, t.saved)
 	jumpWidth := canvas.NewRectangle(color.Transparent)
 	jumpWidth.SetMinSize(fyne.NewSize(160, 0))
 	nav := container.NewBorder(nil, nil, container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), nil,
 		&widget.Label{Text: mtgL("mtg.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
-	return container.NewThemeOverride(container.NewBorder(nav, nil, nil, nil, split), largeTheme{factor: 1.35})
+	return container.NewThemeOverride(container.NewBorder(nav, outcome, nil, nil, split), largeTheme{factor: 1.35})
 }
 
 // field is a caption above an entry.
@@ -164,6 +180,7 @@ func (t *deliberateTab) show(i int) {
 	t.loading = true
 	defer func() { t.loading = false }()
 	t.cur = i
+	t.askedShort, t.shortOK = app.Votes{}, app.Votes{}
 	t.clearProblems()
 	t.saved.SetText("")
 	if i < 0 {
@@ -336,7 +353,7 @@ func (t *deliberateTab) onEnter() {
 	if t.cur < 0 {
 		return
 	}
-	if !t.commit() {
+	if !t.commit() && !t.confirmShort() {
 		t.focusProblem()
 		return
 	}
@@ -380,8 +397,14 @@ func (t *deliberateTab) focusProblem() {
 	case !t.whyErr.Hidden:
 		c.Focus(t.why)
 	case !t.votesErr.Hidden:
-		for _, e := range []*widgets.KeyEntry{t.vFor, t.vAgainst, t.vAbstain, t.vRecus} {
+		for _, e := range t.voteEntries() {
 			if _, _, ok := parseCount(e.Text); !ok {
+				c.Focus(e)
+				return
+			}
+		}
+		for _, e := range t.voteEntries() { // a short tally: the first count not typed
+			if strings.TrimSpace(e.Text) == "" {
 				c.Focus(e)
 				return
 			}
@@ -390,6 +413,27 @@ func (t *deliberateTab) focusProblem() {
 	case !t.reasonErr.Hidden:
 		c.Focus(t.reason)
 	}
+}
+
+// voteEntries are the four counts, in order.
+func (t *deliberateTab) voteEntries() []*widgets.KeyEntry {
+	return []*widgets.KeyEntry{t.vFor, t.vAgainst, t.vAbstain, t.vRecus}
+}
+
+// confirmShort is Enter on a tally short of the voters present: the first Enter only
+// flags it (commit has shown why), the second on the same tally stores it as typed —
+// the members who did not vote then count as not for — and reports whether it stored.
+func (t *deliberateTab) confirmShort() bool {
+	n, errs := t.formNominee()
+	if !t.shortTally(&n) || len(errs) > 0 {
+		return false
+	}
+	if n.Votes != t.askedShort {
+		t.askedShort = n.Votes
+		return false
+	}
+	t.shortOK = n.Votes
+	return t.commit()
 }
 
 // move steps to the household dir places away, after storing this one.
@@ -425,7 +469,7 @@ func (t *deliberateTab) onJump() {
 	seq, err := strconv.Atoi(strings.TrimSpace(t.jump.Text))
 	i := t.mm.indexOfSeq(seq)
 	if err != nil || i < 0 {
-		t.saved.SetText(mtgL("mtg.delib.no_seq", "Value", t.jump.Text))
+		setProblem(t.storeErr, mtgL("mtg.delib.no_seq", "Value", t.jump.Text)) // red, in the outcome strip
 		t.jump.SetText("")
 		return
 	}

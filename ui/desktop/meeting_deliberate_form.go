@@ -67,6 +67,7 @@ func (t *deliberateTab) commit() bool {
 		return true
 	}
 	n, errs := t.formNominee()
+	t.flagShort(&n, errs)
 	probs := n.Check(t.mm.s, t.mm.voters)
 	t.showProblems(errs, probs, false)
 	if len(errs) == 0 && sameDeliberation(&n, t.mm.nominee(t.cur)) {
@@ -87,6 +88,33 @@ func (t *deliberateTab) commit() bool {
 	t.saved.SetText(mtgL("mtg.delib.saved", "Time", t.mm.d.Now().Format("15:04:05")))
 	t.preview()
 	return true
+}
+
+// shortTally reports whether n's tally accounts for fewer members than are present,
+// is new (not the one stored) and not confirmed: typed half-way, or someone not
+// counted. Stored silently it could pass a household on a partial count.
+func (t *deliberateTab) shortTally(n *app.Nominee) bool {
+	v := n.Votes
+	return v.Recorded && v.Cast() < t.mm.voters && v != t.shortOK && v != t.mm.nominee(t.cur).Votes
+}
+
+// flagShort names a short tally among errs, so that it is shown and not stored.
+func (t *deliberateTab) flagShort(n *app.Nominee, errs map[string]string) bool {
+	if _, bad := errs[app.FieldVotes]; bad || !t.shortTally(n) {
+		return false
+	}
+	errs[app.FieldVotes] = mtgL("mtg.delib.short_tally", "Cast", n.Votes.Cast(), "Present", t.mm.voters,
+		"Missing", t.mm.voters-n.Votes.Cast())
+	return true
+}
+
+// refused reports, after trying once more to store it, whether the household shown
+// holds typing the rules refused (or a short tally not confirmed), and which household.
+func (t *deliberateTab) refused() (*app.Nominee, bool) {
+	if t.cur < 0 || t.commit() {
+		return nil, false
+	}
+	return t.mm.nominee(t.cur), true
 }
 
 // sameDeliberation reports whether a and b agree on everything the meeting enters.
@@ -111,13 +139,19 @@ func (t *deliberateTab) preview() {
 		return
 	}
 	n, errs := t.formNominee()
+	short := t.flagShort(&n, errs)
 	t.showProblems(errs, n.Check(t.mm.s, t.mm.voters), true)
 	q, s, voters := t.mm.q, t.mm.s, t.mm.voters
 	d := n.Decision(q, s, voters)
 	t.decision.Text = decisionText(d)
 	t.decision.Color = themeColor(decisionColor(d))
 	t.resultLine.SetText(t.resultText(&n))
-	if entryProblem(errs, n.Check(s, voters)) {
+	if short {
+		// no green 通过 over a count not finished
+		t.decision.Text = mtgL("mtg.delib.short_decision")
+		t.decision.Color = themeColor(theme.ColorNameWarning)
+		t.resultLine.SetText(errs[app.FieldVotes])
+	} else if entryProblem(errs, n.Check(s, voters)) {
 		// entries that cannot stand decide nothing: no green 通过 over a wrong count
 		t.decision.Text = mtgL("mtg.delib.fix_first")
 		t.decision.Color = themeColor(theme.ColorNameForeground)

@@ -226,6 +226,7 @@ func (ip *importPreview) onConfirm() {
 		if err := mm.reload(); err != nil {
 			showMeetingError(mm.d, err)
 		}
+		mm.imported()
 		ip.t.lastImport = sum
 		dialog.ShowInformation(mtgL("mtg.import.done"), importReport(sum, mm.d.Lang), mm.d.Win)
 	})

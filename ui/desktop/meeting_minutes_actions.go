@@ -64,6 +64,15 @@ func (t *minutesTab) end(err error, done string) {
 // onSign asks for the passphrase — twice, with a warning, when the village has no key
 // yet and signing will create it — and then signs.
 func (t *minutesTab) onSign() {
+	if t.mm.guard != nil {
+		t.mm.guard(t.askPassphrase)
+		return
+	}
+	t.askPassphrase()
+}
+
+// askPassphrase is the signing dialog.
+func (t *minutesTab) askPassphrase() {
 	has, err := service.HasVillageKey(context.Background(), t.mm.d.Store, t.mm.v.ID)
 	if err != nil {
 		setProblem(t.problem, errText(t.mm.d, err))

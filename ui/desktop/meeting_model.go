@@ -23,8 +23,10 @@ type meetingModel struct {
 	voters  int
 	results []app.Result
 
-	listeners []func(i int) // i is the household changed, or -1 for everything
-	tab       int           // the workspace tab shown (tabRoll…tabMinutes)
+	listeners []func(i int)        // i is the household changed, or -1 for everything
+	onImport  []func()             // called after an import has been stored and reloaded
+	guard     func(proceed func()) // runs proceed, asking first about typing not stored
+	tab       int                  // the workspace tab shown (tabRoll…tabMinutes)
 	jobs      sync.WaitGroup
 }
 
@@ -63,6 +65,13 @@ func (mm *meetingModel) listen(f func(i int)) { mm.listeners = append(mm.listene
 func (mm *meetingModel) changed(i int) {
 	for _, f := range mm.listeners {
 		f(i)
+	}
+}
+
+// imported tells the tabs that an import was stored (and reloaded).
+func (mm *meetingModel) imported() {
+	for _, f := range mm.onImport {
+		f()
 	}
 }
 

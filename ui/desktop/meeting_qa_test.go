@@ -46,7 +46,7 @@ func TestDeliberateWrongEntriesDecideNothing(t *testing.T) {
 	if dt.proposedErr.Visible() {
 		t.Errorf("12w refused: %s", dt.proposedErr.Text)
 	}
-	dt.vAgainst.SetText("0")
+	dt.vAgainst.SetText("1") // 7 + 1 = the 8 present: a whole tally
 	if dt.decision.Text != "通过" {
 		t.Errorf("corrected decision = %q, want 通过", dt.decision.Text)
 	}
@@ -153,7 +153,7 @@ func TestVerifyKeepsWhatIsTyped(t *testing.T) {
 	if v.ask == nil || v.cur != 1 {
 		t.Fatalf("switching with unsaved notes did not ask (cur %d)", v.cur)
 	}
-	v.ask.Dismiss() // 返回继续填写
+	v.ask.Confirm() // 返回继续填写: the safe answer is the highlighted one
 	if v.cur != 1 || v.notes.Text != "邻居说户主勤劳" {
 		t.Fatalf("keep editing: cur %d notes %q", v.cur, v.notes.Text)
 	}
@@ -162,7 +162,7 @@ func TestVerifyKeepsWhatIsTyped(t *testing.T) {
 	if v.ask == nil {
 		t.Fatal("no question")
 	}
-	v.ask.Confirm() // 放弃改动
+	v.ask.Dismiss() // 放弃改动
 	if v.cur != 0 {
 		t.Fatalf("discard: cur %d", v.cur)
 	}

@@ -182,6 +182,7 @@ func TestImportThroughPreview(t *testing.T) {
 		{"赵六", testID("19700707", 789), "第四村民小组", "生产周转", "若干"},
 		{"钱七", testID("19750808", 246), "第五村民小组", "炒股", "10万"},
 	})
+	s.delib.show(0) // the clerk looked back at № 1 before importing
 	s.list.previewFile(path)
 	s.model.wait()
 	ip := s.list.preview
@@ -246,6 +247,9 @@ func TestImportThroughPreview(t *testing.T) {
 	}
 	if got := s.list.count.Text; got != "显示 33 户 / 共 33 户" {
 		t.Errorf("list count = %q", got)
+	}
+	if got := s.model.nominee(s.delib.cur).Seq; got != 13 {
+		t.Errorf("after the import 会议表决 shows № %d, want № 13, the first household still to decide", got)
 	}
 }
 

@@ -244,16 +244,8 @@ func (t *verifyTab) onSelect(i widget.ListItemID) {
 		return
 	}
 	n, back := t.mm.nominee(t.cur), t.cur
-	t.ask = dialog.NewConfirm(mtgL("mtg.verify.unsaved_title"), mtgL("mtg.verify.unsaved", "Seq", n.Seq, "Name", n.Name), func(discard bool) {
-		if discard {
-			t.show(i)
-			return
-		}
-		t.list.Select(back)
-	}, t.mm.d.Win)
-	t.ask.SetConfirmText(mtgL("mtg.verify.discard"))
-	t.ask.SetDismissText(mtgL("mtg.verify.keep_editing"))
-	t.ask.Show()
+	t.ask = askDiscard(t.mm.d.Win, mtgL("mtg.verify.unsaved_title"), mtgL("mtg.verify.unsaved", "Seq", n.Seq, "Name", n.Name),
+		func() { t.show(i) }, func() { t.list.Select(back) })
 }
 
 func (t *verifyTab) store(n app.Nominee) {

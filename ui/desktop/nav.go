@@ -55,20 +55,35 @@ func (n *Navigator) Push(s Screen) {
 	n.show()
 }
 
-// Back returns to the screen below; on Home it does nothing.
+// Back returns to the screen below, asking first when the screen left holds typing
+// not stored; on Home it does nothing.
 func (n *Navigator) Back() {
-	if len(n.stack) > 1 {
-		n.stack = n.stack[:len(n.stack)-1]
-	}
-	n.refreshTop()
-	n.show()
+	n.Leave(func() {
+		if len(n.stack) > 1 {
+			n.stack = n.stack[:len(n.stack)-1]
+		}
+		n.refreshTop()
+		n.show()
+	})
 }
 
-// Home returns to the home screen.
+// Home returns to the home screen, asking first like Back.
 func (n *Navigator) Home() {
-	n.stack = n.stack[:1]
-	n.refreshTop()
-	n.show()
+	n.Leave(func() {
+		n.stack = n.stack[:1]
+		n.refreshTop()
+		n.show()
+	})
+}
+
+// Leave runs proceed once the screen shown may be left: at once, or after the
+// question of a screen with typing not stored (a Leaver).
+func (n *Navigator) Leave(proceed func()) {
+	if l, ok := n.Top().(Leaver); ok {
+		l.Leave(proceed)
+		return
+	}
+	proceed()
 }
 
 // Reset rebuilds the whole stack from scratch: a fresh Home with top pushed on it

@@ -19,7 +19,8 @@ import (
 // FyneApp.toml repeats it for `fyne package`.
 const AppID = "cn.pingxin.app"
 
-// The main window's size on first start: room for the household table at 1280×800.
+// The main window's size when it cannot be maximised and none was saved: room for
+// the household table; placeWindow shrinks it to fit a smaller screen.
 const winW, winH = 1200, 800
 
 // Run starts the desktop app and returns the process's exit status: 0 after a normal
@@ -47,7 +48,7 @@ func run(a fyne.App, c Config, env []string) int {
 		switch {
 		case app.ErrorCode(err) == app.ECONFLICT:
 			w.SetContent(newInUse(w, err, l, c.Instance.RequestShow, a.Quit).Content())
-			w.ShowAndRun()
+			showAndRun(a, w, nil)
 			return 0
 		case err != nil:
 			fyne.LogError("lock", err) // an unlockable folder must not keep the clerk out
@@ -58,6 +59,7 @@ func run(a fyne.App, c Config, env []string) int {
 	}
 	st, err := c.Open()
 	status := 0
+	var leave func(proceed func())
 	if err != nil {
 		status = 1
 		f := NewOpenFailure(w, c.DBPath, err, l)
@@ -85,9 +87,35 @@ func run(a fyne.App, c Config, env []string) int {
 		s.quit = func() { fyne.Do(a.Quit) }
 		defer s.close()
 		w.SetContent(NewMainContent(d))
+		leave = d.Nav.(*Navigator).Leave
 	}
-	w.ShowAndRun()
+	showAndRun(a, w, leave)
 	return status
+}
+
+// showAndRun shows the main window where it was left (maximised on first start, and
+// always inside the screen) and runs the app until the window closes.
+func showAndRun(a fyne.App, w fyne.Window, leave func(proceed func())) {
+	w.Show()
+	placeMainWindow(w, a.Preferences(), fyne.NewSize(winW, winH))
+	w.SetCloseIntercept(func() { closeMain(a, w, leave) })
+	a.Run()
+}
+
+// closeMain closes the main window: the value being typed is stored first (the
+// focused entry confirms it as it loses the focus); typing the rules refused is not
+// dropped without asking (leave); the window's place is remembered.
+func closeMain(a fyne.App, w fyne.Window, leave func(proceed func())) {
+	w.Canvas().Unfocus()
+	done := func() {
+		saveMainWindow(w, a.Preferences())
+		w.Close()
+	}
+	if leave == nil {
+		done()
+		return
+	}
+	leave(done)
 }
 
 // NewMainContent builds the main window's content for d: the navigator with the

@@ -19,6 +19,9 @@ type KeyEntry struct {
 	OnKey func(Key) bool
 	// OnFocusLost is called after the entry loses focus: the value is confirmed.
 	OnFocusLost func()
+	// SelectOnFocus selects the whole text when the entry gains the focus, so that
+	// typing replaces a filled value (5 typed into "6" gives 5, not 65).
+	SelectOnFocus bool
 
 	shift bool
 }
@@ -73,6 +76,14 @@ func (e *KeyEntry) KeyUp(ev *fyne.KeyEvent) {
 		e.shift = false
 	}
 	e.Entry.KeyUp(ev)
+}
+
+// FocusGained selects the text when SelectOnFocus is set.
+func (e *KeyEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.SelectOnFocus && e.Text != "" {
+		e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 }
 
 // FocusLost confirms the value through OnFocusLost.

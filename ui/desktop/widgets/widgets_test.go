@@ -177,3 +177,23 @@ func TestTapCellReportsTaps(t *testing.T) {
 		}
 	}
 }
+
+// Moving into a filled field selects its content, so typing replaces it: the issue
+// found 5 typed into "6" giving 56.
+func TestKeyEntrySelectOnFocusReplacesTheValue(t *testing.T) {
+	test.NewTempApp(t)
+	for _, c := range []struct {
+		selectOnFocus bool
+		want          string
+	}{{true, "5"}, {false, "56"}} {
+		e := NewKeyEntry()
+		e.SelectOnFocus = c.selectOnFocus
+		e.SetText("6")
+		w := test.NewTempWindow(t, e)
+		w.Canvas().Focus(e)
+		e.TypedRune('5')
+		if e.Text != c.want {
+			t.Errorf("SelectOnFocus %v: typing 5 into 6 gave %q, want %q", c.selectOnFocus, e.Text, c.want)
+		}
+	}
+}
