@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"pingxin/app/amount"
+	"pingxin/app/i18n"
 )
 
 // RegisterEntry is one household of the register as the screens and files show it on
@@ -43,6 +44,20 @@ func NewRegister(villageID int64, s Settings, reminderDays int, today time.Time,
 		e.key = row.Name + "\x00" + row.Group + "\x00" + row.IDNumber + "\x00" + row.DocNumber
 	}
 	return r
+}
+
+// StatusText is the entry's status in l, with a blacklisted household's category and
+// date: "已撤销建议（老赖，2027-03-01）".
+func (e *RegisterEntry) StatusText(l i18n.Lang) string {
+	s := e.Status.Label(l)
+	if b := e.Blacklist; b != nil && e.Status == CreditRevokeSuggested {
+		s += "（" + string(b.Category)
+		if !b.Date.IsZero() {
+			s += "，" + b.Date.Format(time.DateOnly)
+		}
+		s += "）"
+	}
+	return s
 }
 
 // Search returns the entries whose name, group, ID number (whole or any part of it)

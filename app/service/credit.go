@@ -1,12 +1,17 @@
 package service
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"os"
 	"time"
 
 	"pingxin/app"
+	"pingxin/app/atomicfile"
 	"pingxin/app/i18n"
 	"pingxin/app/importer"
+	"pingxin/app/minutes"
 )
 
 // FoldSigned takes the village's signed meetings the register has not seen into it, in
@@ -220,4 +225,34 @@ func LastRating(ctx context.Context, st app.Store, villageID int64, idNumber str
 		return "", err
 	}
 	return row.LastRating(l), nil
+}
+
+// WriteRegisterSheet writes the village's register on today for the bank as XLSX
+// (full IDs, as text cells; the blacklisted households on their own sheet), whole or
+// not at all, readable by its owner only since it holds full ID numbers.
+func WriteRegisterSheet(ctx context.Context, st app.Store, villageID int64, path string, today time.Time) error {
+	return writeRegister(ctx, st, villageID, path, today, 0o600, minutes.RegisterSheet)
+}
+
+// WriteRegisterPDF writes the village's register on today as a printable PDF with
+// masked IDs, for the village file, whole or not at all.
+func WriteRegisterPDF(ctx context.Context, st app.Store, villageID int64, path string, today time.Time) error {
+	return writeRegister(ctx, st, villageID, path, today, 0o644, minutes.RenderRegister)
+}
+
+func writeRegister(ctx context.Context, st app.Store, villageID int64, path string, today time.Time, perm os.FileMode,
+	r func(io.Writer, string, *app.Register, minutes.Options) error) error {
+	v, err := st.Village(ctx, villageID)
+	if err != nil {
+		return err
+	}
+	reg, err := OpenRegister(ctx, st, villageID, today)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := r(&buf, v.Name, reg, minutes.Options{Now: today}); err != nil {
+		return err
+	}
+	return atomicfile.WriteBytes(path, perm, buf.Bytes())
 }

@@ -55,6 +55,7 @@ type registerFlags struct {
 	id           string
 	renewInto    int64
 	reminderDays int
+	xlsx, pdf    string
 }
 
 // registerCmd prints the credit register (or one household's history with --id), and
@@ -70,6 +71,8 @@ func registerCmd(e *Env, args []string) error {
 	fs.StringVar(&f.id, "id", "", "")
 	fs.Int64Var(&f.renewInto, "renew-into", 0, "")
 	fs.IntVar(&f.reminderDays, "reminder-days", 0, "")
+	fs.StringVar(&f.xlsx, "xlsx", "", "")
+	fs.StringVar(&f.pdf, "pdf", "", "")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) != 0 {
@@ -108,6 +111,9 @@ func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f re
 		e.println(i18n.T(e.Lang, "register.renewed", i18n.Data{"Added": sum.Added, "Already": sum.Already, "ID": f.renewInto}))
 		return nil
 	}
+	if f.xlsx != "" || f.pdf != "" {
+		return registerFiles(ctx, e, st, v.ID, f)
+	}
 	reg, err := service.OpenRegister(ctx, st, v.ID, e.Now())
 	if err != nil {
 		return err
@@ -126,27 +132,32 @@ func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f re
 	return nil
 }
 
+// registerFiles writes the register for the bank (XLSX) and for the village file (PDF)
+// and prints each path.
+func registerFiles(ctx context.Context, e *Env, st app.Store, villageID int64, f registerFlags) error {
+	if f.xlsx != "" {
+		if err := service.WriteRegisterSheet(ctx, st, villageID, f.xlsx, e.Now()); err != nil {
+			return err
+		}
+		e.println(f.xlsx)
+	}
+	if f.pdf != "" {
+		if err := service.WriteRegisterPDF(ctx, st, villageID, f.pdf, e.Now()); err != nil {
+			return err
+		}
+		e.println(f.pdf)
+	}
+	return nil
+}
+
 func printRegister(e *Env, es []*app.RegisterEntry) {
 	rows := [][]string{{t(e, "register.col.name"), t(e, "register.col.id"), t(e, "register.col.group"), t(e, "register.col.passed"),
 		t(e, "register.col.credit"), t(e, "register.col.approved"), t(e, "register.col.expiry"), t(e, "register.col.status"), t(e, "register.col.doc")}}
 	for _, x := range es {
 		rows = append(rows, []string{x.Name, idcard.Mask(x.IDNumber), dash(x.Group), x.Passed.Wan(), wanOrDash(x.Current),
-			dateOrDash(x.BankDate), dateOrDash(x.Expiry), statusText(e.Lang, x), dash(x.DocNumber)})
+			dateOrDash(x.BankDate), dateOrDash(x.Expiry), x.StatusText(e.Lang), dash(x.DocNumber)})
 	}
 	table(e.Stdout, rows)
-}
-
-// statusText is the status with, for a blacklisted household, the entry's category and date.
-func statusText(l i18n.Lang, x *app.RegisterEntry) string {
-	s := x.Status.Label(l)
-	if b := x.Blacklist; b != nil && x.Status == app.CreditRevokeSuggested {
-		s += "（" + string(b.Category)
-		if !b.Date.IsZero() {
-			s += " " + b.Date.Format(time.DateOnly)
-		}
-		s += "）"
-	}
-	return s
 }
 
 type registerJSON struct {

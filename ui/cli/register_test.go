@@ -3,11 +3,16 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
 	"pingxin/app/idcard"
@@ -105,6 +110,19 @@ func TestCreditCycle(t *testing.T) {
 		t.Fatalf("the reduced household shows the bank's amount and expires three years after approval:\n%s", line)
 	}
 
+	t.Run("a blacklisted household shows 已撤销建议 and the bank's export lists it", func(t *testing.T) {
+		bl := filepath.Join(dir, "黑名单.csv")
+		os.WriteFile(bl, []byte("姓名,身份证号码,类别,来源,日期,备注\n"+over.Name+","+over.IDNumber+",老赖,法院,2026-12-01,\n"), 0o644)
+		h.ok("blacklist", "import", "--village", "越丰村", bl)
+		if line := lineWith(h.ok("register", "--village", "越丰村"), idcard.Mask(over.IDNumber)); !strings.Contains(line, "已撤销建议（老赖，2026-12-01）") {
+			t.Fatalf("blacklisted household: %s", line)
+		}
+		xlsx, pdf := filepath.Join(dir, "台账.xlsx"), filepath.Join(dir, "台账.pdf")
+		h.ok("register", "--village", "越丰村", "--xlsx", xlsx, "--pdf", pdf)
+		checkRegisterSheet(t, xlsx, full, over)
+		checkRegisterPDF(t, pdf, full)
+	})
+
 	// three years later, under a fixed clock
 	h.now = time.Date(2029, 10, 1, 9, 0, 0, 0, time.Local)
 	var js []registerJSON
@@ -153,4 +171,64 @@ func lineWith(out, s string) string {
 		}
 	}
 	return ""
+}
+
+// checkRegisterSheet checks the bank's register workbook: full IDs as text cells, the
+// blacklisted household on the 撤销建议 sheet with its category.
+func checkRegisterSheet(t *testing.T, path string, approved, blacklisted app.CreditRow) {
+	t.Helper()
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows("授信台账")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for i, r := range rows {
+		if len(r) > 2 && r[2] == approved.IDNumber {
+			found = true
+			cell, _ := excelize.CoordinatesToCellName(3, i+1)
+			if typ, _ := x.GetCellType("授信台账", cell); typ == excelize.CellTypeNumber {
+				t.Fatalf("the ID cell %s is a number", cell)
+			}
+			if r[11] != "有效" || r[6] != "批准" {
+				t.Fatalf("approved household's row: %q", r)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the register sheet lacks the full ID of %s", approved.Name)
+	}
+	revoke, err := x.GetRows("撤销建议")
+	if err != nil || len(revoke) != 2 || revoke[1][2] != blacklisted.IDNumber || revoke[1][12] != "老赖" || revoke[1][11] != "已撤销建议" {
+		t.Fatalf("撤销建议 sheet: %q, %v", revoke, err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("a sheet with full IDs must be 0600: %v %v", fi.Mode(), err)
+	}
+}
+
+// checkRegisterPDF checks the village's printed register: names and masked IDs, no
+// full ID anywhere, a sound file.
+func checkRegisterPDF(t *testing.T, path string, approved app.CreditRow) {
+	t.Helper()
+	txt, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Skipf("pdftotext: %v", err)
+	}
+	text := string(txt)
+	for _, want := range []string{"越丰村三治信农贷授信台账", approved.Name, idcard.Mask(approved.IDNumber), "有效", "已撤销建议（老赖，", "2026-12-01）"} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("the register PDF lacks %q", want)
+		}
+	}
+	if regexp.MustCompile(`\d{17}[\dX]`).MatchString(text) {
+		t.Fatal("the register PDF prints a full ID")
+	}
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
 }
