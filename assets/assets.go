@@ -19,6 +19,13 @@ var FontRegular []byte
 //go:embed fonts/NotoSansSC_700Bold.ttf
 var FontBold []byte
 
+// FontSerif is Noto Serif SC Regular (OFL-1.1), the 宋体-style body face of the printed
+// minutes and notice (docs/RULES.md §7: GB/T 9704-2012 sets body text in a 宋体 face and
+// headings in 黑体, for which the documents use FontBold).
+//
+//go:embed fonts/NotoSerifSC_400Regular.ttf
+var FontSerif []byte
+
 // Translations holds one pair of files per area, named "<area>.<lang>.json"
 // (lang is zh_Hans or en), in go-i18n's flat JSON form: {"key": "text {{.Data}}"}.
 // The desktop registers them with Fyne's lang package; app/i18n reads the same

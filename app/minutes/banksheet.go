@@ -19,7 +19,7 @@ const (
 // bankHeaders are the bank sheet's columns, A to K. The ID (C) and the phone (D) are
 // text; the amount (F) is a number; the dates (G, H) are dates.
 var bankHeaders = []string{"序号", "户主姓名", "身份证号码", "联系电话", "村民小组", "授信额度（元）",
-	"授信起始日", "授信到期日", "利率优惠建议", "用途", "评议会文号"}
+	"授信期限", "评议日期", "利率优惠建议", "用途", "评议会文号"}
 
 // bankStyles are the workbook's cell styles.
 type bankStyles struct{ head, text, money, date int }
@@ -92,7 +92,7 @@ func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) e
 		style int
 	}{
 		{"A", 6, 0}, {"B", 12, 0}, {"C", 22, st.text}, {"D", 15, st.text}, {"E", 12, st.text},
-		{"F", 15, st.money}, {"G", 12, st.date}, {"H", 12, st.date}, {"I", 12, st.text},
+		{"F", 15, st.money}, {"G", 20, st.text}, {"H", 12, st.date}, {"I", 12, st.text},
 		{"J", 20, st.text}, {"K", 24, st.text},
 	} {
 		if err := x.SetColWidth(sh, c.cols, c.cols, c.width); err != nil {
@@ -113,31 +113,31 @@ func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) e
 	if err := x.SetCellStyle(sh, "A1", "K1", st.head); err != nil {
 		return err
 	}
-	from, to := validity(m, v.Settings)
 	row := 1
 	for i, r := range m.Results(v.Settings) {
 		if r.Outcome != app.Passed {
 			continue
 		}
 		row++
-		if err := bankRow(x, st, row, &m.Nominees[i], r, from, to, m.DocNumber); err != nil {
+		if err := bankRow(x, st, row, &m.Nominees[i], r, validityText(v.Settings), m); err != nil {
 			return err
 		}
 	}
 	return x.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
-// bankRow writes one household: text cells as strings, the amount as a number, dates
-// as dates.
-func bankRow(x *excelize.File, st bankStyles, row int, n *app.Nominee, r app.Result, from, to time.Time, docNo string) error {
+// bankRow writes one household: text cells as strings, the amount as a number, the
+// meeting's date as a date. The credit's term is text: it starts on the bank's approval,
+// which the village does not date (docs/RULES.md §11.4).
+func bankRow(x *excelize.File, st bankStyles, row int, n *app.Nominee, r app.Result, term string, m *app.Meeting) error {
 	sh := bankSheetList
 	cell := func(col string) string { return fmt.Sprintf("%s%d", col, row) }
 	pref := "否"
 	if n.RatePreference {
 		pref = "是"
 	}
-	texts := map[string]string{"B": n.Name, "C": n.IDNumber, "D": n.Phone, "E": n.Group, "I": pref, "J": n.Purpose, "K": docNo}
-	for _, col := range []string{"B", "C", "D", "E", "I", "J", "K"} {
+	texts := map[string]string{"B": n.Name, "C": n.IDNumber, "D": n.Phone, "E": n.Group, "G": term, "I": pref, "J": n.Purpose, "K": m.DocNumber}
+	for _, col := range []string{"B", "C", "D", "E", "G", "I", "J", "K"} {
 		if err := x.SetCellStr(sh, cell(col), texts[col]); err != nil {
 			return err
 		}
@@ -157,7 +157,7 @@ func bankRow(x *excelize.File, st bankStyles, row int, n *app.Nominee, r app.Res
 	for _, c := range []struct {
 		col string
 		t   time.Time
-	}{{"G", from}, {"H", to}} {
+	}{{"H", m.Date}} {
 		if err := x.SetCellValue(sh, cell(c.col), c.t); err != nil {
 			return err
 		}
@@ -174,14 +174,13 @@ func bankSummary(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting
 		return err
 	}
 	t := m.Tally(v.Settings)
-	from, to := validity(m, v.Settings)
 	rows := []struct {
 		label string
 		value any
 	}{
 		{"村", v.Name}, {"所属镇（街道）", v.Town}, {"评议会文号", m.DocNumber}, {"会议日期", m.Date},
 		{"提名户数", int64(t.Nominated)}, {"通过户数", int64(t.Passed)}, {"通过授信总额（元）", t.Total},
-		{"授信起始日", from}, {"授信到期日", to}, {"内容指纹", Fingerprint(v, m)},
+		{"授信期限", validityText(v.Settings)}, {"内容指纹", Fingerprint(v, m)},
 	}
 	sh := bankSheetSummary
 	if err := x.SetColWidth(sh, "A", "A", 20); err != nil {

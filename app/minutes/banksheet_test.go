@@ -74,7 +74,7 @@ func TestBankSheet(t *testing.T) {
 			t.Errorf("%s: %q type %v, want the number %d", cell("F"), raw, ct, amounts[i])
 		}
 		sum += amt
-		for c, want := range map[string]string{"B": n.Name, "E": n.Group, "G": "2026-03-15", "H": "2029-03-14", "K": m.DocNumber} {
+		for c, want := range map[string]string{"B": n.Name, "E": n.Group, "G": "自银行审批之日起三年", "H": "2026-03-15", "K": m.DocNumber} {
 			if got, _ := x.GetCellValue(sh, cell(c)); got != want {
 				t.Errorf("%s = %q, want %q", cell(c), got, want)
 			}

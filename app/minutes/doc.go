@@ -12,12 +12,16 @@ import (
 	"pingxin/app"
 )
 
-// Page geometry in millimetres (A4 portrait, margins of an official document).
+// Page geometry in millimetres: A4 portrait with the text block of GB/T 9704-2012
+// (党政机关公文格式): top margin 37 mm, binding (left) margin 28 mm, a text block of
+// 156 × 225 mm, the page number 7 mm under it (docs/RULES.md §7).
 const (
 	pageW, pageH = 210.0, 297.0
-	marginX      = 18.0
-	marginTop    = 18.0
-	footerH      = 14.0 // room kept under the body for the footer
+	marginLeft   = 28.0
+	blockW       = 156.0
+	marginTop    = 37.0
+	blockH       = 225.0
+	footerGap    = 7.0 // from the text block's foot to the footer line
 	ptToMM       = 25.4 / 72
 	lineFactor   = 1.55 // line height as a multiple of the font size: Chinese needs air
 )
@@ -43,10 +47,11 @@ type doc struct {
 	bottom      float64
 }
 
-// footer is what every page prints under its body.
+// footer is what every page prints outside its text block.
 type footer struct {
 	docNumber   string
 	fingerprint string
+	draft       bool // unsigned minutes: 草稿（未签署） on every page (docs/RULES.md §7)
 }
 
 // newDoc starts an A4 document with both faces, fixed dates for a reproducible file
@@ -62,7 +67,7 @@ func newDoc(now time.Time, title, subject string, ft footer) (*doc, error) {
 	f.SetModificationDate(now)
 	f.SetCompression(true)
 	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(marginX, marginTop, marginX)
+	f.SetMargins(marginLeft, marginTop, pageW-marginLeft-blockW)
 	f.SetCellMargin(0) // this package pads its own cells
 	f.AddUTF8FontFromBytes(family, "", reg.data)
 	f.AddUTF8FontFromBytes(family, "B", bold.data)
@@ -71,9 +76,12 @@ func newDoc(now time.Time, title, subject string, ft footer) (*doc, error) {
 	f.SetSubject(subject, true)
 	f.SetCreator("评信 Pingxin", true)
 	f.SetAuthor(subject, true)
-	d := &doc{f: f, reg: reg, bold: bold, footer: ft, left: marginX, right: pageW - marginX,
-		bottom: pageH - marginTop - footerH + 4}
+	d := &doc{f: f, reg: reg, bold: bold, footer: ft, left: marginLeft, right: marginLeft + blockW,
+		bottom: marginTop + blockH}
 	f.SetFooterFunc(d.drawFooter)
+	if ft.draft {
+		f.SetHeaderFunc(d.drawDraftMark) // at the start of each page: under its content
+	}
 	d.newPage()
 	return d, f.Error()
 }
@@ -254,7 +262,7 @@ func (d *doc) drawFooter() {
 	size, isBold := d.size, d.isBold
 	d.inFooter = true
 	defer func() { d.inFooter = false }()
-	y := pageH - marginTop + 1
+	y := d.bottom + footerGap
 	d.f.SetDrawColor(120, 120, 120)
 	d.f.SetLineWidth(0.2)
 	d.f.Line(d.left, y-1.5, d.right, y-1.5)
@@ -266,6 +274,33 @@ func (d *doc) drawFooter() {
 		d.text(d.left+2*w, y, w, "内容指纹 "+d.footer.fingerprint, "R")
 	}
 	d.f.SetDrawColor(0, 0, 0)
+	if size > 0 {
+		d.font(isBold, size)
+	}
+}
+
+// draftMark is printed on every page of minutes that are not signed, so that a draft
+// on paper can never pass for the record.
+const draftMark = "草稿（未签署）"
+
+// drawDraftMark prints the draft mark in red above the text block, and once more large
+// and pale across the page.
+func (d *doc) drawDraftMark() {
+	size, isBold := d.size, d.isBold
+	d.inFooter = true
+	defer func() { d.inFooter = false }()
+	d.f.SetTextColor(200, 30, 30)
+	d.font(true, 14)
+	d.text(d.left, marginTop-14, d.width(), draftMark, "R")
+	d.f.SetTextColor(235, 200, 200)
+	d.font(true, 60)
+	d.f.TransformBegin()
+	d.f.TransformRotate(35, pageW/2, pageH/2)
+	w := d.textWidth("草稿")
+	d.f.SetXY(pageW/2-w/2, pageH/2-d.lineH()/2)
+	d.f.CellFormat(w, d.lineH(), "草稿", "", 0, "C", false, 0, "")
+	d.f.TransformEnd()
+	d.f.SetTextColor(0, 0, 0)
 	if size > 0 {
 		d.font(isBold, size)
 	}

@@ -32,7 +32,7 @@ var (
 // faces returns the parsed regular and bold faces, or the error that made them unusable.
 func faces() (*face, *face, error) {
 	facesOnce.Do(func() {
-		regular.load(assets.FontRegular)
+		regular.load(assets.FontSerif) // body text: 宋体-style serif; headings stay 黑体 (sans bold)
 		bold.load(assets.FontBold)
 	})
 	return regular, bold, errors.Join(regular.err, bold.err)

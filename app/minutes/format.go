@@ -26,23 +26,22 @@ func cnDate(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
-// validity is the credit's validity period: from the meeting date, ValidityYears years,
-// the last day included (一次核定、三年有效).
-func validity(m *app.Meeting, s app.Settings) (from, to time.Time) {
-	return m.Date, m.Date.AddDate(s.ValidityYears, 0, -1)
+// validityText is the credit's validity as the village may state it: it runs from the
+// bank's approval, a date the village does not know (docs/RULES.md §11.4).
+func validityText(s app.Settings) string {
+	return fmt.Sprintf("自银行审批之日起%s年", cnCount(s.ValidityYears))
 }
 
-// noticePeriod is the public notice's first and last day, both included, and its length.
-func noticePeriod(m *app.Meeting, s app.Settings, o Options) (from, to time.Time, days int) {
-	from = o.NoticeStart
-	if from.IsZero() {
-		from = m.Date
+// unfilled is what a document prints for a fact nobody gave: never a date or a name
+// made up in its place (docs/RULES.md §11, last paragraph).
+const unfilled = "未填写"
+
+// orUnfilled is s, or 未填写 when s is blank.
+func orUnfilled(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return unfilled
 	}
-	days = s.NoticeDays
-	if days <= 0 {
-		days = app.DefaultSettings().NoticeDays
-	}
-	return from, from.AddDate(0, 0, days-1), days
+	return s
 }
 
 // committee is the village committee's name: 越丰村 → 越丰村村民委员会.

@@ -43,8 +43,9 @@ func TestFaceCoverage(t *testing.T) {
 			}
 		})
 	}
-	if reg.width['中'] != 1000 || reg.width['0'] != 555 {
-		t.Errorf("widths 中=%d 0=%d, want 1000 and 555", reg.width['中'], reg.width['0'])
+	// the body face is Noto Serif SC, the heading face Noto Sans SC Bold, as gofpdf measures them
+	if reg.width['中'] != 1000 || reg.width['0'] != 557 {
+		t.Errorf("widths 中=%d 0=%d, want 1000 and 557", reg.width['中'], reg.width['0'])
 	}
 }
 
@@ -130,7 +131,7 @@ func TestRenderStopsOnMissingGlyph(t *testing.T) {
 // TestNoticeChecksOptions: the objection office and phone go through the same check.
 func TestNoticeChecksOptions(t *testing.T) {
 	v := testVillage()
-	err := RenderNotice(&bytes.Buffer{}, v, testMeeting(v), Options{Now: fixedNow, ObjectTo: "村务监督委员会\uE000"})
+	err := RenderNotice(&bytes.Buffer{}, v, testMeeting(v), Options{Now: fixedNow, Publicity: &app.Publicity{Start: fixedNow, Days: 7, Notice: app.NoticeSettings{ObjectPlace: "村务监督委员会\uE000"}}})
 	var e *app.Error
 	if !errors.As(err, &e) || e.Message.Key != "minutes.glyph.object_to" {
 		t.Fatalf("err = %v", err)

@@ -12,22 +12,27 @@ import (
 // newTable scales them to the body. The ID column fits a masked ID on one line.
 func householdColumns() []column {
 	return []column{
-		{"序号", 8.5, "C"}, {"户主姓名", 15.5, "L"}, {"身份证号码", 29.5, "L"}, {"村民小组", 15, "L"},
-		{"用途", 15, "L"}, {"申请额度（元）", 14.5, "R"}, {"建议额度（元）", 14.5, "R"},
-		{"表决\n赞/反/弃/避", 17, "C"}, {"核实意见", 16, "L"}, {"结果", 11, "C"},
-		{"授信额度（元）", 14.5, "R"},
+		{"序号", 7.5, "C"}, {"户主姓名", 14.5, "L"}, {"身份证号码", 37, "L"}, {"村民小组", 14, "L"},
+		{"用途", 15, "L"}, {"申请额度（元）", 15, "R"}, {"建议额度（元）", 15, "R"},
+		{"表决\n赞/反/弃/避", 15.5, "C"}, {"核实意见", 15, "L"}, {"结果", 9.5, "C"},
+		{"授信额度（元）", 15, "R"},
 	}
 }
+
+// householdSize is the household table's type size in points: smaller than the body,
+// as GB/T 9704 allows for tables, so that a masked ID stays on one line.
+const householdSize = 7.5
 
 // households prints the household table, one row per nominee in list order.
 func (mn *minutes) households() {
 	d := mn.d
+	d.need(40) // the heading, the table's header and its first rows start on one page
 	d.heading("四、逐户评议结果")
 	if len(mn.m.Nominees) == 0 {
 		d.para("提名名单为空。", 0)
 		return
 	}
-	t := newTable(d, 8, householdColumns())
+	t := newTable(d, householdSize, householdColumns())
 	t.begin()
 	for i := range mn.m.Nominees {
 		n, r := &mn.m.Nominees[i], mn.results[i]
@@ -38,7 +43,7 @@ func (mn *minutes) households() {
 		}, i%2 == 1)
 	}
 	t.end()
-	d.font(false, 8)
+	d.font(false, householdSize)
 	d.para("注：身份证号码中间八位已隐去；完整号码仅见报送农商银行的授信名单。“—”表示无此项。", 0)
 	d.font(false, bodySize)
 }
@@ -156,8 +161,12 @@ func (mn *minutes) notes() {
 		if v.Recommendation == app.LowerTo {
 			rec += " " + v.LowerTo.String() + " 元"
 		}
+		visitors := unfilled
+		if len(v.Visitors) > 0 {
+			visitors = joinNames(v.Visitors)
+		}
 		d.para(fmt.Sprintf("走访日期：%s；走访人：%s；核实结论：%s；建议：%s。",
-			cnDate(v.VisitDate), joinNames(v.Visitors), v.Conclusion, rec), 0)
+			orUnfilled(cnDate(v.VisitDate)), visitors, orUnfilled(string(v.Conclusion)), orUnfilled(rec)), 0)
 		notes := v.Notes
 		if strings.TrimSpace(notes) == "" {
 			notes = "（无文字意见）"
@@ -182,9 +191,8 @@ func (mn *minutes) totals() {
 	tb.row([]string{fmt.Sprint(t.Nominated), fmt.Sprint(t.Passed), fmt.Sprint(t.NotPassed), fmt.Sprint(t.Deferred),
 		fmt.Sprint(t.Blocked), fmt.Sprint(t.Pending), yuanInt(t.Total)}, false)
 	tb.end()
-	from, to := validity(mn.m, mn.s)
-	s := fmt.Sprintf("本次会议评议提名农户 %d 户，通过 %d 户，通过授信总额 %s 元。授信有效期自 %s 至 %s，一次核定、%s年有效、循环使用、随借随贷。",
-		t.Nominated, t.Passed, yuanInt(t.Total), cnDate(from), cnDate(to), cnCount(mn.s.ValidityYears))
+	s := fmt.Sprintf("本次会议评议提名农户 %d 户，通过 %d 户，通过授信总额 %s 元。授信有效期%s，一次核定、%s年有效、循环使用、随借随贷。",
+		t.Nominated, t.Passed, yuanInt(t.Total), validityText(mn.s), cnCount(mn.s.ValidityYears))
 	if !mn.quorum.Met {
 		s += "因出席人数未达到法定人数，本次会议不作授信决定。"
 	}

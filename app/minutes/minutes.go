@@ -20,13 +20,17 @@ type Options struct {
 	// Now stamps the PDF's creation and modification dates (and the workbook's).
 	// Fix it to get byte-identical files; zero means time.Now().
 	Now time.Time
-	// NoticeStart is the first day of the public notice; zero means the meeting date.
-	NoticeStart time.Time
-	// ObjectTo says where villagers take objections to the notice; "" means the
-	// village committee.
-	ObjectTo string
-	// ObjectPhone is a telephone number for objections; "" prints none.
-	ObjectPhone string
+	// Final renders the minutes as they are to be signed: without the draft mark that
+	// every page of unsigned minutes carries otherwise. Signing sets it; a signed
+	// meeting's minutes are the stored signed copy, never rendered again.
+	Final bool
+	// Review is the 组织审定, printed in its block on the signature page once recorded.
+	Review *app.Review
+	// Publicity is the 公示 the notice announces (its period and the village's notice
+	// settings as issued); nil prints the notice from today with the current settings.
+	Publicity *app.Publicity
+	// Original is, for an amendment, the signed meeting it corrects, with its signing.
+	Original *Original
 	// Changes are an amendment's corrections against the signed minutes (from
 	// app.Changes), printed in its facts; ignored for a meeting that amends nothing.
 	Changes []app.Change
@@ -62,7 +66,7 @@ func Render(w io.Writer, v *app.Village, m *app.Meeting, o Options) error {
 	if err := CheckGlyphs(v, m); err != nil {
 		return err
 	}
-	d, err := newDoc(o.now(), minutesTitle(v, m), m.DocNumber, footer{m.DocNumber, Fingerprint(v, m)})
+	d, err := newDoc(o.now(), minutesTitle(v, m), m.DocNumber, footer{m.DocNumber, Fingerprint(v, m), !o.Final && !m.Locked()})
 	if err != nil {
 		return err
 	}
@@ -75,6 +79,15 @@ func Render(w io.Writer, v *app.Village, m *app.Meeting, o Options) error {
 		section()
 	}
 	return d.output(w)
+}
+
+// Original is what an amendment's minutes say of the minutes they correct: "对……〔2026〕
+// 1号纪要的补充", with that record's fingerprint and signing time (docs/RULES.md §11.5).
+type Original struct {
+	DocNumber   string
+	Date        time.Time
+	Fingerprint string
+	SignedAt    time.Time
 }
 
 // minutesTitle is the document's title: village + 三治信农贷评议会议纪要.

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"pingxin/app"
 	"pingxin/app/i18n"
@@ -36,7 +37,7 @@ func TestMinutesText(t *testing.T) {
 	}
 	tl := m.Tally(v.Settings)
 	assertContains(t, txt, "totals", fmt.Sprintf("本次会议评议提名农户%d户，通过%d户，通过授信总额4,500,000元", tl.Nominated, tl.Passed),
-		"授信有效期自2026年3月15日至2029年3月14日")
+		"授信有效期自银行审批之日起三年")
 	if tl.Total != 4_500_000 || tl.Passed != 23 {
 		t.Errorf("tally %+v; the expected text above assumes 23 households and 4,500,000", tl)
 	}
@@ -232,4 +233,43 @@ func TestTableRowsNeverCut(t *testing.T) {
 func tail(s string, n int) string {
 	r := []rune(s)
 	return string(r[max(0, len(r)-n):])
+}
+
+// TestDraftMarkOnEveryPage protects docs/RULES.md §7: unsigned minutes say 草稿（未签署）
+// on every page; the copy rendered for signing does not.
+func TestDraftMarkOnEveryPage(t *testing.T) {
+	v := testVillage()
+	m := testMeeting(v)
+	path, _ := renderMinutes(t, v, m)
+	pages := pageTexts(t, path)
+	if len(pages) < 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	for i, pg := range pages {
+		if !strings.Contains(squeeze(pg), "草稿（未签署）") {
+			t.Errorf("page %d has no draft mark", i+1)
+		}
+	}
+	final, _ := writePDF(t, "final.pdf", func(b *bytes.Buffer) error { return Render(b, v, m, Options{Now: fixedNow, Final: true}) })
+	if strings.Contains(pdfText(t, final), "草稿") {
+		t.Error("the copy for signing carries the draft mark")
+	}
+}
+
+// TestNothingInvented protects docs/RULES.md §11: a visit without a date or visitors
+// prints 未填写, never the meeting date; the validity starts at the bank's approval.
+func TestNothingInvented(t *testing.T) {
+	v := testVillage()
+	m := testMeeting(v)
+	for i := range m.Nominees {
+		if vf := m.Nominees[i].Verification; vf != nil {
+			vf.VisitDate, vf.Visitors = time.Time{}, nil
+		}
+	}
+	path, _ := renderMinutes(t, v, m)
+	txt := pdfText(t, path)
+	assertContains(t, txt, "unfilled", "走访日期：未填写；走访人：未填写", "授信有效期自银行审批之日起三年")
+	if strings.Contains(squeeze(txt), "走访日期："+cnDate(m.Date)) {
+		t.Error("a visit without a date printed the meeting date")
+	}
 }

@@ -106,9 +106,9 @@ func pageTexts(t *testing.T, path string) []string {
 	return pages
 }
 
-// footerRE matches a page footer in squeezed text; a text that flows across a page
-// break has the footer in its middle.
-var footerRE = regexp.MustCompile(`第\d+页共\d+页[^内]*内容指纹[0-9a-f]{12}`)
+// footerRE matches a page footer in squeezed text, with the next page's draft marks
+// when there are; a text that flows across a page break has them in its middle.
+var footerRE = regexp.MustCompile(`第\d+页共\d+页[^内]*内容指纹[0-9a-f]{12}(草稿（未签署）草稿)?`)
 
 // assertContains fails for every want not found in the squeezed text, footers removed.
 func assertContains(t *testing.T, text string, what string, wants ...string) {

@@ -24,6 +24,13 @@ func (mn *minutes) title() {
 		d.font(true, 14)
 		d.text(d.left, d.y, d.width(), "（补充纪要）", "C")
 		d.y += d.lineH()
+		if o := mn.o.Original; o != nil {
+			d.font(false, 11)
+			for _, ln := range d.lines("对"+o.DocNumber+"纪要的补充", d.width()) {
+				d.text(d.left, d.y, d.width(), ln, "C")
+				d.y += d.lineH()
+			}
+		}
 	}
 	d.y += 2
 	d.font(false, 11)
@@ -48,10 +55,14 @@ func (mn *minutes) facts() {
 		when += " " + m.Time
 	}
 	rows := [][2]string{
-		{"会议类型", m.Type}, {"会议时间", when}, {"会议地点", m.Place},
-		{"主持人", m.Chair}, {"记录人", m.Clerk},
+		{"会议类型", m.Type}, {"会议时间", when}, {"会议地点", orUnfilled(m.Place)},
+		{"主持人", orUnfilled(m.Chair)}, {"记录人", orUnfilled(m.Clerk)},
 	}
 	if m.AmendsID != 0 {
+		if o := mn.o.Original; o != nil {
+			rows = append(rows, [2]string{"原纪要", fmt.Sprintf("%s（%s会议），内容指纹 %s，%s签署",
+				o.DocNumber, cnDate(o.Date), o.Fingerprint, o.SignedAt.Local().Format("2006年1月2日 15:04"))})
+		}
 		rows = append(rows, [2]string{"补充说明", m.AmendsWhy})
 	}
 	lw := d.textWidth("会议地点：") + 1

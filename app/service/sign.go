@@ -113,6 +113,7 @@ func SignMinutes(ctx context.Context, st app.Store, meetingID int64, path, passp
 	if err != nil {
 		return nil, err
 	}
+	o.Final = true // the copy to be signed carries no draft mark
 	pdf, err := render(v, m, o, minutes.Render)
 	if err != nil {
 		return nil, err
