@@ -1,5 +1,5 @@
-# Pingxin — the README's commands. `make run` opens the app on the default database
-# (seeding the demo meeting when it has none); `make test` runs every test; `make release`
+# Pingxin — the README's commands. `make run` opens the app on the demo database
+# (pingxin --demo: beside the default one, filled with the demo meeting on first open); `make test` runs every test; `make release`
 # builds the Windows zip and the Linux archive into dist/; `make bench` prints the table
 # BENCHMARKS.md records.
 GO      ?= go
@@ -15,8 +15,7 @@ deps:
 	@scripts/deps.sh run
 
 run: build
-	@if [ -z "$$(./$(BIN) meetings 2>/dev/null | tail -n +2)" ]; then ./$(BIN) demo >/dev/null 2>&1 || true; fi
-	./$(BIN)
+	./$(BIN) --demo
 
 vet:
 	$(GO) vet ./...

@@ -20,10 +20,19 @@ func run(args []string) int {
 	fs := flag.NewFlagSet("pingxin", flag.ContinueOnError)
 	db := fs.String("db", "", "database file (default: PINGXIN_DB or the user's config folder)")
 	langFlag := fs.String("lang", "", "zh or en")
+	demo := fs.Bool("demo", false, "open the demo database, kept apart from real work (filled with the demo village on first open)")
 	if err := fs.Parse(args); err != nil {
 		return cli.ExitUsage
 	}
 	path := *db
+	demoPath, demoErr := data.DemoPath()
+	if path == "" && *demo {
+		if demoErr != nil {
+			fmt.Fprintln(os.Stderr, demoErr)
+			return cli.ExitRefused
+		}
+		path = demoPath
+	}
 	if path == "" {
 		p, err := data.DefaultPath()
 		if err != nil {
@@ -37,7 +46,7 @@ func run(args []string) int {
 	if fs.NArg() == 0 {
 		inst, backups := guards(path)
 		return desktop.Run(desktop.Config{DBPath: path, Open: open, Lang: lang, LangChosen: *langFlag != "",
-			Instance: inst, Backups: backups})
+			Instance: inst, Backups: backups, Demo: *demo || (demoErr == nil && path == demoPath), DemoPath: demoPath})
 	}
 	return cli.Run(fs.Args(), &cli.Env{Open: open, DBPath: path, Lang: lang, Files: files(path)})
 }

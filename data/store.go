@@ -54,6 +54,16 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "pingxin", "pingxin.db"), nil
 }
 
+// DemoPath is the demo database (pingxin --demo): beside the default one, so that the
+// demo village never mixes with a village's real meetings.
+func DemoPath() (string, error) {
+	p, err := DefaultPath()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(filepath.Dir(p), "pingxin-demo.db"), nil
+}
+
 // Open opens the database at path, creating it (folder 0700, file 0600) when absent, and
 // brings its schema up to date. It refuses with ErrForeign a file that is not a Pingxin
 // database and with ErrNewerSchema one written by a newer Pingxin, leaving either file

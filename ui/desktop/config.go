@@ -18,6 +18,12 @@ type Config struct {
 	LangChosen bool // --lang was given; otherwise the saved preference (default Chinese) applies
 	Instance   Instance
 	Backups    Backups
+
+	// Demo marks the demo database: filled with the demo village when empty and
+	// labelled as the demo in the window. A real database is never filled.
+	Demo bool
+	// DemoPath is where the demo database is, for 试用演示 on a new database ("": none).
+	DemoPath string
 }
 
 // Instance keeps one Pingxin window per database, so two writers never race. main

@@ -27,6 +27,8 @@ type HomeScreen struct {
 	newVillage    *widget.Button
 	newMeeting    *widget.Button
 	villageSet    *widget.Button
+	welcome       *fyne.Container // a database without a village: 新建村 or 试用演示
+	tryDemo       *widget.Button
 
 	villageDlg *villageDialog // the last dialog opened, for tests
 	meetingDlg *meetingDialog
@@ -55,12 +57,42 @@ func NewHomeScreen(d *Deps) *HomeScreen {
 		OnSelected: h.onSelectVillage,
 	}
 	h.villageList.ExtendBaseWidget(h.villageList)
+	h.buildWelcome()
 	h.Refresh()
 	return h
 }
 
-// Title is the window's header on this screen.
-func (h *HomeScreen) Title() string { return lang.L("desktop.home.title") }
+// Title is the window's header on this screen; the demo database says so.
+func (h *HomeScreen) Title() string {
+	if h.d.Demo {
+		return lang.L("desktop.home.title_demo")
+	}
+	return lang.L("desktop.home.title")
+}
+
+// buildWelcome is what a database without a village offers: its own first village,
+// or the demo, in a database of its own so that it never mixes with real meetings.
+func (h *HomeScreen) buildWelcome() {
+	first := &widget.Button{Text: lang.L("desktop.home.new_village"), Icon: theme.ContentAddIcon(),
+		Importance: widget.HighImportance, OnTapped: h.onNewVillage}
+	h.tryDemo = &widget.Button{Text: lang.L("desktop.home.try_demo"), Icon: theme.MediaPlayIcon(), OnTapped: h.onTryDemo}
+	buttons := container.NewHBox(first)
+	if h.d.OpenDemo != nil {
+		buttons.Add(h.tryDemo)
+	}
+	h.welcome = container.NewVBox(
+		&widget.Label{Text: lang.L("desktop.home.welcome"), Wrapping: fyne.TextWrapWord},
+		buttons,
+		&widget.Label{Text: lang.L("desktop.home.welcome_demo"), Wrapping: fyne.TextWrapWord})
+	h.welcome.Hide()
+}
+
+// onTryDemo opens the demo database in place of this window.
+func (h *HomeScreen) onTryDemo() {
+	if err := h.d.OpenDemo(); err != nil {
+		setProblem(h.problem, errText(h.d, err))
+	}
+}
 
 // Content is the villages beside the meetings.
 func (h *HomeScreen) Content() fyne.CanvasObject {
@@ -68,7 +100,7 @@ func (h *HomeScreen) Content() fyne.CanvasObject {
 		container.NewVBox(sectionTitle(lang.L("desktop.home.villages")), h.newVillage),
 		h.villageSet, nil, nil, h.villageList)
 	right := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, h.newMeeting, h.meetingsTitle), h.problem, meetingHeader()),
+		container.NewVBox(container.NewBorder(nil, nil, nil, h.newMeeting, h.meetingsTitle), h.problem, h.welcome, meetingHeader()),
 		nil, nil, nil, container.NewVScroll(h.meetingRows))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.26
@@ -133,8 +165,10 @@ func (h *HomeScreen) showMeetings() {
 	h.meetingRows.RemoveAll()
 	if !ok {
 		h.meetingsTitle.SetText(lang.L("desktop.home.no_village"))
+		h.welcome.Show()
 		return
 	}
+	h.welcome.Hide()
 	h.newMeeting.Enable()
 	h.villageSet.Enable()
 	h.meetingsTitle.SetText(lang.L("desktop.home.meetings_of", map[string]any{"Village": v.Name}))

@@ -165,3 +165,34 @@ func TestNewVillageImportsRosterFile(t *testing.T) {
 		t.Errorf("bad file: problem %q, %d members", vd.problem.Text, len(vd.members))
 	}
 }
+
+// A new database offers its first village or the demo (in its own database); the demo
+// database's home says it is the demo.
+func TestNewDatabaseOffersNewVillageOrDemo(t *testing.T) {
+	d := newTestDeps(t)
+	opened := false
+	d.OpenDemo = func() error { opened = true; return nil }
+	h := NewHomeScreen(d)
+	h.Content()
+	if !h.welcome.Visible() {
+		t.Fatal("a new database does not offer 新建村 / 试用演示")
+	}
+	test.Tap(h.tryDemo)
+	if !opened {
+		t.Error("试用演示 did not open the demo database")
+	}
+	if _, err := service.Demo(context.Background(), d.Store, testDay); err != nil {
+		t.Fatal(err)
+	}
+	h.Refresh()
+	if h.welcome.Visible() {
+		t.Error("the offer stays once the database has a village")
+	}
+	if h.Title() != "村与评议会" {
+		t.Errorf("title %q", h.Title())
+	}
+	d.Demo = true
+	if got := NewHomeScreen(d).Title(); got != "村与评议会（演示数据库，不是真实数据）" {
+		t.Errorf("the demo database's home is titled %q", got)
+	}
+}

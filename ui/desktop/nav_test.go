@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
-	"pingxin/app/demo"
 	"pingxin/app/i18n"
 	"pingxin/data"
 )
@@ -91,20 +91,40 @@ func TestRunOpenFailureAndSeed(t *testing.T) {
 			t.Errorf("status = %d, want 1", got)
 		}
 	})
-	t.Run("empty database: demo seeded, status 0", func(t *testing.T) {
-		a := test.NewTempApp(t)
-		path := filepath.Join(t.TempDir(), "new.db")
-		cfg := Config{DBPath: path, Open: func() (app.Store, error) { return data.Open(path) }}
-		if got := run(a, cfg, nil); got != 0 {
-			t.Errorf("status = %d, want 0", got)
-		}
-		st, err := data.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		if _, err := st.VillageByName(context.Background(), demo.VillageName); err != nil {
-			t.Errorf("demo not seeded: %v", err)
-		}
-	})
+	// A village's own new database is not filled with the demo village; the demo
+	// database (pingxin --demo, 试用演示) is, and says so in the window title.
+	for _, c := range []struct {
+		name   string
+		demo   bool
+		seeded bool
+		title  string
+	}{{"a new database stays empty", false, false, "评信 Pingxin"}, {"the demo database is filled", true, true, "评信 Pingxin（演示数据库）"}} {
+		t.Run(c.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			if err := useLanguage(i18n.Zh); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "new.db")
+			cfg := Config{DBPath: path, Demo: c.demo, LangChosen: true, Lang: i18n.Zh, Open: func() (app.Store, error) { return data.Open(path) }}
+			if got := run(a, cfg, nil); got != 0 {
+				t.Errorf("status = %d, want 0", got)
+			}
+			var titles []string
+			for _, w := range a.Driver().AllWindows() {
+				titles = append(titles, w.Title())
+			}
+			if !slices.Contains(titles, c.title) {
+				t.Errorf("window titles %q, want %q", titles, c.title)
+			}
+			st, err := data.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			vs, err := st.Villages(context.Background())
+			if err != nil || (len(vs) > 0) != c.seeded {
+				t.Errorf("villages %v (%v), want seeded %v", vs, err, c.seeded)
+			}
+		})
+	}
 }

@@ -38,7 +38,11 @@ func run(a fyne.App, c Config, env []string) int {
 		fyne.LogError("language", err)
 	}
 	a.Settings().SetTheme(savedTheme(a.Preferences()))
-	w := a.NewWindow(lang.L("desktop.app.title"))
+	title := lang.L("desktop.app.title")
+	if c.Demo {
+		title = lang.L("desktop.app.title_demo")
+	}
+	w := a.NewWindow(title)
 	w.Resize(fyne.NewSize(winW, winH))
 	w.CenterOnScreen()
 
@@ -77,12 +81,24 @@ func run(a fyne.App, c Config, env []string) int {
 		f.OnQuit = a.Quit
 		w.SetContent(f.Content())
 	} else {
-		seedIfEmpty(st)
+		if c.Demo {
+			seedIfEmpty(st)
+		}
 		if c.Instance.WatchShow != nil {
 			defer c.Instance.WatchShow(func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })()
 		}
-		d := &Deps{App: a, Win: w, Store: st, Lang: l, Now: time.Now, DBPath: c.DBPath}
+		d := &Deps{App: a, Win: w, Store: st, Lang: l, Now: time.Now, DBPath: c.DBPath, Demo: c.Demo}
 		s := newSession(c, d, unlock)
+		if c.DemoPath != "" && !c.Demo {
+			d.OpenDemo = func() error {
+				unlock() // the demo is another file, but this window gives way to it
+				if err := relaunch(c.DemoPath, c, env, "--demo"); err != nil {
+					return err
+				}
+				a.Quit()
+				return nil
+			}
+		}
 		s.relaunch = func() error { return relaunch(c.DBPath, c, env) }
 		s.quit = func() { fyne.Do(a.Quit) }
 		defer s.close()
@@ -126,11 +142,10 @@ func NewMainContent(d *Deps) fyne.CanvasObject {
 	return n.Root
 }
 
-// seedIfEmpty creates the demo village and meeting in a database that has no village
-// yet, so a newcomer's first start shows a real meeting. It is a handful of inserts
-// on a new, empty file (milliseconds), so Run does it rather than leaving it to
-// `make run`; `pingxin demo` makes the same data. Failure only leaves the home screen
-// empty, so it is logged, not shown.
+// seedIfEmpty creates the demo village and meeting in the demo database (pingxin
+// --demo, 试用演示) while it has no village, so that trying Pingxin shows a real
+// meeting. A village's own database is never filled: its first start offers 新建村 or
+// 试用演示 instead. Failure only leaves the home screen empty, so it is logged.
 func seedIfEmpty(st app.Store) {
 	ctx := context.Background()
 	vs, err := st.Villages(ctx)
@@ -146,12 +161,12 @@ func seedIfEmpty(st app.Store) {
 // process started with (the desktop only steers its own locale). The desktop cannot
 // open another file itself: only main knows how to open a store (ui never imports
 // data), and Config.Open is bound to one path.
-func relaunch(path string, c Config, env []string) error {
+func relaunch(path string, c Config, env []string, extra ...string) error {
 	exe, err := os.Executable()
 	if err != nil {
 		return err
 	}
-	args := []string{"--db", path}
+	args := append([]string{"--db", path}, extra...)
 	if c.LangChosen {
 		args = append(args, "--lang", langFlag(c.Lang))
 	}

@@ -40,6 +40,11 @@ type Deps struct {
 	Lang   i18n.Lang
 	Now    func() time.Time
 	DBPath string
+	Demo   bool // the demo database, labelled as such
+
+	// OpenDemo, when set, starts Pingxin on the demo database and ends this window:
+	// 试用演示 on a new database.
+	OpenDemo func() error
 
 	// CheckBackup and Restore, when both are set, offer 从备份恢复 in the settings.
 	// CheckBackup says why a file is not a backup this build can restore (nil when it
