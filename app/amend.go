@@ -149,3 +149,12 @@ func verification(v *Verification) string {
 	}
 	return s
 }
+
+// CheckAmendReason is the rule that an amendment says what it corrects and why
+// (docs/RULES.md §11.5).
+func CheckAmendReason(why string) error {
+	if strings.TrimSpace(why) == "" {
+		return Errorf(EINVALID, "amend.why_required")
+	}
+	return nil
+}

@@ -132,3 +132,12 @@ func SplitWords(s string) []string {
 	}
 	return out
 }
+
+// CheckRemovalReason is the rule that taking someone off the blacklist says why (a debt
+// settled, an entry made in error): the entry is kept with the reason.
+func CheckRemovalReason(reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return Errorf(EINVALID, "blacklist.removal_reason_required")
+	}
+	return nil
+}

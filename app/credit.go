@@ -243,13 +243,11 @@ type MeetingCredit struct {
 	Doc       string
 }
 
-// CreditStore is the register's part of the store. Each method is one transaction.
-type CreditStore interface {
+// CreditReader is the register's part of the read-only view of the store.
+type CreditReader interface {
 	// UnfoldedMeetings lists the village's signed meetings not yet in the register, in
 	// the order they were signed.
 	UnfoldedMeetings(ctx context.Context, villageID int64) ([]int64, error)
-	// FoldMeeting writes what a signed meeting adds to the register, once.
-	FoldMeeting(ctx context.Context, mc MeetingCredit) error
 	// CreditRegister returns every household of the village's register, by ID number,
 	// with its active blacklist entry.
 	CreditRegister(ctx context.Context, villageID int64) ([]CreditRow, error)
@@ -258,9 +256,17 @@ type CreditStore interface {
 	// CreditHistory returns one household's history in date order, blacklist changes
 	// included.
 	CreditHistory(ctx context.Context, villageID int64, idNumber string) ([]CreditEvent, error)
-	// AddBankAnswers records the bank's answers: all or none.
-	AddBankAnswers(ctx context.Context, villageID int64, answers []BankAnswer) error
 	// ReminderDays is the village's reminder period (DefaultReminderDays until set).
 	ReminderDays(ctx context.Context, villageID int64) (int, error)
+}
+
+// CreditStore is the register's part of the store: its reads and its writes, which
+// only app/service calls. Each method is one transaction.
+type CreditStore interface {
+	CreditReader
+	// FoldMeeting writes what a signed meeting adds to the register, once.
+	FoldMeeting(ctx context.Context, mc MeetingCredit) error
+	// AddBankAnswers records the bank's answers: all or none.
+	AddBankAnswers(ctx context.Context, villageID int64, answers []BankAnswer) error
 	SetReminderDays(ctx context.Context, villageID int64, days int) error
 }

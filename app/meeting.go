@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -24,24 +25,44 @@ const DefaultMeetingType = "公议授信评议会"
 // Presence is a roll-call mark.
 type Presence string
 
-// The roll-call marks of docs/RULES.md §3.2. Late members count as present.
+// The roll-call marks of docs/RULES.md §3.2. Late and left-early members count as
+// present.
 const (
-	Present Presence = "出席"
-	Absent  Presence = "缺席"
-	Leave   Presence = "请假"
-	Late    Presence = "迟到"
+	Present   Presence = "出席"
+	Absent    Presence = "缺席"
+	Leave     Presence = "请假"
+	Late      Presence = "迟到"
+	LeftEarly Presence = "早退"
 )
 
+// Presences are the roll-call marks in the order a form offers them.
+var Presences = []Presence{Present, Absent, Leave, Late, LeftEarly}
+
 // Counts reports whether the mark counts towards quorum and votes.
-func (p Presence) Counts() bool { return p == Present || p == Late }
+func (p Presence) Counts() bool { return p == Present || p == Late || p == LeftEarly }
+
+// Timed reports whether the mark needs a time: of arrival for 迟到, of leaving for 早退.
+func (p Presence) Timed() bool { return p == Late || p == LeftEarly }
 
 // ParsePresence reads a roll-call mark; ok is false for anything else.
 func ParsePresence(s string) (Presence, bool) {
-	switch p := Presence(strings.TrimSpace(s)); p {
-	case Present, Absent, Leave, Late:
-		return p, true
+	p := Presence(strings.TrimSpace(s))
+	return p, slices.Contains(Presences, p)
+}
+
+// CheckMark is the one check of a roll-call entry: a known mark, and for 迟到 and 早退 a
+// time as HH:MM (docs/RULES.md §3.2). name is the member's, for the message.
+func CheckMark(name string, p Presence, at string) error {
+	if _, ok := ParsePresence(string(p)); !ok {
+		return Errorf(EINVALID, "meeting.presence", "Name", name, "Value", string(p))
 	}
-	return "", false
+	if !p.Timed() {
+		return nil
+	}
+	if _, err := time.Parse("15:04", at); err != nil {
+		return Errorf(EINVALID, "meeting.mark_time", "Name", name, "Mark", string(p), "Value", at)
+	}
+	return nil
 }
 
 // Attendance is one person's roll-call entry.
@@ -51,7 +72,7 @@ type Attendance struct {
 	Bodies   []Body
 	Role     Role
 	Presence Presence
-	LateAt   string // HH:MM, for Late
+	LateAt   string // HH:MM: of arrival for Late, of leaving for LeftEarly
 }
 
 // Meeting is one credit-rating council meeting (评议会).
@@ -141,13 +162,8 @@ func (m *Meeting) Validate() error {
 		}
 	}
 	for _, a := range m.Attendance {
-		if _, ok := ParsePresence(string(a.Presence)); !ok {
-			return Errorf(EINVALID, "meeting.presence", "Name", a.Name, "Value", string(a.Presence))
-		}
-		if a.Presence == Late {
-			if _, err := time.Parse("15:04", a.LateAt); err != nil {
-				return Errorf(EINVALID, "meeting.late_time", "Name", a.Name, "Value", a.LateAt)
-			}
+		if err := CheckMark(a.Name, a.Presence, a.LateAt); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -244,4 +260,14 @@ type MeetingSummary struct {
 	Nominees  int
 	Passed    int
 	Total     int64 // total final credit of the passed households, in yuan
+}
+
+// NomineeByID finds a household of the meeting's list by its ID, or nil.
+func (m *Meeting) NomineeByID(id int64) *Nominee {
+	for i := range m.Nominees {
+		if m.Nominees[i].ID == id {
+			return &m.Nominees[i]
+		}
+	}
+	return nil
 }

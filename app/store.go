@@ -44,27 +44,42 @@ type VillageKey struct {
 	Encrypted []byte
 }
 
-// Store is what the domain needs from persistence. Each method is one transaction:
-// it commits whole or not at all. Every method that changes a meeting or anything in
-// it refuses with ELOCKED once the meeting is signed, and records each changed field
-// in the audit log.
-type Store interface {
-	CreateVillage(ctx context.Context, v *Village) error // sets v.ID and the members' IDs
+// Reader is the read-only view of the store: what the faces (ui/desktop, ui/cli) hold.
+// They change nothing through it; every change goes through app/service, so the rules
+// of a change are written once (docs/RULES.md) and both faces keep them alike.
+type Reader interface {
 	Villages(ctx context.Context) ([]VillageSummary, error)
 	Village(ctx context.Context, id int64) (*Village, error) // with members; ENOTFOUND
 	VillageByName(ctx context.Context, name string) (*Village, error)
+	Blacklist(ctx context.Context, villageID int64) ([]BlacklistEntry, error)
+	Meetings(ctx context.Context) ([]MeetingSummary, error)
+	Meeting(ctx context.Context, id int64) (*Meeting, error)              // with attendance and nominees in Seq order
+	VillageKey(ctx context.Context, villageID int64) (*VillageKey, error) // nil, nil when none yet
+	KnownCerts(ctx context.Context) ([][]byte, error)                     // DER: villages' own and imported
+	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error) // with the newest signed PDF
+	Review(ctx context.Context, meetingID int64) (*Review, error)         // nil, nil when none yet
+	Publicity(ctx context.Context, meetingID int64) (*Publicity, error)   // nil, nil when none issued
+	Audit(ctx context.Context, meetingID int64) ([]AuditEntry, error)
+	CreditReader // the credit register (credit.go)
+}
+
+// Store is what the domain needs from persistence: the Reader and the writes, which
+// only app/service calls. Each method is one transaction: it commits whole or not at
+// all. Every method that changes a meeting or anything in it refuses with ELOCKED once
+// the meeting is signed, and records each changed field in the audit log.
+type Store interface {
+	Reader
+
+	CreateVillage(ctx context.Context, v *Village) error // sets v.ID and the members' IDs
 	UpdateSettings(ctx context.Context, villageID int64, s Settings) error
 	AddMember(ctx context.Context, m *Member) error
 	RemoveMember(ctx context.Context, memberID int64) error
 
 	AddBlacklist(ctx context.Context, villageID int64, entries []BlacklistEntry) error // all or none
 	RemoveBlacklist(ctx context.Context, entryID int64, reason string) error
-	Blacklist(ctx context.Context, villageID int64) ([]BlacklistEntry, error)
 
 	CreateMeeting(ctx context.Context, m *Meeting) error // with attendance; sets IDs
-	Meetings(ctx context.Context) ([]MeetingSummary, error)
-	Meeting(ctx context.Context, id int64) (*Meeting, error) // with attendance and nominees in Seq order
-	UpdateMeeting(ctx context.Context, m *Meeting) error     // the facts: type, number, date, time, place, chair, clerk
+	UpdateMeeting(ctx context.Context, m *Meeting) error // the facts: type, number, date, time, place, chair, clerk
 	SetPresence(ctx context.Context, meetingID, memberID int64, p Presence, lateAt string) error
 	SetStatus(ctx context.Context, meetingID int64, s Status) error // forward only; StatusSigned only via Sign
 
@@ -72,30 +87,24 @@ type Store interface {
 	SaveNominee(ctx context.Context, n *Nominee) error                    // every field, verification included
 	DeleteNominee(ctx context.Context, nomineeID int64) error
 
-	VillageKey(ctx context.Context, villageID int64) (*VillageKey, error) // nil, nil when none yet
 	SaveVillageKey(ctx context.Context, villageID int64, k VillageKey) error
 	// CreateVillageKey stores k only if the village has no key yet and returns the key
 	// it has afterwards (k or an earlier one): two first signings end with one key.
 	CreateVillageKey(ctx context.Context, villageID int64, k VillageKey, label string) (*VillageKey, error)
-	KnownCerts(ctx context.Context) ([][]byte, error) // DER: villages' own and the current imported ones
 	// AddKnownCert makes der the known certificate of its village (CertVillage);
 	// ECONFLICT when the village has another one, unless replace (audited).
 	AddKnownCert(ctx context.Context, der []byte, label string, replace bool) error
 	Sign(ctx context.Context, meetingID int64, r SignRecord) error                     // locks the meeting
-	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)              // with the newest signed PDF
 	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error             // one more signature (the clerk's) on signed minutes
 	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error) // own 文号, today, a fresh roll call
 
 	// The steps after signing (docs/RULES.md §11), each a record beside the signed meeting.
-	SaveReview(ctx context.Context, r Review) error                     // once per signed meeting; ECONFLICT after
-	Review(ctx context.Context, meetingID int64) (*Review, error)       // nil, nil when none yet
-	SavePublicity(ctx context.Context, p Publicity) error               // issue, or restart while no outcome
-	ClosePublicity(ctx context.Context, p Publicity) error              // the outcome p carries, once
-	Publicity(ctx context.Context, meetingID int64) (*Publicity, error) // nil, nil when none issued
+	SaveReview(ctx context.Context, r Review) error        // once per signed meeting; ECONFLICT after
+	SavePublicity(ctx context.Context, p Publicity) error  // issue, or restart while no outcome
+	ClosePublicity(ctx context.Context, p Publicity) error // the outcome p carries, once
 
 	CreditStore // the credit register (credit.go)
 
-	Audit(ctx context.Context, meetingID int64) ([]AuditEntry, error)
 	Backup(ctx context.Context, path string) error // a consistent copy (VACUUM INTO)
 	Close() error
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"pingxin/app"
 )
@@ -38,9 +37,9 @@ func insertAttendance(ctx context.Context, tx *sql.Tx, a *auditor, meetingID, vi
 	return nil
 }
 
-// lateAt keeps an arrival time only for someone marked late.
+// lateAt keeps a time only for a mark that has one (迟到, 早退).
 func lateAt(p app.Presence, at string) string {
-	if p != app.Late {
+	if !p.Timed() {
 		return ""
 	}
 	return at
@@ -107,10 +106,8 @@ func (s *Store) setPresence(ctx context.Context, tx *sql.Tx, meetingID, memberID
 	} else if err != nil {
 		return err
 	}
-	if p == app.Late {
-		if _, err := time.Parse("15:04", at); err != nil {
-			return app.Errorf(app.EINVALID, "meeting.late_time", "Name", name, "Value", at)
-		}
+	if err := app.CheckMark(name, p, at); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE attendance SET presence = ?, late_at = ? WHERE meeting_id = ? AND member_id = ?`,
 		string(p), at, meetingID, memberID); err != nil {
@@ -137,10 +134,8 @@ func (s *Store) addToRoll(ctx context.Context, tx *sql.Tx, meetingID, villageID,
 	} else if err != nil {
 		return err
 	}
-	if p == app.Late {
-		if _, err := time.Parse("15:04", at); err != nil {
-			return app.Errorf(app.EINVALID, "meeting.late_time", "Name", name, "Value", at)
-		}
+	if err := app.CheckMark(name, p, at); err != nil {
+		return err
 	}
 	a, err := s.newAuditor(ctx, tx)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 
 	"pingxin/app"
 )
@@ -69,8 +68,8 @@ func (s *Store) addBlacklist(ctx context.Context, tx *sql.Tx, villageID int64, e
 // RemoveBlacklist takes an entry off the active list, keeping it with the reason why
 // (a debt settled, an entry made in error). The reason is required.
 func (s *Store) RemoveBlacklist(ctx context.Context, entryID int64, reason string) error {
-	if strings.TrimSpace(reason) == "" {
-		return app.Errorf(app.EINVALID, "data.reason_required")
+	if err := app.CheckRemovalReason(reason); err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

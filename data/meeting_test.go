@@ -309,7 +309,7 @@ func TestSetPresence(t *testing.T) {
 		at        string
 		code, key string
 	}{
-		{"late needs a time", v.Members[0].ID, app.Late, "", app.EINVALID, "meeting.late_time"},
+		{"late needs a time", v.Members[0].ID, app.Late, "", app.EINVALID, "meeting.mark_time"},
 		{"unknown mark", v.Members[0].ID, "到了", "", app.EINVALID, "meeting.presence"},
 		{"not a member", 999, app.Present, "", app.ENOTFOUND, "data.member_not_found"},
 		{"unknown meeting", v.Members[0].ID, app.Present, "", app.ENOTFOUND, "meeting.not_found"},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"pingxin/app"
@@ -91,8 +90,8 @@ func (s *Store) SignRecord(ctx context.Context, meetingID int64) (*app.SignRecor
 // ready to be corrected and signed in turn. why is required; a meeting that is not
 // signed is refused, since it can still be edited.
 func (s *Store) CreateAmendment(ctx context.Context, signedID int64, why string) (*app.Meeting, error) {
-	if strings.TrimSpace(why) == "" {
-		return nil, app.Errorf(app.EINVALID, "data.amend_why_required")
+	if err := app.CheckAmendReason(why); err != nil {
+		return nil, err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

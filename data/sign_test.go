@@ -137,7 +137,7 @@ func TestCreateAmendment(t *testing.T) {
 	}
 	t.Run("why is required", func(t *testing.T) {
 		_, err := s.CreateAmendment(ctx, m.ID, "  ")
-		wantCode(t, err, app.EINVALID, "data.amend_why_required")
+		wantCode(t, err, app.EINVALID, "amend.why_required")
 	})
 	t.Run("unknown", func(t *testing.T) {
 		_, err := s.CreateAmendment(ctx, 999, "x")

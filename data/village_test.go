@@ -168,7 +168,7 @@ func TestBlacklist(t *testing.T) {
 		}
 	})
 	t.Run("remove keeps the record", func(t *testing.T) {
-		wantCode(t, s.RemoveBlacklist(ctx, entries[0].ID, " "), app.EINVALID, "data.reason_required")
+		wantCode(t, s.RemoveBlacklist(ctx, entries[0].ID, " "), app.EINVALID, "blacklist.removal_reason_required")
 		if err := s.RemoveBlacklist(ctx, entries[0].ID, "欠款已还清"); err != nil {
 			t.Fatal(err)
 		}

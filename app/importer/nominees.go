@@ -9,18 +9,9 @@ import (
 	"pingxin/app/idcard"
 )
 
-// NomineeRules is what a nomination list is checked against: the village's settings,
-// the meeting (its date, the members present, who is already on its list) and the
-// village's blacklist.
-type NomineeRules struct {
-	Settings    app.Settings
-	MeetingDate time.Time       // adults are AdultAge or older on this date
-	Today       time.Time       // no one is born after it; zero means time.Now()
-	Voters      int             // people's-council members present: the most votes a household gets
-	Existing    map[string]bool // canonical IDs already on the meeting's list
-	Blacklist   app.Blacklist
-	CountyCode  string // IDs from elsewhere are warned about; "" means no check
-}
+// NomineeRules is what a nomination list is checked against: the rules every
+// household is held to, from a file or the form alike (app.HouseholdRules).
+type NomineeRules = app.HouseholdRules
 
 // NomineeList is a nomination list read and checked row by row.
 type NomineeList struct {
@@ -99,7 +90,7 @@ func (p *nomineeParser) nominee(rr *rowReader) (app.Nominee, []RowError) {
 	n.Votes = votes(rr)
 	n.Verification = p.verification(rr)
 	p.problems(rr, &n)
-	n.Blocked = p.blocked(id, n.Purpose)
+	n.Blocked = p.rules.BlockedReason(id, n.Purpose)
 	return n, warn
 }
 
@@ -110,17 +101,13 @@ func (p *nomineeParser) id(rr *rowReader) (idcard.ID, []RowError) {
 	if !ok {
 		return id, nil
 	}
-	if age := id.AgeOn(p.rules.MeetingDate); age < p.rules.Settings.AdultAge {
-		rr.fail(ColID, i18n.M("importer.minor", "Adult", p.rules.Settings.AdultAge, "Age", max(age, 0),
-			"Date", p.rules.MeetingDate.Format("2006-01-02")), nil)
+	for _, m := range p.rules.CheckPerson(id) {
+		rr.fail(ColID, m, nil)
 	}
 	if first, dup := p.seen[id.String()]; dup {
 		rr.fail(ColID, i18n.M("importer.duplicate", "First", first), nil)
 	} else {
 		p.seen[id.String()] = rr.row.Num
-	}
-	if p.rules.Existing[id.String()] {
-		rr.fail(ColID, i18n.M("importer.in_meeting"), nil)
 	}
 	if !idcard.InCounty(id, p.rules.CountyCode) {
 		w := &idcard.Error{Kind: idcard.KindRegion, Value: rr.text(ColID)}
@@ -231,17 +218,4 @@ func votesHeader(rr *rowReader) string {
 		}
 	}
 	return strings.Join(hs, "/")
-}
-
-// blocked says why the household is excluded though its row is valid: its ID is on the
-// village blacklist (the category is the reason), or its purpose is one the three 不准
-// forbid.
-func (p *nomineeParser) blocked(id idcard.ID, purpose string) string {
-	if e, ok := p.rules.Blacklist.Match(id.String()); ok && id.String() != "" {
-		return string(e.Category)
-	}
-	if w := p.rules.Settings.ForbiddenPurpose(purpose); w != "" {
-		return i18n.T(i18n.Zh, "importer.blocked_purpose", i18n.Data{"Word": w})
-	}
-	return ""
 }

@@ -36,7 +36,7 @@ func TestBadRows(t *testing.T) {
 		{"wrong check digit", map[string]string{"身份证号码": id[:17] + otherCheck(id)}, "身份证号码", id[:10] + "…", "idcard.checksum"},
 		{"no such birth date", map[string]string{"身份证号码": makeID("19650230", 1)}, "身份证号码", "3304831965…", "idcard.birth_date"},
 		{"born in the future", map[string]string{"身份证号码": makeID("20260320", 1)}, "身份证号码", "3304832026…", "idcard.future"},
-		{"minor on the meeting date", map[string]string{"身份证号码": makeID("20080316", 1)}, "身份证号码", "3304832008…", "importer.minor"},
+		{"minor on the meeting date", map[string]string{"身份证号码": makeID("20080316", 1)}, "身份证号码", "3304832008…", "household.minor"},
 		{"ID in E notation", map[string]string{"身份证号码": "3.30483E+17"}, "身份证号码", "3.30483E+1…", "idcard.numeric"},
 		{"ID with lost digits", map[string]string{"身份证号码": "330483196505204000"}, "身份证号码", "3304831965…", "idcard.numeric"},
 		{"old 15-digit ID", map[string]string{"身份证号码": "330483650520123"}, "身份证号码", "3304836505…", "idcard.old_style"},
@@ -228,7 +228,7 @@ func TestAlreadyInMeeting(t *testing.T) {
 	r := rules()
 	r.Existing = map[string]bool{nthID(2): true}
 	l := parseList(t, listOf(listHeader, listRow(1, nil), listRow(2, nil)), r)
-	if len(l.Errors) != 1 || l.Errors[0].Row != 3 || l.Errors[0].Reason.Key != "importer.in_meeting" {
+	if len(l.Errors) != 1 || l.Errors[0].Row != 3 || l.Errors[0].Reason.Key != "household.on_list" {
 		t.Fatalf("errors %v", l.Errors)
 	}
 }

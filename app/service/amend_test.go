@@ -23,7 +23,7 @@ func signedDemo(t *testing.T) (app.Store, int64, string) {
 	t.Cleanup(func() { st.Close() })
 	ctx := context.Background()
 	now := time.Date(2026, 11, 20, 20, 0, 0, 0, time.Local)
-	id, err := Demo(ctx, st, now)
+	id, err := New(st).Demo(ctx, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func signedDemo(t *testing.T) (app.Store, int64, string) {
 		}
 	}
 	pdf := filepath.Join(dir, "signed.pdf")
-	if _, err := SignMinutes(ctx, st, id, pdf, "口令123456", now); err != nil {
+	if _, err := New(st).SignMinutes(ctx, id, pdf, "口令123456", now); err != nil {
 		t.Fatal(err)
 	}
 	return st, id, dir
@@ -51,10 +51,10 @@ func signedDemo(t *testing.T) (app.Store, int64, string) {
 func TestAmendmentListsItsCorrections(t *testing.T) {
 	st, id, dir := signedDemo(t)
 	ctx := context.Background()
-	if _, err := Amend(ctx, st, id, " "); app.ErrorCode(err) != app.EINVALID {
+	if _, err := New(st).Amend(ctx, id, " "); app.ErrorCode(err) != app.EINVALID {
 		t.Fatalf("an amendment without a reason: %v", err)
 	}
-	am, err := Amend(ctx, st, id, "第1户建议额度误记，更正为二十五万元")
+	am, err := New(st).Amend(ctx, id, "第1户建议额度误记，更正为二十五万元")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,8 @@ import (
 // replacement, recorded in the audit log. Minutes signed with the old key verify as
 // signed by another certificate than the village's from then on; the bank learns the new
 // one with `cert import --replace`.
-func ImportPFX(ctx context.Context, st app.Store, villageID int64, pfx []byte, pfxPassword, passphrase string) (fingerprint string, err error) {
+func (s *Service) ImportPFX(ctx context.Context, villageID int64, pfx []byte, pfxPassword, passphrase string) (fingerprint string, err error) {
+	st := s.st
 	k, err := signing.ImportPKCS12(pfx, pfxPassword, passphrase)
 	if err != nil {
 		return "", err
@@ -37,7 +38,8 @@ func ImportPFX(ctx context.Context, st app.Store, villageID int64, pfx []byte, p
 // village's minutes only when signed with it. When another certificate is known for the
 // village it is refused (ECONFLICT) unless replace: the bank's deliberate replacement,
 // recorded in the audit log.
-func ImportKnownCert(ctx context.Context, st app.Store, cert []byte, replace bool) (*x509.Certificate, error) {
+func (s *Service) ImportKnownCert(ctx context.Context, cert []byte, replace bool) (*x509.Certificate, error) {
+	st := s.st
 	c, err := signing.ParseCert(cert)
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "service.not_a_cert")

@@ -17,7 +17,8 @@ import (
 // FoldSigned takes the village's signed meetings the register has not seen into it, in
 // signing order (docs/RULES.md §11). A signed meeting never changes, so each is read
 // once; the register is then read from its own table, never by loading every meeting.
-func FoldSigned(ctx context.Context, st app.Store, villageID int64) error {
+func (s *Service) FoldSigned(ctx context.Context, villageID int64) error {
+	st := s.st
 	ids, err := st.UnfoldedMeetings(ctx, villageID)
 	if err != nil || len(ids) == 0 {
 		return err
@@ -51,12 +52,13 @@ func FoldSigned(ctx context.Context, st app.Store, villageID int64) error {
 
 // OpenRegister is the village's credit register on today, with every signed meeting
 // folded in first.
-func OpenRegister(ctx context.Context, st app.Store, villageID int64, today time.Time) (*app.Register, error) {
+func (s *Service) OpenRegister(ctx context.Context, villageID int64, today time.Time) (*app.Register, error) {
+	st := s.st
 	v, err := st.Village(ctx, villageID)
 	if err != nil {
 		return nil, err
 	}
-	if err := FoldSigned(ctx, st, villageID); err != nil {
+	if err := s.FoldSigned(ctx, villageID); err != nil {
 		return nil, err
 	}
 	rows, err := st.CreditRegister(ctx, villageID)
@@ -86,11 +88,12 @@ func (s *BankSummary) Text(l i18n.Lang) string {
 // row matched by ID number to a household a signed meeting passed, checked (amount no
 // more than passed, no date before the signing), and recorded all together; a sheet
 // with any bad row records nothing and is an *importer.FileErrors naming each.
-func ImportBank(ctx context.Context, st app.Store, villageID int64, path string, today time.Time) (*BankSummary, error) {
+func (s *Service) ImportBank(ctx context.Context, villageID int64, path string, today time.Time) (*BankSummary, error) {
+	st := s.st
 	if _, err := st.Village(ctx, villageID); err != nil {
 		return nil, err
 	}
-	if err := FoldSigned(ctx, st, villageID); err != nil {
+	if err := s.FoldSigned(ctx, villageID); err != nil {
 		return nil, err
 	}
 	t, err := importer.ReadTable(path, importer.BankSchema)
@@ -109,11 +112,12 @@ func ImportBank(ctx context.Context, st app.Store, villageID int64, path string,
 	if err != nil {
 		return nil, err
 	}
-	return recordAnswers(ctx, st, villageID, answers)
+	return s.recordAnswers(ctx, villageID, answers)
 }
 
 // RecordBankAnswer records one answer typed on the desktop, checked like a sheet's row.
-func RecordBankAnswer(ctx context.Context, st app.Store, villageID int64, a app.BankAnswer) error {
+func (s *Service) RecordBankAnswer(ctx context.Context, villageID int64, a app.BankAnswer) error {
+	st := s.st
 	row, err := st.CreditRow(ctx, villageID, a.IDNumber)
 	if err != nil {
 		return err
@@ -126,11 +130,12 @@ func RecordBankAnswer(ctx context.Context, st app.Store, villageID int64, a app.
 	if a.Result == "" {
 		return app.Errorf(app.EINVALID, "credit.result_required")
 	}
-	_, err = recordAnswers(ctx, st, villageID, []app.BankAnswer{a})
+	_, err = s.recordAnswers(ctx, villageID, []app.BankAnswer{a})
 	return err
 }
 
-func recordAnswers(ctx context.Context, st app.Store, villageID int64, answers []app.BankAnswer) (*BankSummary, error) {
+func (svc *Service) recordAnswers(ctx context.Context, villageID int64, answers []app.BankAnswer) (*BankSummary, error) {
+	st := svc.st
 	s := &BankSummary{Village: villageID}
 	for _, a := range answers {
 		if a.Result == app.BankApproved {
@@ -158,7 +163,8 @@ type RenewalSummary struct {
 // list, in one step: each starts from its last passing nomination (group, phone,
 // household, purpose) and asks for the amount it holds. Households already on the list
 // are left as they are.
-func RenewInto(ctx context.Context, st app.Store, meetingID int64, today time.Time) (*RenewalSummary, error) {
+func (svc *Service) RenewInto(ctx context.Context, meetingID int64, today time.Time) (*RenewalSummary, error) {
+	st := svc.st
 	m, err := st.Meeting(ctx, meetingID)
 	if err != nil {
 		return nil, err
@@ -166,7 +172,7 @@ func RenewInto(ctx context.Context, st app.Store, meetingID int64, today time.Ti
 	if m.Locked() {
 		return nil, app.Errorf(app.ELOCKED, "meeting.locked")
 	}
-	reg, err := OpenRegister(ctx, st, m.VillageID, today)
+	reg, err := svc.OpenRegister(ctx, m.VillageID, today)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +205,7 @@ func RenewInto(ctx context.Context, st app.Store, meetingID int64, today time.Ti
 
 // previousNominee finds the nomination a register row was passed on, reading each
 // meeting once; nil when it is gone.
-func previousNominee(ctx context.Context, st app.Store, cache map[int64]*app.Meeting, meetingID, nomineeID int64) (*app.Nominee, error) {
+func previousNominee(ctx context.Context, st app.Reader, cache map[int64]*app.Meeting, meetingID, nomineeID int64) (*app.Nominee, error) {
 	m, ok := cache[meetingID]
 	if !ok {
 		var err error
@@ -219,7 +225,7 @@ func previousNominee(ctx context.Context, st app.Store, cache map[int64]*app.Mee
 // LastRating is the line a council reads while deliberating a household the village
 // rated before ("上次评议：〔2023〕2号，通过 20万；银行批准 15万"); "" for a household new
 // to the register.
-func LastRating(ctx context.Context, st app.Store, villageID int64, idNumber string, l i18n.Lang) (string, error) {
+func LastRating(ctx context.Context, st app.Reader, villageID int64, idNumber string, l i18n.Lang) (string, error) {
 	row, err := st.CreditRow(ctx, villageID, idNumber)
 	if err != nil || row == nil {
 		return "", err
@@ -230,23 +236,24 @@ func LastRating(ctx context.Context, st app.Store, villageID int64, idNumber str
 // WriteRegisterSheet writes the village's register on today for the bank as XLSX
 // (full IDs, as text cells; the blacklisted households on their own sheet), whole or
 // not at all, readable by its owner only since it holds full ID numbers.
-func WriteRegisterSheet(ctx context.Context, st app.Store, villageID int64, path string, today time.Time) error {
-	return writeRegister(ctx, st, villageID, path, today, 0o600, minutes.RegisterSheet)
+func (s *Service) WriteRegisterSheet(ctx context.Context, villageID int64, path string, today time.Time) error {
+	return s.writeRegister(ctx, villageID, path, today, 0o600, minutes.RegisterSheet)
 }
 
 // WriteRegisterPDF writes the village's register on today as a printable PDF with
 // masked IDs, for the village file, whole or not at all.
-func WriteRegisterPDF(ctx context.Context, st app.Store, villageID int64, path string, today time.Time) error {
-	return writeRegister(ctx, st, villageID, path, today, 0o644, minutes.RenderRegister)
+func (s *Service) WriteRegisterPDF(ctx context.Context, villageID int64, path string, today time.Time) error {
+	return s.writeRegister(ctx, villageID, path, today, 0o644, minutes.RenderRegister)
 }
 
-func writeRegister(ctx context.Context, st app.Store, villageID int64, path string, today time.Time, perm os.FileMode,
+func (s *Service) writeRegister(ctx context.Context, villageID int64, path string, today time.Time, perm os.FileMode,
 	r func(io.Writer, string, *app.Register, minutes.Options) error) error {
+	st := s.st
 	v, err := st.Village(ctx, villageID)
 	if err != nil {
 		return err
 	}
-	reg, err := OpenRegister(ctx, st, villageID, today)
+	reg, err := s.OpenRegister(ctx, villageID, today)
 	if err != nil {
 		return err
 	}
@@ -255,4 +262,9 @@ func writeRegister(ctx context.Context, st app.Store, villageID int64, path stri
 		return err
 	}
 	return atomicfile.WriteBytes(path, perm, buf.Bytes())
+}
+
+// SetReminderDays sets how many days before a rating expires the register names it.
+func (s *Service) SetReminderDays(ctx context.Context, villageID int64, days int) error {
+	return s.st.SetReminderDays(ctx, villageID, days)
 }

@@ -1,6 +1,3 @@
-// Package service holds the operations that both user interfaces perform — creating
-// the demo, importing a list, rendering and signing the minutes — as one function each
-// over app.Store, so the desktop and the command line can never drift apart.
 package service
 
 import (
@@ -13,7 +10,8 @@ import (
 
 // Demo creates the demo village (roster, blacklist) when absent and a new demo
 // meeting dated today, and returns the meeting's ID.
-func Demo(ctx context.Context, st app.Store, now time.Time) (int64, error) {
+func (s *Service) Demo(ctx context.Context, now time.Time) (int64, error) {
+	st := s.st
 	v, err := st.VillageByName(ctx, demo.VillageName)
 	if app.ErrorCode(err) == app.ENOTFOUND {
 		v = demo.Village()

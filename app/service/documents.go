@@ -18,16 +18,16 @@ type renderer func(w io.Writer, v *app.Village, m *app.Meeting, o minutes.Option
 
 // WriteMinutes renders the (unsigned) minutes of a meeting to path, atomically, and
 // returns the file's SHA-256 in hex.
-func WriteMinutes(ctx context.Context, st app.Store, meetingID int64, path string, now time.Time) (string, error) {
+func WriteMinutes(ctx context.Context, st app.Reader, meetingID int64, path string, now time.Time) (string, error) {
 	return writeDoc(ctx, st, meetingID, path, now, minutes.Render)
 }
 
 // WriteNotice renders the public notice (公示) of a meeting to path, atomically.
-func WriteNotice(ctx context.Context, st app.Store, meetingID int64, path string, now time.Time) (string, error) {
+func WriteNotice(ctx context.Context, st app.Reader, meetingID int64, path string, now time.Time) (string, error) {
 	return writeDoc(ctx, st, meetingID, path, now, minutes.RenderNotice)
 }
 
-func writeDoc(ctx context.Context, st app.Store, meetingID int64, path string, now time.Time, r renderer) (string, error) {
+func writeDoc(ctx context.Context, st app.Reader, meetingID int64, path string, now time.Time, r renderer) (string, error) {
 	v, m, err := Load(ctx, st, meetingID)
 	if err != nil {
 		return "", err
@@ -62,7 +62,7 @@ func hexSHA(b []byte) string {
 
 // options are the rendering options of a meeting's documents: the clock, and for an
 // amendment the corrections it makes to the signed minutes.
-func options(ctx context.Context, st app.Store, v *app.Village, m *app.Meeting, now time.Time) (minutes.Options, error) {
+func options(ctx context.Context, st app.Reader, v *app.Village, m *app.Meeting, now time.Time) (minutes.Options, error) {
 	changes, err := AmendmentChanges(ctx, st, v, m)
 	return minutes.Options{Now: now, Changes: changes}, err
 }

@@ -45,7 +45,7 @@ const (
 
 // ExportBank writes the bank package of a signed meeting to zipPath, atomically: the
 // signed minutes exactly as signed, the passed-households sheet and the manifest.
-func ExportBank(ctx context.Context, st app.Store, meetingID int64, zipPath string, now time.Time) error {
+func ExportBank(ctx context.Context, st app.Reader, meetingID int64, zipPath string, now time.Time) error {
 	v, m, err := Load(ctx, st, meetingID)
 	if err != nil {
 		return err

@@ -81,8 +81,8 @@ type ImportPreview struct {
 // meetingID (its date, the members present, the households already on it) and the
 // village (settings, blacklist), without storing anything. A file that cannot be read
 // at all, or a locked meeting, is the error.
-func PreviewNominees(ctx context.Context, st app.Store, meetingID int64, path string) (*ImportPreview, error) {
-	rules, err := nomineeRules(ctx, st, meetingID)
+func PreviewNominees(ctx context.Context, st app.Reader, meetingID int64, path string) (*ImportPreview, error) {
+	rules, err := HouseholdRules(ctx, st, meetingID, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -97,43 +97,18 @@ func PreviewNominees(ctx context.Context, st app.Store, meetingID int64, path st
 	return &ImportPreview{Meeting: meetingID, File: path, Table: t, List: l}, nil
 }
 
-// nomineeRules gathers what a list is checked against from the meeting and its village.
-func nomineeRules(ctx context.Context, st app.Store, meetingID int64) (importer.NomineeRules, error) {
-	m, err := st.Meeting(ctx, meetingID)
-	if err != nil {
-		return importer.NomineeRules{}, err
-	}
-	if m.Locked() {
-		return importer.NomineeRules{}, app.Errorf(app.ELOCKED, "meeting.locked")
-	}
-	v, err := st.Village(ctx, m.VillageID)
-	if err != nil {
-		return importer.NomineeRules{}, err
-	}
-	bl, err := st.Blacklist(ctx, v.ID)
-	if err != nil {
-		return importer.NomineeRules{}, err
-	}
-	existing := make(map[string]bool, len(m.Nominees))
-	for _, n := range m.Nominees {
-		existing[n.IDNumber] = true
-	}
-	return importer.NomineeRules{Settings: v.Settings, MeetingDate: m.Date, Today: now(), Voters: m.Voters(),
-		Existing: existing, Blacklist: app.NewBlacklist(bl), CountyCode: v.CountyCode}, nil
-}
-
 // Commit stores the previewed households in one st.AddNominees call (one transaction).
 // With errors and skipInvalid false nothing is stored: the summary lists every error
 // and the error is an *importer.FileErrors (code EINVALID). With skipInvalid the valid
 // rows are stored and every skipped row is in the summary.
-func (p *ImportPreview) Commit(ctx context.Context, st app.Store, skipInvalid bool) (*ImportSummary, error) {
+func (p *ImportPreview) Commit(ctx context.Context, svc *Service, skipInvalid bool) (*ImportSummary, error) {
 	l := p.List
 	s := &ImportSummary{Meeting: p.Meeting, Errors: l.Errors, Warnings: l.Warnings, Unknown: l.Unknown}
 	if len(l.Errors) > 0 && !skipInvalid {
 		return s, &importer.FileErrors{File: p.File, Errors: l.Errors}
 	}
 	if len(l.Nominees) > 0 {
-		if err := st.AddNominees(ctx, p.Meeting, l.Nominees); err != nil {
+		if err := svc.st.AddNominees(ctx, p.Meeting, l.Nominees); err != nil {
 			return nil, err
 		}
 	}
@@ -143,12 +118,12 @@ func (p *ImportPreview) Commit(ctx context.Context, st app.Store, skipInvalid bo
 
 // ImportNominees is the import of a nomination list both UIs call: PreviewNominees,
 // then Commit. See Commit for what is stored and returned.
-func ImportNominees(ctx context.Context, st app.Store, meetingID int64, path string, skipInvalid bool) (*ImportSummary, error) {
-	p, err := PreviewNominees(ctx, st, meetingID, path)
+func (s *Service) ImportNominees(ctx context.Context, meetingID int64, path string, skipInvalid bool) (*ImportSummary, error) {
+	p, err := PreviewNominees(ctx, s, meetingID, path)
 	if err != nil {
 		return nil, err
 	}
-	return p.Commit(ctx, st, skipInvalid)
+	return p.Commit(ctx, s, skipInvalid)
 }
 
 // ReadRoster reads a council roster file (姓名, 所属组织, 职务) for a new village. Any bad
@@ -177,7 +152,8 @@ func (s *BlacklistSummary) Text(l i18n.Lang) string {
 // ImportBlacklist reads a blacklist file (姓名, 身份证号码, 类别, 来源, 日期, 备注) into the
 // village's blacklist in one st.AddBlacklist call: all of it or, when any row is bad,
 // nothing, with an *importer.FileErrors naming every bad row.
-func ImportBlacklist(ctx context.Context, st app.Store, villageID int64, path string) (*BlacklistSummary, error) {
+func (svc *Service) ImportBlacklist(ctx context.Context, villageID int64, path string) (*BlacklistSummary, error) {
+	st := svc.st
 	if _, err := st.Village(ctx, villageID); err != nil {
 		return nil, err
 	}

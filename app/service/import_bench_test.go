@@ -55,7 +55,7 @@ func benchImport(b *testing.B, path string) {
 		if err := st.CreateMeeting(ctx, m); err != nil {
 			b.Fatal(err)
 		}
-		sum, err := ImportNominees(ctx, st, m.ID, path, false)
+		sum, err := New(st).ImportNominees(ctx, m.ID, path, false)
 		if err != nil || sum.Imported != 10000 {
 			b.Fatalf("%v %+v", err, sum.Errors[:min(3, len(sum.Errors))])
 		}
@@ -85,7 +85,7 @@ func TestImportPeakRSS(t *testing.T) {
 	}
 	st, id := setup(t)
 	start := time.Now()
-	sum, err := ImportNominees(context.Background(), st, id, path, false)
+	sum, err := New(st).ImportNominees(context.Background(), id, path, false)
 	if err != nil || sum.Imported != 10000 {
 		t.Fatalf("%v %+v", err, sum)
 	}

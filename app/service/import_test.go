@@ -141,7 +141,7 @@ func TestImportSixBrokenRows(t *testing.T) {
 	ctx := context.Background()
 	path, broken := sixBroken(t)
 
-	sum, err := ImportNominees(ctx, st, id, path, false)
+	sum, err := New(st).ImportNominees(ctx, id, path, false)
 	var fe *importer.FileErrors
 	if !errors.As(err, &fe) || app.ErrorCode(err) != app.EINVALID {
 		t.Fatalf("err = %v, want the file's errors", err)
@@ -153,7 +153,7 @@ func TestImportSixBrokenRows(t *testing.T) {
 		t.Fatalf("%d households stored after a refused import", n)
 	}
 
-	sum, err = ImportNominees(ctx, st, id, path, true)
+	sum, err = New(st).ImportNominees(ctx, id, path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,8 +169,8 @@ func TestImportSixBrokenRows(t *testing.T) {
 	}
 
 	// The same file again: every household is already in the meeting.
-	sum, err = ImportNominees(ctx, st, id, path, false)
-	if err == nil || len(sum.Errors) < 14 || sum.Errors[0].Reason.Key != "importer.in_meeting" {
+	sum, err = New(st).ImportNominees(ctx, id, path, false)
+	if err == nil || len(sum.Errors) < 14 || sum.Errors[0].Reason.Key != "household.on_list" {
 		t.Fatalf("re-import: %v %+v", err, sum.Errors[:1])
 	}
 }
@@ -180,7 +180,7 @@ func TestImportJSON(t *testing.T) {
 	st, id := setup(t)
 	bad := idN(1)[:17] + map[bool]string{true: "1", false: "0"}[idN(1)[17] == '0']
 	path := gbkFile(t, [][]string{header, household(1, map[int]string{1: bad}), household(2, nil)})
-	sum, err := ImportNominees(context.Background(), st, id, path, false)
+	sum, err := New(st).ImportNominees(context.Background(), id, path, false)
 	if err == nil {
 		t.Fatal("want refusal")
 	}
@@ -191,7 +191,7 @@ func TestImportJSON(t *testing.T) {
 	if strings.Contains(string(sum.JSON(i18n.En)), bad) {
 		t.Fatal("full ID in JSON")
 	}
-	sum, err = ImportNominees(context.Background(), st, id, path, true)
+	sum, err = New(st).ImportNominees(context.Background(), id, path, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestImportNumericXLSX(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := ImportNominees(context.Background(), st, id, path, false)
+	sum, err := New(st).ImportNominees(context.Background(), id, path, false)
 	if err == nil || !slices.Equal(rowsOf(sum.Errors), []int{2, 3, 4}) {
 		t.Fatalf("err %v errors %v", err, sum.Errors)
 	}
@@ -234,15 +234,15 @@ func TestImportUnreadable(t *testing.T) {
 	} {
 		p := filepath.Join(t.TempDir(), name)
 		os.WriteFile(p, b, 0o600)
-		sum, err := ImportNominees(context.Background(), st, id, p, true)
+		sum, err := New(st).ImportNominees(context.Background(), id, p, true)
 		if sum != nil || app.ErrorCode(err) != app.EINVALID {
 			t.Errorf("%s: %v %v", name, sum, err)
 		}
 	}
-	if _, err := ImportNominees(context.Background(), st, id, "/no/such/file.csv", false); app.ErrorCode(err) != app.EINVALID {
+	if _, err := New(st).ImportNominees(context.Background(), id, "/no/such/file.csv", false); app.ErrorCode(err) != app.EINVALID {
 		t.Errorf("missing file: %v", err)
 	}
-	if _, err := ImportNominees(context.Background(), st, 999, "/no/such/file.csv", false); app.ErrorCode(err) != app.ENOTFOUND {
+	if _, err := New(st).ImportNominees(context.Background(), 999, "/no/such/file.csv", false); app.ErrorCode(err) != app.ENOTFOUND {
 		t.Errorf("missing meeting: %v", err)
 	}
 }
@@ -257,7 +257,7 @@ func TestPreviewStoresNothing(t *testing.T) {
 	if len(p.List.Nominees) != 14 || p.List.Bad != 6 || len(nominees(t, st, id)) != 0 {
 		t.Fatalf("preview %d valid %d bad", len(p.List.Nominees), p.List.Bad)
 	}
-	sum, err := p.Commit(context.Background(), st, true)
+	sum, err := p.Commit(context.Background(), New(st), true)
 	if err != nil || sum.Imported != 14 || len(nominees(t, st, id)) != 14 {
 		t.Fatalf("commit: %v %+v", err, sum)
 	}
@@ -269,7 +269,7 @@ func TestImportBlacklist(t *testing.T) {
 	m, _ := st.Meeting(ctx, id)
 	good := gbkFile(t, [][]string{{"姓名", "身份证号码", "类别", "来源", "日期", "备注"},
 		{"村民5", idN(5), "老赖", "法院", "2025-06-01", ""}, {"村民6", idN(6), "炒房族", "村委会", "2025/7/1", "多套房"}})
-	sum, err := ImportBlacklist(ctx, st, m.VillageID, good)
+	sum, err := New(st).ImportBlacklist(ctx, m.VillageID, good)
 	if err != nil || sum.Added != 1 || sum.Already != 1 {
 		t.Fatalf("%v %+v", err, sum)
 	}
@@ -278,7 +278,7 @@ func TestImportBlacklist(t *testing.T) {
 		t.Fatalf("blacklist %+v", bl)
 	}
 	bad := gbkFile(t, [][]string{{"姓名", "身份证号码", "类别"}, {"甲", idN(7), "坏人"}, {"乙", "123", "老赖"}})
-	_, err = ImportBlacklist(ctx, st, m.VillageID, bad)
+	_, err = New(st).ImportBlacklist(ctx, m.VillageID, bad)
 	var fe *importer.FileErrors
 	if !errors.As(err, &fe) || !slices.Equal(rowsOf(fe.Errors), []int{2, 3}) {
 		t.Fatalf("bad file: %v", err)
@@ -309,7 +309,7 @@ func TestSaveTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The blank template imports nothing and refuses nothing.
-	sum, err := ImportNominees(context.Background(), st, id, p, false)
+	sum, err := New(st).ImportNominees(context.Background(), id, p, false)
 	if err != nil || sum.Imported != 0 || len(sum.Errors) != 0 || len(sum.Unknown) != 0 {
 		t.Fatalf("%v %+v", err, sum)
 	}

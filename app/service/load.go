@@ -8,7 +8,7 @@ import (
 
 // Load reads a meeting with its village: every document and check needs both (the
 // rules are the village's settings).
-func Load(ctx context.Context, st app.Store, meetingID int64) (*app.Village, *app.Meeting, error) {
+func Load(ctx context.Context, st app.Reader, meetingID int64) (*app.Village, *app.Meeting, error) {
 	m, err := st.Meeting(ctx, meetingID)
 	if err != nil {
 		return nil, nil, err

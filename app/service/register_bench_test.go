@@ -73,13 +73,13 @@ func BenchmarkRegister20k(b *testing.B) {
 	today := time.Date(2027, 1, 10, 9, 0, 0, 0, time.Local)
 	b.Run("open", func(b *testing.B) {
 		for b.Loop() {
-			reg, err := OpenRegister(ctx, st, villageID, today)
+			reg, err := New(st).OpenRegister(ctx, villageID, today)
 			if err != nil || len(reg.Entries) != 20_000 {
 				b.Fatalf("%v, %d entries", err, len(reg.Entries))
 			}
 		}
 	})
-	reg, err := OpenRegister(ctx, st, villageID, today)
+	reg, err := New(st).OpenRegister(ctx, villageID, today)
 	if err != nil {
 		b.Fatal(err)
 	}

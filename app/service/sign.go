@@ -54,7 +54,7 @@ func (e *NotSignable) Lines(l i18n.Lang) []string {
 
 // HasVillageKey reports whether the village already has a signing key (the desktop
 // asks for the passphrase twice when it has not).
-func HasVillageKey(ctx context.Context, st app.Store, villageID int64) (bool, error) {
+func HasVillageKey(ctx context.Context, st app.Reader, villageID int64) (bool, error) {
 	k, err := st.VillageKey(ctx, villageID)
 	return k != nil, err
 }
@@ -68,20 +68,22 @@ var keyCreation sync.Mutex
 // whatever runs at the same time: under keyCreation, and through the store's
 // CreateVillageKey, which keeps the first key stored; a signer who lost that race opens
 // the winner's key with their passphrase (and is refused if it is not the same).
-func villageSigner(ctx context.Context, st app.Store, v *app.Village, passphrase string, now time.Time) (*signing.Signer, error) {
+func (s *Service) villageSigner(ctx context.Context, v *app.Village, passphrase string, now time.Time) (*signing.Signer, error) {
+	st := s.st
 	k, err := st.VillageKey(ctx, v.ID)
 	if err != nil {
 		return nil, err
 	}
 	if k == nil {
-		if k, err = createVillageKey(ctx, st, v, passphrase, now); err != nil {
+		if k, err = s.createVillageKey(ctx, v, passphrase, now); err != nil {
 			return nil, err
 		}
 	}
 	return signing.Open(signing.SealedKey{Cert: k.Cert, Encrypted: k.Encrypted}, passphrase)
 }
 
-func createVillageKey(ctx context.Context, st app.Store, v *app.Village, passphrase string, now time.Time) (*app.VillageKey, error) {
+func (s *Service) createVillageKey(ctx context.Context, v *app.Village, passphrase string, now time.Time) (*app.VillageKey, error) {
+	st := s.st
 	keyCreation.Lock()
 	defer keyCreation.Unlock()
 	if k, err := st.VillageKey(ctx, v.ID); err != nil || k != nil {
@@ -97,7 +99,8 @@ func createVillageKey(ctx context.Context, st app.Store, v *app.Village, passphr
 // SignMinutes renders the minutes, signs them as the chair with the village key, writes
 // them to path and locks the meeting. It refuses an unfinished meeting with every
 // reason; a wrong passphrase or any failure leaves neither a file nor a lock.
-func SignMinutes(ctx context.Context, st app.Store, meetingID int64, path, passphrase string, now time.Time) (*app.SignRecord, error) {
+func (s *Service) SignMinutes(ctx context.Context, meetingID int64, path, passphrase string, now time.Time) (*app.SignRecord, error) {
+	st := s.st
 	v, m, err := Load(ctx, st, meetingID)
 	if err != nil {
 		return nil, err
@@ -105,7 +108,7 @@ func SignMinutes(ctx context.Context, st app.Store, meetingID int64, path, passp
 	if why := m.Signable(v.Settings); why != nil {
 		return nil, &NotSignable{Reasons: why}
 	}
-	signer, err := villageSigner(ctx, st, v, passphrase, now)
+	signer, err := s.villageSigner(ctx, v, passphrase, now)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +151,7 @@ type bytesWriter struct{ b []byte }
 func (w *bytesWriter) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
 
 // Verify checks a PDF's signatures against the certificates this machine knows.
-func Verify(ctx context.Context, st app.Store, pdf []byte) (signing.Report, error) {
+func Verify(ctx context.Context, st app.Reader, pdf []byte) (signing.Report, error) {
 	var known []*x509.Certificate
 	if st != nil {
 		ders, err := st.KnownCerts(ctx)
@@ -165,7 +168,7 @@ func Verify(ctx context.Context, st app.Store, pdf []byte) (signing.Report, erro
 }
 
 // VillageCertPEM returns the village's certificate in PEM for the bank to keep.
-func VillageCertPEM(ctx context.Context, st app.Store, villageID int64) ([]byte, error) {
+func VillageCertPEM(ctx context.Context, st app.Reader, villageID int64) ([]byte, error) {
 	k, err := st.VillageKey(ctx, villageID)
 	if err != nil {
 		return nil, err
@@ -183,7 +186,8 @@ func VillageCertPEM(ctx context.Context, st app.Store, villageID int64) ([]byte,
 // AddSignature adds one more signature (the clerk's, by name) to a meeting's signed
 // minutes, keeps the new version and writes it to path. The chair's signature stays
 // valid: the new one is an incremental update over it.
-func AddSignature(ctx context.Context, st app.Store, meetingID int64, path, passphrase, name string, now time.Time) (*app.SignRecord, error) {
+func (s *Service) AddSignature(ctx context.Context, meetingID int64, path, passphrase, name string, now time.Time) (*app.SignRecord, error) {
+	st := s.st
 	v, m, err := Load(ctx, st, meetingID)
 	if err != nil {
 		return nil, err
@@ -195,7 +199,7 @@ func AddSignature(ctx context.Context, st app.Store, meetingID int64, path, pass
 	if !m.Locked() || rec == nil || len(rec.PDF) == 0 {
 		return nil, app.Errorf(app.EINVALID, "service.export_unsigned")
 	}
-	signer, err := villageSigner(ctx, st, v, passphrase, now)
+	signer, err := s.villageSigner(ctx, v, passphrase, now)
 	if err != nil {
 		return nil, err
 	}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 
-	"pingxin/app"
+	"pingxin/app/service"
 )
 
 func init() {
@@ -24,7 +24,7 @@ func backupCmd(e *Env, args []string) error {
 	if *out == "" || len(pos) != 0 {
 		return usagef("ship.backup_need_out")
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		if err := st.Backup(ctx, *out); err != nil {
 			return e.explain(*out, err)
 		}

@@ -32,8 +32,8 @@ func certImport(e *Env, args []string) error {
 	if err != nil {
 		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
-		c, err := service.ImportKnownCert(ctx, st, b, *replace)
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		c, err := st.ImportKnownCert(ctx, b, *replace)
 		if err == nil {
 			e.println(app.CertVillage(c), signing.Fingerprint(c))
 		}
@@ -66,12 +66,12 @@ func certPFX(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		v, err := st.VillageByName(ctx, *village)
 		if err != nil {
 			return err
 		}
-		fp, err := service.ImportPFX(ctx, st, v.ID, pfx, pfxPass, pass)
+		fp, err := st.ImportPFX(ctx, v.ID, pfx, pfxPass, pass)
 		if err == nil {
 			e.println(v.Name, fp)
 		}

@@ -16,6 +16,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/i18n"
+	"pingxin/app/service"
 )
 
 // Env is what a command runs with. Open is called only by commands that need the
@@ -203,16 +204,21 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// store opens the database for a command that needs it.
-func (e *Env) store() (app.Store, error) {
+// store opens the database for a command that needs it. A command sees it only
+// through the service: reads, and every change as one of its operations.
+func (e *Env) store() (*service.Service, error) {
 	if e.Open == nil {
 		return nil, errors.New("no database")
 	}
-	return e.Open()
+	st, err := e.Open()
+	if err != nil {
+		return nil, err
+	}
+	return service.New(st), nil
 }
 
 // withStore runs f with the database open, and closes it after.
-func (e *Env) withStore(f func(ctx context.Context, st app.Store) error) error {
+func (e *Env) withStore(f func(ctx context.Context, st *service.Service) error) error {
 	st, err := e.store()
 	if err != nil {
 		return err

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-
-	"pingxin/app/service"
 )
 
 func init() {
@@ -21,7 +19,7 @@ func demoCmd(e *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	id, err := service.Demo(context.Background(), st, e.Now())
+	id, err := st.Demo(context.Background(), e.Now())
 	if err != nil {
 		return err
 	}

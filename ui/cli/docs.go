@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/term"
 
-	"pingxin/app"
 	"pingxin/app/i18n"
 	"pingxin/app/service"
 )
@@ -49,7 +48,7 @@ func minutesCmd(e *Env, args []string) error {
 		return err
 	}
 	if !*doSign {
-		return e.withStore(func(ctx context.Context, st app.Store) error {
+		return e.withStore(func(ctx context.Context, st *service.Service) error {
 			sum, err := service.WriteMinutes(ctx, st, id, out, e.Now())
 			if err == nil {
 				e.println(out, sum)
@@ -61,8 +60,8 @@ func minutesCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
-		rec, err := service.SignMinutes(ctx, st, id, out, pass, e.Now())
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		rec, err := st.SignMinutes(ctx, id, out, pass, e.Now())
 		if err == nil {
 			e.println(out, rec.SHA256)
 		}
@@ -75,7 +74,7 @@ func noticeCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		if _, err := service.WriteNotice(ctx, st, id, out, e.Now()); err != nil {
 			return err
 		}
@@ -89,7 +88,7 @@ func exportCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		if err := service.ExportBank(ctx, st, id, out, e.Now()); err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func importCmd(e *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := service.ImportNominees(context.Background(), st, id, pos[0], *skip)
+	sum, err := st.ImportNominees(context.Background(), id, pos[0], *skip)
 	if sum != nil {
 		printImport(e, pos[0], sum, *asJSON, err == nil)
 	}
@@ -115,7 +115,7 @@ func blacklistImport(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	sum, err := service.ImportBlacklist(ctx, st, v.ID, pos[0])
+	sum, err := st.ImportBlacklist(ctx, v.ID, pos[0])
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func blacklistImport(e *Env, args []string) error {
 }
 
 // villageByNameOrID finds a village by name, or by its number when no village has that name.
-func villageByNameOrID(ctx context.Context, st app.Store, s string) (*app.Village, error) {
+func villageByNameOrID(ctx context.Context, st app.Reader, s string) (*app.Village, error) {
 	v, err := st.VillageByName(ctx, s)
 	if app.ErrorCode(err) == app.ENOTFOUND {
 		if id, perr := strconv.ParseInt(s, 10, 64); perr == nil {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"pingxin/app"
 	"pingxin/app/amount"
+	"pingxin/app/service"
 )
 
 func init() {
@@ -16,7 +16,8 @@ func init() {
 }
 
 // meetingNew creates a meeting with every people's-council member present unless
-// listed with --absent, and prints its ID alone on stdout.
+// listed with --absent, numbered --doc or else with the village's next 文号, and prints
+// its ID alone on stdout (docs/CLI.md §4).
 func meetingNew(e *Env, args []string) error {
 	fs := e.flags("meeting new")
 	village := fs.String("village", "", "")
@@ -24,39 +25,39 @@ func meetingNew(e *Env, args []string) error {
 	at := fs.String("time", "", "")
 	place := fs.String("place", "", "")
 	absent := fs.String("absent", "", "")
+	doc := fs.String("doc", "", "")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if *village == "" || *date == "" {
 		return usagef("cli.missing_flags", "Flags", "--village --date")
 	}
-	d, err := time.ParseInLocation("2006-01-02", *date, time.Local)
-	if err != nil {
-		return usagef("cli.bad_date", "Value", *date)
-	}
-	st, err := e.store()
+	d, err := parseDate(*date)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	ctx := context.Background()
-	v, err := st.VillageByName(ctx, *village)
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		v, err := villageByNameOrID(ctx, st, *village)
+		if err != nil {
+			return err
+		}
+		m, err := st.CreateMeeting(ctx, service.MeetingSpec{VillageID: v.ID, Date: d, Time: *at, Place: *place,
+			DocNumber: *doc, Absent: splitNames(*absent)})
+		if err != nil {
+			return err
+		}
+		e.println(m.ID)
+		return nil
+	})
+}
+
+// parseDate reads a YYYY-MM-DD flag value; anything else is wrong usage.
+func parseDate(s string) (time.Time, error) {
+	d, err := time.ParseInLocation("2006-01-02", s, time.Local)
 	if err != nil {
-		return err
+		return time.Time{}, usagef("cli.bad_date", "Value", s)
 	}
-	m, err := app.NewMeeting(v, d, splitNames(*absent))
-	if err != nil {
-		return err
-	}
-	m.Time, m.Place = *at, *place
-	if err := m.Validate(); err != nil {
-		return err
-	}
-	if err := st.CreateMeeting(ctx, m); err != nil {
-		return err
-	}
-	e.println(m.ID)
-	return nil
+	return d, nil
 }
 
 // splitNames reads a list typed as "张三,李四" or "张三，李四、王五".

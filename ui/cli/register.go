@@ -32,12 +32,12 @@ func bankImport(e *Env, args []string) error {
 	if *village == "" {
 		return usagef("cli.missing_flags", "Flags", "--village")
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		v, err := villageByNameOrID(ctx, st, *village)
 		if err != nil {
 			return err
 		}
-		sum, err := service.ImportBank(ctx, st, v.ID, pos[0], e.Now())
+		sum, err := st.ImportBank(ctx, v.ID, pos[0], e.Now())
 		if err != nil {
 			return err
 		}
@@ -81,7 +81,7 @@ func registerCmd(e *Env, args []string) error {
 	if f.village == "" {
 		return usagef("cli.missing_flags", "Flags", "--village")
 	}
-	return e.withStore(func(ctx context.Context, st app.Store) error {
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		v, err := villageByNameOrID(ctx, st, f.village)
 		if err != nil {
 			return err
@@ -90,7 +90,7 @@ func registerCmd(e *Env, args []string) error {
 	})
 }
 
-func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f registerFlags) error {
+func runRegister(ctx context.Context, e *Env, st *service.Service, v *app.Village, f registerFlags) error {
 	if f.reminderDays != 0 {
 		if err := st.SetReminderDays(ctx, v.ID, f.reminderDays); err != nil {
 			return err
@@ -104,7 +104,7 @@ func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f re
 		if m.VillageID != v.ID {
 			return app.Errorf(app.EINVALID, "register.other_village", "ID", m.ID, "Village", v.Name)
 		}
-		sum, err := service.RenewInto(ctx, st, f.renewInto, e.Now())
+		sum, err := st.RenewInto(ctx, f.renewInto, e.Now())
 		if err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f re
 	if f.xlsx != "" || f.pdf != "" {
 		return registerFiles(ctx, e, st, v.ID, f)
 	}
-	reg, err := service.OpenRegister(ctx, st, v.ID, e.Now())
+	reg, err := st.OpenRegister(ctx, v.ID, e.Now())
 	if err != nil {
 		return err
 	}
@@ -134,15 +134,15 @@ func runRegister(ctx context.Context, e *Env, st app.Store, v *app.Village, f re
 
 // registerFiles writes the register for the bank (XLSX) and for the village file (PDF)
 // and prints each path.
-func registerFiles(ctx context.Context, e *Env, st app.Store, villageID int64, f registerFlags) error {
+func registerFiles(ctx context.Context, e *Env, st *service.Service, villageID int64, f registerFlags) error {
 	if f.xlsx != "" {
-		if err := service.WriteRegisterSheet(ctx, st, villageID, f.xlsx, e.Now()); err != nil {
+		if err := st.WriteRegisterSheet(ctx, villageID, f.xlsx, e.Now()); err != nil {
 			return err
 		}
 		e.println(f.xlsx)
 	}
 	if f.pdf != "" {
-		if err := service.WriteRegisterPDF(ctx, st, villageID, f.pdf, e.Now()); err != nil {
+		if err := st.WriteRegisterPDF(ctx, villageID, f.pdf, e.Now()); err != nil {
 			return err
 		}
 		e.println(f.pdf)
@@ -192,7 +192,7 @@ func printRegisterJSON(e *Env, es []*app.RegisterEntry) error {
 }
 
 // printHistory prints one household's history, date by date, with its last rating.
-func printHistory(ctx context.Context, e *Env, st app.Store, villageID int64, id string) error {
+func printHistory(ctx context.Context, e *Env, st app.Reader, villageID int64, id string) error {
 	pid, err := idcard.Parse(id)
 	if err != nil {
 		return usagef("register.bad_id", "Value", id)

@@ -31,12 +31,14 @@ func verifyCmd(e *Env, args []string) error {
 	if err != nil {
 		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
 	}
-	var st app.Store
+	var st app.Reader // none on a bank PC that never ran Pingxin
 	if _, err := os.Stat(e.DBPath); err == nil {
-		if st, err = e.store(); err != nil {
+		svc, err := e.store()
+		if err != nil {
 			return err
 		}
-		defer st.Close()
+		defer svc.Close()
+		st = svc
 	}
 	rep, err := service.Verify(context.Background(), st, pdf)
 	if err != nil {

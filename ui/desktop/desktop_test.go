@@ -12,6 +12,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/i18n"
+	"pingxin/app/service"
 	"pingxin/data"
 )
 
@@ -36,7 +37,7 @@ func newTestDeps(t testing.TB) *Deps {
 	t.Cleanup(func() { st.Close() })
 	w := a.NewWindow("test")
 	w.Resize(fyne.NewSize(winW, winH))
-	d := &Deps{App: a, Win: w, Store: st, Lang: i18n.Zh, Now: func() time.Time { return testDay }, DBPath: path}
+	d := &Deps{App: a, Win: w, Store: service.New(st), Lang: i18n.Zh, Now: func() time.Time { return testDay }, DBPath: path}
 	w.SetContent(NewMainContent(d))
 	return d
 }
@@ -54,7 +55,7 @@ func wait(t *testing.T, start func(done func())) {
 }
 
 // mustVillage loads the village named name.
-func mustVillage(t *testing.T, st app.Store, name string) *app.Village {
+func mustVillage(t *testing.T, st app.Reader, name string) *app.Village {
 	t.Helper()
 	v, err := st.VillageByName(context.Background(), name)
 	if err != nil {

@@ -14,13 +14,12 @@ import (
 	"pingxin/app"
 	"pingxin/app/amount"
 	"pingxin/app/demo"
-	"pingxin/app/service"
 )
 
 func TestHomeListsDemoVillageAndMeeting(t *testing.T) {
 	d := newTestDeps(t)
 	ctx := context.Background()
-	id, err := service.Demo(ctx, d.Store, testDay)
+	id, err := d.Store.Demo(ctx, testDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +70,7 @@ func zhL(key string, count int) string { return zh(key, "Count", count) }
 
 func TestHomeOpenPushesMeetingScreen(t *testing.T) {
 	d := newTestDeps(t)
-	if _, err := service.Demo(context.Background(), d.Store, testDay); err != nil {
+	if _, err := d.Store.Demo(context.Background(), testDay); err != nil {
 		t.Fatal(err)
 	}
 	n := d.Nav.(*Navigator)
@@ -181,7 +180,7 @@ func TestNewDatabaseOffersNewVillageOrDemo(t *testing.T) {
 	if !opened {
 		t.Error("试用演示 did not open the demo database")
 	}
-	if _, err := service.Demo(context.Background(), d.Store, testDay); err != nil {
+	if _, err := d.Store.Demo(context.Background(), testDay); err != nil {
 		t.Fatal(err)
 	}
 	h.Refresh()

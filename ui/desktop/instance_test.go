@@ -64,7 +64,7 @@ func TestRestoreTheLatestBackupAfterDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := service.Demo(context.Background(), st, time.Now()); err != nil {
+	if _, err := service.New(st).Demo(context.Background(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := data.AutoBackup(st, path, data.WhySigned); err != nil {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"pingxin/app"
-	"pingxin/app/service"
 )
 
 // bigMeeting is the demo meeting grown to n households, in a real database, with the
@@ -20,7 +19,7 @@ func bigMeeting(b *testing.B, n int) (*Deps, int64) {
 	d := newTestDeps(b)
 	st := d.Store
 	ctx := context.Background()
-	id, err := service.Demo(ctx, st, testDay)
+	id, err := st.Demo(ctx, testDay)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -31,8 +30,10 @@ func bigMeeting(b *testing.B, n int) (*Deps, int64) {
 		h.Group, h.Purpose, h.Requested = fmt.Sprintf("第%d村民小组", 1+i%8), "生产经营周转", 100_000
 		more = append(more, h)
 	}
-	if err := st.AddNominees(ctx, id, more); err != nil {
-		b.Fatal(err)
+	for i := range more {
+		if err := st.AddHousehold(ctx, id, &more[i]); err != nil {
+			b.Fatal(err)
+		}
 	}
 	return d, id
 }

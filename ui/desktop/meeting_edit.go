@@ -168,7 +168,7 @@ func (f *nomineeForm) onSave() {
 	}
 	mm := f.t.mm
 	if f.i < 0 {
-		err = mm.d.Store.AddNominees(context.Background(), mm.id, []app.Nominee{*n})
+		err = mm.d.Store.AddHousehold(context.Background(), mm.id, n)
 		if err == nil {
 			err = mm.reload()
 		}

@@ -79,15 +79,12 @@ func TestAddAndEditHouseholdByHand(t *testing.T) {
 func TestImportIntoEmptyMeetingOpensDeliberation(t *testing.T) {
 	d := newTestDeps(t)
 	ctx := context.Background()
-	if _, err := service.Demo(ctx, d.Store, testDay); err != nil {
+	if _, err := d.Store.Demo(ctx, testDay); err != nil {
 		t.Fatal(err)
 	}
 	v := mustVillage(t, d.Store, "越丰村")
-	m, err := app.NewMeeting(v, testDay, nil)
+	m, err := d.Store.CreateMeeting(ctx, service.MeetingSpec{VillageID: v.ID, Date: testDay})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Store.CreateMeeting(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	s := NewMeetingScreen(d, m.ID).(*MeetingScreen)

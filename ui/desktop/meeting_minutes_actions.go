@@ -135,7 +135,7 @@ func (t *minutesTab) signWith(passphrase string) {
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
 			return err
 		}
-		_, err := service.SignMinutes(context.Background(), mm.d.Store, mm.id, path, passphrase, mm.d.Now())
+		_, err := mm.d.Store.SignMinutes(context.Background(), mm.id, path, passphrase, mm.d.Now())
 		return err
 	}, func(err error) {
 		if err == nil {
@@ -178,7 +178,7 @@ func (t *minutesTab) onAmend() {
 
 // amendWith creates the amendment and opens it in a new meeting screen.
 func (t *minutesTab) amendWith(why string) {
-	m, err := t.mm.d.Store.CreateAmendment(context.Background(), t.mm.id, why)
+	m, err := t.mm.d.Store.Amend(context.Background(), t.mm.id, why)
 	if err != nil {
 		setProblem(t.problem, errText(t.mm.d, err))
 		return

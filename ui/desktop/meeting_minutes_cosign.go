@@ -59,7 +59,7 @@ func (t *minutesTab) cosignWith(name, passphrase string) {
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
 			return err
 		}
-		rec, err := service.AddSignature(ctx, mm.d.Store, mm.id, path, passphrase, name, mm.d.Now())
+		rec, err := mm.d.Store.AddSignature(ctx, mm.id, path, passphrase, name, mm.d.Now())
 		if err != nil {
 			return err
 		}

@@ -101,7 +101,7 @@ func finishAll(t *testing.T, s *MeetingScreen) {
 		}
 		n.Proposed = min(n.Requested, 300_000)
 		n.Votes = app.Votes{For: 8, Recorded: true}
-		if err := s.d.Store.SaveNominee(ctx, &n); err != nil {
+		if err := s.d.Store.SaveHousehold(ctx, &n); err != nil {
 			t.Fatal(err)
 		}
 	}

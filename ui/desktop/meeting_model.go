@@ -3,7 +3,6 @@ package desktop
 import (
 	"context"
 	"sync"
-	"time"
 
 	"pingxin/app"
 	"pingxin/app/service"
@@ -106,7 +105,7 @@ func (mm *meetingModel) indexOfSeq(seq int) int {
 // saveNominee stores n as household i and, once stored, recounts only that household:
 // the quorum does not change with a vote.
 func (mm *meetingModel) saveNominee(i int, n app.Nominee) error {
-	if err := mm.d.Store.SaveNominee(context.Background(), &n); err != nil {
+	if err := mm.d.Store.SaveHousehold(context.Background(), &n); err != nil {
 		return err
 	}
 	mm.m.Nominees[i] = n
@@ -117,9 +116,6 @@ func (mm *meetingModel) saveNominee(i int, n app.Nominee) error {
 
 // updateFacts stores the meeting's facts (type, number, date, time, place, chair, clerk).
 func (mm *meetingModel) updateFacts(m *app.Meeting) error {
-	if err := m.Validate(); err != nil {
-		return err
-	}
 	if err := mm.d.Store.UpdateMeeting(context.Background(), m); err != nil {
 		return err
 	}
@@ -132,10 +128,6 @@ func (mm *meetingModel) updateFacts(m *app.Meeting) error {
 // the number of voters decide every household.
 func (mm *meetingModel) setPresence(a int, p app.Presence, lateAt string) error {
 	at := &mm.m.Attendance[a]
-	check := app.Meeting{Date: time.Unix(0, 0), Attendance: []app.Attendance{{Name: at.Name, Presence: p, LateAt: lateAt}}}
-	if err := check.Validate(); err != nil {
-		return err
-	}
 	if err := mm.d.Store.SetPresence(context.Background(), mm.id, at.MemberID, p, lateAt); err != nil {
 		return err
 	}

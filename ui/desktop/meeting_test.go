@@ -15,7 +15,6 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/idcard"
-	"pingxin/app/service"
 )
 
 // openDemoMeeting creates the demo meeting (30 households, 12 deliberated, 8 of the 9
@@ -24,7 +23,7 @@ func openDemoMeeting(t testing.TB) (*Deps, *MeetingScreen) {
 	t.Helper()
 	d := newTestDeps(t.(*testing.T))
 	documentsRoot = func(d *Deps) string { return filepath.Join(filepath.Dir(d.DBPath), "documents") }
-	id, err := service.Demo(context.Background(), d.Store, testDay)
+	id, err := d.Store.Demo(context.Background(), testDay)
 	if err != nil {
 		t.Fatal(err)
 	}

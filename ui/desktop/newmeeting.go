@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
+	"pingxin/app/service"
 )
 
 // meetingDialog sets up a new meeting of one village: date, time, place, document
@@ -89,27 +90,22 @@ func (m *meetingDialog) Show() {
 	m.dlg.Show()
 }
 
-// meeting builds the meeting from the form with app.NewMeeting and checks it.
-func (m *meetingDialog) meeting() (*app.Meeting, error) {
+// spec reads the form: the meeting service.CreateMeeting makes and checks.
+func (m *meetingDialog) spec() (service.MeetingSpec, error) {
 	s := strings.TrimSpace(m.date.Text)
 	date, err := time.ParseInLocation(dateLayout, s, time.Local)
 	if err != nil {
-		return nil, app.Errorf(app.EINVALID, "desktop.meeting_new.bad_date", "Value", s)
+		return service.MeetingSpec{}, app.Errorf(app.EINVALID, "desktop.meeting_new.bad_date", "Value", s)
 	}
-	mt, err := app.NewMeeting(m.village, date, m.absentNames())
-	if err != nil {
-		return nil, err
-	}
-	mt.Time = strings.TrimSpace(m.time.Text)
-	mt.Place = strings.TrimSpace(m.place.Text)
-	mt.DocNumber = strings.TrimSpace(m.doc.Text)
-	return mt, mt.Validate()
+	return service.MeetingSpec{VillageID: m.village.ID, Date: date, Time: m.time.Text, Place: m.place.Text,
+		DocNumber: m.doc.Text, Absent: m.absentNames()}, nil
 }
 
 func (m *meetingDialog) onSave() {
-	mt, err := m.meeting()
+	spec, err := m.spec()
+	var mt *app.Meeting
 	if err == nil {
-		err = m.d.Store.CreateMeeting(context.Background(), mt)
+		mt, err = m.d.Store.CreateMeeting(context.Background(), spec)
 	}
 	setProblem(m.problem, errText(m.d, err))
 	if err != nil {

@@ -8,13 +8,12 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/demo"
-	"pingxin/app/service"
 )
 
 func TestNewMeetingDialogStoresMeeting(t *testing.T) {
 	d := newTestDeps(t)
 	ctx := context.Background()
-	if _, err := service.Demo(ctx, d.Store, testDay); err != nil {
+	if _, err := d.Store.Demo(ctx, testDay); err != nil {
 		t.Fatal(err)
 	}
 	n := d.Nav.(*Navigator)

@@ -140,7 +140,7 @@ func newRestoreFixture(t *testing.T, restoreErr error) *restoreFixture {
 	t.Helper()
 	f := &restoreFixture{d: newTestDeps(t)}
 	d, ctx := f.d, context.Background()
-	if _, err := service.Demo(ctx, d.Store, testDay); err != nil {
+	if _, err := d.Store.Demo(ctx, testDay); err != nil {
 		t.Fatal(err)
 	}
 	f.backup = filepath.Join(filepath.Dir(d.DBPath), "backups", "pingxin-20260315-100000.db")
@@ -150,11 +150,8 @@ func newRestoreFixture(t *testing.T, restoreErr error) *restoreFixture {
 	if err := d.Store.Backup(ctx, f.backup); err != nil {
 		t.Fatal(err)
 	}
-	mt, err := app.NewMeeting(mustVillage(t, d.Store, demo.VillageName), testDay.AddDate(0, 1, 0), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Store.CreateMeeting(ctx, mt); err != nil {
+	v := mustVillage(t, d.Store, demo.VillageName)
+	if _, err := d.Store.CreateMeeting(ctx, service.MeetingSpec{VillageID: v.ID, Date: testDay.AddDate(0, 1, 0)}); err != nil {
 		t.Fatal(err)
 	}
 	release, err := data.Acquire(d.DBPath)
@@ -182,7 +179,7 @@ func newRestoreFixture(t *testing.T, restoreErr error) *restoreFixture {
 			return data.Restore(src, d.DBPath)
 		}},
 	}
-	f.s = newSession(cfg, d, release)
+	f.s = newSession(cfg, d, nil, release)
 	f.s.relaunch = func() error { f.relaunched++; return nil }
 	f.s.quit = func() { f.quitted++ }
 	t.Cleanup(f.s.close)

@@ -81,14 +81,15 @@ func run(a fyne.App, c Config, env []string) int {
 		f.OnQuit = a.Quit
 		w.SetContent(f.Content())
 	} else {
+		svc := service.New(st)
 		if c.Demo {
-			seedIfEmpty(st)
+			seedIfEmpty(svc)
 		}
 		if c.Instance.WatchShow != nil {
 			defer c.Instance.WatchShow(func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })()
 		}
-		d := &Deps{App: a, Win: w, Store: st, Lang: l, Now: time.Now, DBPath: c.DBPath, Demo: c.Demo}
-		s := newSession(c, d, unlock)
+		d := &Deps{App: a, Win: w, Store: svc, Lang: l, Now: time.Now, DBPath: c.DBPath, Demo: c.Demo}
+		s := newSession(c, d, st, unlock)
 		if c.DemoPath != "" && !c.Demo {
 			d.OpenDemo = func() error {
 				unlock() // the demo is another file, but this window gives way to it
@@ -146,13 +147,13 @@ func NewMainContent(d *Deps) fyne.CanvasObject {
 // --demo, 试用演示) while it has no village, so that trying Pingxin shows a real
 // meeting. A village's own database is never filled: its first start offers 新建村 or
 // 试用演示 instead. Failure only leaves the home screen empty, so it is logged.
-func seedIfEmpty(st app.Store) {
+func seedIfEmpty(st *service.Service) {
 	ctx := context.Background()
 	vs, err := st.Villages(ctx)
 	if err != nil || len(vs) > 0 {
 		return
 	}
-	if _, err := service.Demo(ctx, st, time.Now()); err != nil {
+	if _, err := st.Demo(ctx, time.Now()); err != nil {
 		fyne.LogError("demo", err)
 	}
 }

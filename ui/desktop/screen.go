@@ -5,8 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"pingxin/app"
 	"pingxin/app/i18n"
+	"pingxin/app/service"
 )
 
 // Screen is one page of the main window. It builds its widgets once in Content and
@@ -32,10 +32,12 @@ type Nav interface {
 
 // Deps is what every screen needs: the app and window, the store, navigation, the
 // language (for i18n.T of domain messages; Fyne strings use lang.L), and the clock.
+// Store is the store as the service shows it: every read, and every change only as a
+// service operation (the same one the command line calls), never a write of its own.
 type Deps struct {
 	App    fyne.App
 	Win    fyne.Window
-	Store  app.Store
+	Store  *service.Service
 	Nav    Nav
 	Lang   i18n.Lang
 	Now    func() time.Time

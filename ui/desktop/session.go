@@ -5,6 +5,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/i18n"
+	"pingxin/app/service"
 )
 
 // session is the open database behind the main window and what runs beside it: the
@@ -15,7 +16,8 @@ import (
 type session struct {
 	c         Config
 	d         *Deps
-	unlock    func() // releases the single-instance lock
+	st        app.Store // the open store, for the daily backup; screens see it only through d.Store
+	unlock    func()    // releases the single-instance lock
 	stopDaily func()
 	closed    bool
 
@@ -27,8 +29,8 @@ type session struct {
 
 // newSession runs the daily backup over d.Store and, when main gives the backups,
 // offers the restore to the settings screen through d.
-func newSession(c Config, d *Deps, unlock func()) *session {
-	s := &session{c: c, d: d, unlock: unlock, stopDaily: func() {}}
+func newSession(c Config, d *Deps, st app.Store, unlock func()) *session {
+	s := &session{c: c, d: d, st: st, unlock: unlock, stopDaily: func() {}}
 	s.startDaily()
 	if c.Backups.Check != nil && c.Backups.Restore != nil {
 		d.CheckBackup, d.Restore = c.Backups.Check, s.restore
@@ -38,7 +40,7 @@ func newSession(c Config, d *Deps, unlock func()) *session {
 
 func (s *session) startDaily() {
 	if s.c.Backups.KeepDaily != nil {
-		s.stopDaily = s.c.Backups.KeepDaily(s.d.Store)
+		s.stopDaily = s.c.Backups.KeepDaily(s.st)
 	}
 }
 
@@ -94,7 +96,8 @@ func (s *session) reopen(cause error) error {
 	if s.c.Backups.KeepDaily != nil {
 		s.stopDaily = s.c.Backups.KeepDaily(st)
 	}
-	doOnUI(func() { s.d.Store = st })
+	s.st = st
+	doOnUI(func() { s.d.Store = service.New(st) })
 	return cause
 }
 

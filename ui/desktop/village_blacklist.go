@@ -14,7 +14,6 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/idcard"
-	"pingxin/app/service"
 )
 
 // blacklistCols are the blacklist table's columns: name, ID, category, date, note, remove.
@@ -109,7 +108,7 @@ func (b *BlacklistTab) entry() (app.BlacklistEntry, error) {
 func (b *BlacklistTab) onAdd() {
 	e, err := b.entry()
 	if err == nil {
-		err = b.d.Store.AddBlacklist(context.Background(), b.villageID, []app.BlacklistEntry{e})
+		err = b.d.Store.AddBlacklistEntry(context.Background(), b.villageID, e)
 	}
 	setProblem(b.Problem, errText(b.d, err))
 	b.Info.SetText("")
@@ -128,8 +127,8 @@ func (b *BlacklistTab) onAdd() {
 func (b *BlacklistTab) onRemove(e app.BlacklistEntry) {
 	reason := newEntry(lang.L("desktop.blacklist.reason_hint"))
 	reason.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(lang.L("desktop.blacklist.reason_required"))
+		if err := app.CheckRemovalReason(s); err != nil {
+			return errors.New(errText(b.d, err))
 		}
 		return nil
 	}
@@ -163,7 +162,7 @@ func (b *BlacklistTab) ImportFile(path string, done func()) {
 	b.Import.Disable()
 	setProblem(b.Problem, "")
 	go func() {
-		s, err := service.ImportBlacklist(context.Background(), b.d.Store, b.villageID, path)
+		s, err := b.d.Store.ImportBlacklist(context.Background(), b.villageID, path)
 		fyne.Do(func() {
 			b.busy.Hide()
 			b.Import.Enable()

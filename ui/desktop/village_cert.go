@@ -228,7 +228,7 @@ func (c *CertTab) ImportPFXFile(path, pfxPassword, passphrase string, done func(
 		var fp string
 		pfx, err := os.ReadFile(path)
 		if err == nil {
-			fp, err = service.ImportPFX(context.Background(), c.d.Store, c.villageID, pfx, pfxPassword, passphrase)
+			fp, err = c.d.Store.ImportPFX(context.Background(), c.villageID, pfx, pfxPassword, passphrase)
 		}
 		fyne.Do(func() {
 			c.busy.Hide()
@@ -248,7 +248,7 @@ func (c *CertTab) ImportCertFile(path string) {
 	b, err := os.ReadFile(path)
 	var cert *x509.Certificate
 	if err == nil {
-		cert, err = service.ImportKnownCert(context.Background(), c.d.Store, b, false)
+		cert, err = c.d.Store.ImportKnownCert(context.Background(), b, false)
 	}
 	done := ""
 	if err == nil {

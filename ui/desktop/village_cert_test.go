@@ -58,7 +58,7 @@ func caPFX(t *testing.T, password string) (string, *x509.Certificate) {
 }
 
 // knownCert reports whether this machine knows cert.
-func knownCert(t *testing.T, st app.Store, cert *x509.Certificate) bool {
+func knownCert(t *testing.T, st app.Reader, cert *x509.Certificate) bool {
 	t.Helper()
 	ders, err := st.KnownCerts(context.Background())
 	if err != nil {

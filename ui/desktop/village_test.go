@@ -20,7 +20,7 @@ import (
 func newVillageScreen(t *testing.T) (*Deps, *VillageScreen) {
 	t.Helper()
 	d := newTestDeps(t)
-	if _, err := service.Demo(context.Background(), d.Store, testDay); err != nil {
+	if _, err := d.Store.Demo(context.Background(), testDay); err != nil {
 		t.Fatal(err)
 	}
 	v := mustVillage(t, d.Store, demo.VillageName)

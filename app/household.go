@@ -1,0 +1,84 @@
+package app
+
+import (
+	"errors"
+	"time"
+
+	"pingxin/app/i18n"
+	"pingxin/app/idcard"
+)
+
+// FieldID is the field of a problem with the household's ID number or its holder.
+const FieldID = "id_number"
+
+// HouseholdRules is what a household entering a meeting's list is checked against, the
+// same whether it comes from a file or the form (docs/RULES.md §3.3): the village's
+// settings and blacklist, the meeting's date and voters, and who is already on its list.
+type HouseholdRules struct {
+	Settings    Settings
+	MeetingDate time.Time       // adults are AdultAge or older on this date
+	Today       time.Time       // no one is born after it; zero means time.Now()
+	Voters      int             // people's-council members present: the most votes a household gets
+	Existing    map[string]bool // canonical IDs already on the meeting's list (an edited household: not itself)
+	Blacklist   Blacklist
+	CountyCode  string // IDs from elsewhere are a warning; "" means no check
+}
+
+// ParseID reads a household's resident ID (docs/RULES.md §5) against r.Today.
+func (r HouseholdRules) ParseID(s string) (idcard.ID, error) {
+	today := r.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	return idcard.ParseAt(s, today)
+}
+
+// CheckPerson refuses a holder who is not an adult on the meeting date or is already
+// on the meeting's list; every reason is about the ID.
+func (r HouseholdRules) CheckPerson(id idcard.ID) []i18n.Message {
+	var out []i18n.Message
+	if age := id.AgeOn(r.MeetingDate); age < r.Settings.AdultAge {
+		out = append(out, i18n.M("household.minor", "Adult", r.Settings.AdultAge, "Age", max(age, 0),
+			"Date", r.MeetingDate.Format("2006-01-02")))
+	}
+	if r.Existing[id.String()] {
+		out = append(out, i18n.M("household.on_list"))
+	}
+	return out
+}
+
+// BlockedReason says why a valid household is excluded, or "": its ID is on the
+// village blacklist (the category is the reason), or its purpose is one the three 不准
+// forbid. The reason is stored with the household and printed in the minutes.
+func (r HouseholdRules) BlockedReason(id idcard.ID, purpose string) string {
+	if e, ok := r.Blacklist.Match(id.String()); ok && id.String() != "" {
+		return string(e.Category)
+	}
+	if w := r.Settings.ForbiddenPurpose(purpose); w != "" {
+		return i18n.T(i18n.Zh, "household.forbidden_purpose", i18n.Data{"Word": w})
+	}
+	return ""
+}
+
+// Admit checks a household typed in (the desktop form, `household set`) by the rules a
+// file's row is held to: a valid ID of an adult not yet on the list, entries that keep
+// the village's rules (Nominee.Check). It stores the canonical ID and the blocked
+// reason in n. Problems are nil when n may be stored.
+func (r HouseholdRules) Admit(n *Nominee) Problems {
+	var p Problems
+	id, err := r.ParseID(n.IDNumber)
+	var ie *idcard.Error
+	switch {
+	case errors.As(err, &ie):
+		p.add(FieldID, "idcard."+string(ie.Kind))
+	case err != nil:
+		p.add(FieldID, "idcard.length")
+	default:
+		n.IDNumber = id.String()
+		for _, m := range r.CheckPerson(id) {
+			p = append(p, Problem{FieldID, m})
+		}
+		n.Blocked = r.BlockedReason(id, n.Purpose)
+	}
+	return append(p, n.Check(r.Settings, r.Voters)...)
+}

@@ -1,0 +1,123 @@
+package service
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"pingxin/app"
+)
+
+// MeetingSpec is what a new meeting is made from, by the desktop's form or
+// `meeting new` alike.
+type MeetingSpec struct {
+	VillageID   int64
+	Date        time.Time
+	Time, Place string
+	DocNumber   string   // "" means the village's next 文号 (docs/RULES.md §11.1)
+	Absent      []string // people's-council members marked 缺席; everyone else is present
+}
+
+// CreateMeeting checks and stores a new meeting: every roster member on the roll call,
+// present unless listed absent. Without a 文号 in spec the store gives it the
+// village's next one for the meeting's year, in the transaction that stores it.
+func (s *Service) CreateMeeting(ctx context.Context, spec MeetingSpec) (*app.Meeting, error) {
+	v, err := s.Village(ctx, spec.VillageID)
+	if err != nil {
+		return nil, err
+	}
+	m, err := app.NewMeeting(v, spec.Date, spec.Absent)
+	if err != nil {
+		return nil, err
+	}
+	m.Time, m.Place = strings.TrimSpace(spec.Time), strings.TrimSpace(spec.Place)
+	m.DocNumber = strings.TrimSpace(spec.DocNumber)
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	return m, s.st.CreateMeeting(ctx, m)
+}
+
+// UpdateMeeting checks and stores a meeting's facts: type, 文号, date, time, place,
+// chair, clerk.
+func (s *Service) UpdateMeeting(ctx context.Context, m *app.Meeting) error {
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.st.UpdateMeeting(ctx, m)
+}
+
+// Mark is one roll-call entry to set: the member by name, the mark, and the time for
+// 迟到 and 早退 (HH:MM).
+type Mark struct {
+	Name     string
+	Presence app.Presence
+	At       string
+}
+
+// SetPresence marks one member of a meeting's roll call (docs/RULES.md §3.2).
+func (s *Service) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string) error {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return err
+	}
+	name := ""
+	for _, a := range m.Attendance {
+		if a.MemberID == memberID {
+			name = a.Name
+		}
+	}
+	if err := app.CheckMark(name, p, at); err != nil {
+		return err
+	}
+	return s.st.SetPresence(ctx, meetingID, memberID, p, at)
+}
+
+// Attend marks several members of a meeting's roll call by name, as `attend` does.
+// Every mark is checked before any is stored: an unknown name or a 迟到 without a
+// time changes nothing.
+func (s *Service) Attend(ctx context.Context, meetingID int64, marks []Mark) error {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return err
+	}
+	if m.Locked() {
+		return app.Errorf(app.ELOCKED, "meeting.locked")
+	}
+	ids := make([]int64, len(marks))
+	for i, mk := range marks {
+		id, ok := memberOnRoll(m, mk.Name)
+		if !ok {
+			return app.Errorf(app.EINVALID, "meeting.unknown_member", "Name", mk.Name)
+		}
+		if err := app.CheckMark(mk.Name, mk.Presence, mk.At); err != nil {
+			return err
+		}
+		ids[i] = id
+	}
+	for i, mk := range marks {
+		if err := s.st.SetPresence(ctx, meetingID, ids[i], mk.Presence, mk.At); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func memberOnRoll(m *app.Meeting, name string) (int64, bool) {
+	for _, a := range m.Attendance {
+		if a.Name == strings.TrimSpace(name) {
+			return a.MemberID, true
+		}
+	}
+	return 0, false
+}
+
+// Amend opens a correction (补充纪要) of a signed meeting: a new meeting linked to it,
+// holding a copy of everything, to be corrected, minuted and signed on its own. The
+// signed meeting itself never changes (docs/RULES.md §11.5).
+func (s *Service) Amend(ctx context.Context, signedID int64, why string) (*app.Meeting, error) {
+	if err := app.CheckAmendReason(why); err != nil {
+		return nil, err
+	}
+	return s.st.CreateAmendment(ctx, signedID, why)
+}
