@@ -33,6 +33,7 @@ var (
 type cmsParts struct {
 	signedAttrs []byte // DER of the signed attributes as signed: a SET (tag 0x31)
 	digestAlg   asn1.ObjectIdentifier
+	sigAlg      asn1.ObjectIdentifier // the signatureAlgorithm field, checked against the key
 	signature   []byte
 }
 
@@ -75,7 +76,7 @@ func strictCMS(der []byte) (cmsParts, error) {
 	if p.digestAlg, err = algorithm(digestAlg); err != nil || !bytes.Equal(digestAlg, digestSet) {
 		return p, errProfile
 	}
-	if _, err = algorithm(sigAlg); err != nil {
+	if p.sigAlg, err = algorithm(sigAlg); err != nil {
 		return p, errProfile
 	}
 	p.signedAttrs = append([]byte{0x31}, attrs[1:]...)
@@ -116,7 +117,8 @@ func checkCertificate(p7 *pkcs7.PKCS7, cert *x509.Certificate, der []byte, at ti
 		return ErrSigContents
 	}
 	alg := signatureAlgorithm(cert, parts.digestAlg)
-	if alg == x509.UnknownSignatureAlgorithm || cert.CheckSignature(alg, parts.signedAttrs, parts.signature) != nil {
+	if alg == x509.UnknownSignatureAlgorithm || !sigAlgFits(parts.sigAlg, alg) ||
+		cert.CheckSignature(alg, parts.signedAttrs, parts.signature) != nil {
 		return ErrSigMath
 	}
 	var ess asn1.RawValue
@@ -144,6 +146,28 @@ func signatureAlgorithm(cert *x509.Certificate, digest asn1.ObjectIdentifier) x5
 		return []x509.SignatureAlgorithm{x509.SHA256WithRSA, x509.SHA384WithRSA, x509.SHA512WithRSA}[i]
 	}
 	return x509.UnknownSignatureAlgorithm
+}
+
+// sigAlgOIDs are the signatureAlgorithm values a signer may write for each algorithm:
+// the combined OID, or the bare key type (which many signers write, pdfsign for RSA).
+var sigAlgOIDs = map[x509.SignatureAlgorithm][]asn1.ObjectIdentifier{
+	x509.ECDSAWithSHA256: {{1, 2, 840, 10045, 4, 3, 2}, {1, 2, 840, 10045, 2, 1}},
+	x509.ECDSAWithSHA384: {{1, 2, 840, 10045, 4, 3, 3}, {1, 2, 840, 10045, 2, 1}},
+	x509.ECDSAWithSHA512: {{1, 2, 840, 10045, 4, 3, 4}, {1, 2, 840, 10045, 2, 1}},
+	x509.SHA256WithRSA:   {{1, 2, 840, 113549, 1, 1, 11}, {1, 2, 840, 113549, 1, 1, 1}},
+	x509.SHA384WithRSA:   {{1, 2, 840, 113549, 1, 1, 12}, {1, 2, 840, 113549, 1, 1, 1}},
+	x509.SHA512WithRSA:   {{1, 2, 840, 113549, 1, 1, 13}, {1, 2, 840, 113549, 1, 1, 1}},
+}
+
+// sigAlgFits reports whether the signatureAlgorithm field names alg: no other value
+// passes, so the field cannot change unseen.
+func sigAlgFits(oid asn1.ObjectIdentifier, alg x509.SignatureAlgorithm) bool {
+	for _, o := range sigAlgOIDs[alg] {
+		if oid.Equal(o) {
+			return true
+		}
+	}
+	return false
 }
 
 var (

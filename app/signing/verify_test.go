@@ -86,8 +86,9 @@ var (
 	fuzzSigned []byte
 )
 
-// FuzzVerifyFlippedByte changes one byte of a signed PDF: a change inside the signed
-// ranges must never verify, and no input may make Verify panic.
+// FuzzVerifyFlippedByte changes one byte of a signed PDF: no change anywhere — in the
+// signed ranges, the /Contents padding, the PKCS#7 or its certificate — may verify, and
+// no input may make Verify panic.
 func FuzzVerifyFlippedByte(f *testing.F) {
 	fuzzOnce.Do(func() {
 		s, _ := newSigner(f, testID)
@@ -104,13 +105,7 @@ func FuzzVerifyFlippedByte(f *testing.F) {
 			return
 		}
 		b[p] = val
-		rep, err := Verify(b, nil)
-		br := [4]int64{0, 0, 0, 0}
-		if sp, _ := findSignatures(fuzzSigned); len(sp) == 1 {
-			br = sp[0].br
-		}
-		signedByte := int64(p) < br[1] || int64(p) >= br[2]
-		if signedByte && err == nil && rep.Valid {
+		if rep, err := Verify(b, nil); err == nil && rep.Valid {
 			t.Fatalf("byte %d changed to %q and the file still verifies", p, val)
 		}
 	})
