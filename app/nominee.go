@@ -91,6 +91,21 @@ type Verification struct {
 	Notes          string      // free text of any length, printed in full
 }
 
+// Open reports whether the record still waits for the clerk: a tally sheet whose
+// 核实意见 does not say the conclusion unambiguously leaves it, and the recommendation
+// that follows from it, to be filled in before the minutes are signed (docs/RULES.md).
+func (v *Verification) Open() bool {
+	return v != nil && (v.Conclusion == "" || v.Recommendation == "")
+}
+
+// openMessage says what an open record lacks.
+func (v *Verification) openMessage() i18n.Message {
+	if v.Conclusion == "" {
+		return i18n.M("verification.conclusion_open")
+	}
+	return i18n.M("verification.recommendation_open", "Conclusion", string(v.Conclusion))
+}
+
 // Decision is a household's outcome: of the vote (Nominee.Decision) and overall
 // (Nominee.Result). It is always computed, never typed.
 type Decision string
@@ -233,14 +248,19 @@ func (n *Nominee) NeedsReason(q Quorum, s Settings, voters int) bool {
 }
 
 // Unfinished says why the household keeps the minutes from being signed: no final
-// result yet, or a 不通过/暂缓 without the reason docs/RULES.md §3 requires. nil when finished.
+// result yet, a 不通过/暂缓 without the reason docs/RULES.md §3 requires, or a
+// verification whose conclusion or recommendation is still open. nil when finished.
 func (n *Nominee) Unfinished(q Quorum, s Settings, voters int) []i18n.Message {
+	var why []i18n.Message
+	if n.Verification.Open() {
+		why = append(why, n.Verification.openMessage())
+	}
 	r := n.Result(q, s, voters)
 	if r.Outcome == Pending {
-		return r.Why
+		return append(why, r.Why...)
 	}
 	if n.NeedsReason(q, s, voters) && n.Reason == "" {
-		return []i18n.Message{i18n.M("result.reason_missing", "Outcome", string(r.Outcome))}
+		why = append(why, i18n.M("result.reason_missing", "Outcome", string(r.Outcome)))
 	}
-	return nil
+	return why
 }

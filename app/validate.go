@@ -135,12 +135,12 @@ func (v *Verification) check(s Settings, proposed amount.Yuan) Problems {
 		p.add(FieldVerification, "verification.visitor_required")
 	}
 	switch v.Conclusion {
-	case Confirmed, PartlyTrue, NotConfirmed:
+	case Confirmed, PartlyTrue, NotConfirmed, "": // "": left open (Verification.Open)
 	default:
 		p.add(FieldVerification, "verification.conclusion", "Value", string(v.Conclusion))
 	}
 	switch v.Recommendation {
-	case Keep, Refuse:
+	case Keep, Refuse, "": // "": left open (Verification.Open)
 	case LowerTo:
 		if v.LowerTo <= 0 || (proposed > 0 && v.LowerTo >= proposed) {
 			p.add(FieldVerification, "verification.lower_to", "Value", v.LowerTo.String(), "Proposed", proposed.String())

@@ -129,10 +129,14 @@ func votes(rr *rowReader) app.Votes {
 	return v
 }
 
-// verification reads the sage council's record when any of its columns is filled. A
-// file without a visit-date column records the visit on the meeting's date; an empty
-// recommendation is 维持 unless the conclusion is 部分属实 or 不属实, which need one.
-// Everything else is checked by the domain (app.Nominee.Check).
+// verification reads the sage council's record when any of its columns is filled. The
+// 核实意见 is the notes, kept as written. The conclusion is the 核实结论 cell when it is
+// filled, else what the notes say unambiguously (conclusionInNotes), else left open for
+// the clerk: the household then keeps the minutes from being signed (app.Verification.
+// Open) but the row is imported. A file without a visit-date column records the visit on
+// the meeting's date; an empty recommendation is 维持 after 属实 and open after 部分属实
+// or 不属实, which need the council's word. Everything else is checked by the domain
+// (app.Nominee.Check).
 func (p *nomineeParser) verification(rr *rowReader) *app.Verification {
 	keys := []string{ColConclusion, ColRecommendation, ColNotes, ColVisitors, ColVisitDate}
 	filled := false
@@ -148,6 +152,9 @@ func (p *nomineeParser) verification(rr *rowReader) *app.Verification {
 		Visitors:   names(rr.text(ColVisitors)),
 		VisitDate:  rr.date(ColVisitDate),
 	}
+	if v.Conclusion == "" {
+		v.Conclusion = conclusionInNotes(v.Notes)
+	}
 	if !rr.h.Has(ColVisitDate) {
 		v.VisitDate = p.rules.MeetingDate
 	}
@@ -156,7 +163,7 @@ func (p *nomineeParser) verification(rr *rowReader) *app.Verification {
 	case strings.HasPrefix(rec, string(app.LowerTo)):
 		v.Recommendation = app.LowerTo
 		v.LowerTo = rr.amountText(ColRecommendation, clean(strings.TrimPrefix(rec, string(app.LowerTo))))
-	case rec == "" && v.Conclusion != app.PartlyTrue && v.Conclusion != app.NotConfirmed:
+	case rec == "" && v.Conclusion == app.Confirmed:
 		v.Recommendation = app.Keep
 	default:
 		v.Recommendation = app.Recommendation(rec)
@@ -178,7 +185,7 @@ var fieldColumns = map[string]string{
 func (p *nomineeParser) problems(rr *rowReader, n *app.Nominee) {
 	for _, pr := range n.Check(p.rules.Settings, p.rules.Voters) {
 		if pr.Field == app.FieldVotes {
-			rr.failAt(votesHeader(rr), "", pr.Message)
+			rr.failAt(votesHeader(rr), votesValue(rr), pr.Message)
 			continue
 		}
 		key := problemColumn(pr)
@@ -218,4 +225,15 @@ func votesHeader(rr *rowReader) string {
 		}
 	}
 	return strings.Join(hs, "/")
+}
+
+// votesValue is what the vote columns of the row hold, e.g. "5/3/1".
+func votesValue(rr *rowReader) string {
+	var vs []string
+	for _, k := range []string{ColFor, ColAgainst, ColAbstain, ColRecused} {
+		if rr.h.Has(k) {
+			vs = append(vs, rr.text(k))
+		}
+	}
+	return strings.Join(vs, "/")
 }

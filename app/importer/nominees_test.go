@@ -50,7 +50,7 @@ func TestBadRows(t *testing.T) {
 		{"negative proposal", map[string]string{"建议授信额度": "-5000"}, "建议授信额度", "-5000", "amount.negative"},
 		{"proposal over the standard cap without reason", map[string]string{"建议授信额度": "40万"}, "建议授信额度", "40万", "nominee.over_standard_cap"},
 		{"votes without a proposal", map[string]string{"建议授信额度": ""}, "建议授信额度", "", "votes.no_amount"},
-		{"more votes than members present", map[string]string{"赞成": "8", "反对": "2"}, "赞成/反对/弃权/回避", "", "votes.too_many"},
+		{"more votes than members present", map[string]string{"赞成": "8", "反对": "2"}, "赞成/反对/弃权/回避", "8/2/0/0", "votes.too_many"},
 		{"vote in words", map[string]string{"赞成": "七"}, "赞成", "七", "importer.not_count"},
 		{"household size in words", map[string]string{"家庭人口": "四口"}, "家庭人口", "四口", "importer.not_count"},
 		{"unknown conclusion", map[string]string{"核实结论": "存疑"}, "核实结论", "存疑", "verification.conclusion"},
@@ -97,7 +97,7 @@ func TestRowErrorText(t *testing.T) {
 		"第 2 行，身份证号码“3304832008…”：会议日期 2026-03-15 时未满 18 周岁（17 岁）",
 		"第 3 行，申请额度“若干”：无法识别的金额：请写成 300000、300,000元 或 30万元 这样的数字",
 		"第 4 行，身份证号码“3.30483E+1…”：身份证号被表格存成了数字，末几位已丢失；请把该列设为文本后重新录入",
-		"第 5 行，户主姓名：户主姓名不能为空",
+		"第 5 行，户主姓名（未填写）：户主姓名不能为空",
 	}
 	if len(l.Errors) != len(want) {
 		t.Fatalf("errors %v", l.Errors)

@@ -53,19 +53,61 @@ func (rr *rowReader) header(key string) string {
 	return key
 }
 
-// fail records that column key's value is wrong, and why.
+// fail records that column key's value is wrong, and why. An error about a column the
+// file does not have (a visitor missing where there is no 核实人 column) is reported at
+// the column of the row that the rule applies to and the file has (stand-in), so that
+// no message names a column the clerk cannot find.
 func (rr *rowReader) fail(key string, reason i18n.Message, cause i18n.Localizer) {
 	if rr.bad == nil {
 		rr.bad = map[string]bool{}
 	}
 	rr.bad[key] = true
-	col, ok := rr.h.Cols[key]
+	at := rr.standIn(key)
+	col, ok := rr.h.Cols[at]
 	if !ok {
 		col = len(rr.row.Cells) + 1 // a missing column is reported after the others
 	}
 	rr.cols = append(rr.cols, col)
-	rr.errs = append(rr.errs, RowError{Row: rr.row.Num, Column: rr.header(key),
-		Value: shorten(rr.text(key), key == ColID), Reason: reason, Cause: cause})
+	rr.errs = append(rr.errs, RowError{Row: rr.row.Num, Column: rr.header(at),
+		Value: shorten(rr.text(at), at == ColID), Reason: reason, Cause: cause})
+}
+
+// standIns are, for a column a file may lack, the columns an error about it is reported
+// at instead, in order of preference; the name column, which every list has, is last.
+var standIns = map[string][]string{
+	ColConclusion:     verificationKeys,
+	ColRecommendation: verificationKeys,
+	ColVisitors:       verificationKeys,
+	ColVisitDate:      verificationKeys,
+	ColNotes:          verificationKeys,
+	ColProposed:       {ColRequested},
+}
+
+// verificationKeys are the columns of a sage-council record, the notes first.
+var verificationKeys = []string{ColNotes, ColConclusion, ColRecommendation, ColVisitors, ColVisitDate}
+
+// standIn returns key when the file has that column, else the column that stands in
+// for it (standIns): the first the file has with a value in this row, else the first
+// the file has, else the name column.
+func (rr *rowReader) standIn(key string) string {
+	if rr.h.Has(key) {
+		return key
+	}
+	alts := standIns[key]
+	for _, k := range alts {
+		if rr.h.Has(k) && rr.text(k) != "" {
+			return k
+		}
+	}
+	for _, k := range alts {
+		if rr.h.Has(k) {
+			return k
+		}
+	}
+	if rr.h.Has(ColName) {
+		return ColName
+	}
+	return key
 }
 
 // failAt records an error about several columns at once (the vote tally).

@@ -68,11 +68,11 @@ func verifShort(v *app.Verification) string {
 	if v == nil {
 		return "未走访"
 	}
-	rec := string(v.Recommendation)
+	rec := orUnfilled(string(v.Recommendation))
 	if v.Recommendation == app.LowerTo {
 		rec += v.LowerTo.String()
 	}
-	return string(v.Conclusion) + "\n" + rec
+	return orUnfilled(string(v.Conclusion)) + "\n" + rec
 }
 
 // whyText joins a result's reasons in Chinese.

@@ -187,10 +187,14 @@ func votesText(v app.Votes) string {
 	return mtgL("mtg.list.votes", "For", v.For, "Against", v.Against, "Abstain", v.Abstain, "Recused", v.Recused)
 }
 
-// verificationText is the visit's conclusion, or 未走访.
+// verificationText is the visit's conclusion, 未走访, or 待填结论 for a record imported
+// from a tally sheet whose notes did not say it (app.Verification.Open).
 func verificationText(v *app.Verification) string {
-	if v == nil {
+	switch {
+	case v == nil:
 		return mtgL("mtg.verify.none")
+	case v.Conclusion == "":
+		return mtgL("mtg.verify.open")
 	}
 	return conclusionText(v.Conclusion)
 }
