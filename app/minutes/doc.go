@@ -69,8 +69,8 @@ func newDoc(now time.Time, title, subject string, ft footer) (*doc, error) {
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(marginLeft, marginTop, pageW-marginLeft-blockW)
 	f.SetCellMargin(0) // this package pads its own cells
-	f.AddUTF8FontFromBytes(family, "", reg.data)
-	f.AddUTF8FontFromBytes(family, "B", bold.data)
+	addFace(f, reg)
+	addFace(f, bold)
 	f.AliasNbPages(nbAlias) // after the fonts: gofpdf then keeps the digits in the subset
 	f.SetTitle(title, true)
 	f.SetSubject(subject, true)
@@ -85,6 +85,9 @@ func newDoc(now time.Time, title, subject string, ft footer) (*doc, error) {
 	d.newPage()
 	return d, f.Error()
 }
+
+// addFace adds a face to the document without parsing the font again.
+func addFace(f *gofpdf.Fpdf, fc *face) { f.AddUTF8FontParsed(fc.family, fc.style, fc.font) }
 
 // width is the body width between the margins.
 func (d *doc) width() float64 { return d.right - d.left }
@@ -109,11 +112,7 @@ func (d *doc) face() *face {
 
 // runeWidth is the width in mm of r in the current font.
 func (d *doc) runeWidth(r rune) float64 {
-	fc := d.face()
-	if r < 0 || r > 0xFFFF {
-		return d.size * ptToMM
-	}
-	return float64(fc.width[r]) * d.size * ptToMM / 1000
+	return float64(d.face().width(r)) * d.size * ptToMM / 1000
 }
 
 // textWidth is the width in mm of s in the current font.

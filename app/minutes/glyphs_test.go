@@ -10,9 +10,10 @@ import (
 	"pingxin/app/i18n"
 )
 
-// TestFaceCoverage pins what the embedded font can draw through gofpdf: CJK including
-// Extension A, but not private-use characters, emoji, or anything beyond the BMP
-// (gofpdf reads only the format-4 cmap).
+// TestFaceCoverage pins what the embedded font can draw through gofpdf (the fork in
+// third_party/gofpdf reads the format 12 cmap): CJK including Extension A and the
+// 通用规范汉字表's characters beyond the BMP, but not private-use characters, emoji, or
+// ideographs the font does not have.
 func TestFaceCoverage(t *testing.T) {
 	reg, bold, err := faces()
 	if err != nil {
@@ -32,7 +33,9 @@ func TestFaceCoverage(t *testing.T) {
 		{"private use", '\uE000', false},
 		{"control character", '\x01', false},
 		{"emoji beyond the BMP", '😀', false},
-		{"Extension B beyond the BMP", '𠮷', false},
+		{"GB 18030-2022 level 2, Extension A", '䶮', true},
+		{"通用规范汉字 U+2B5AF beyond the BMP", '\U0002B5AF', true},
+		{"通用规范汉字 U+2C317 beyond the BMP", '\U0002C317', true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := reg.has(c.r); got != c.want {
@@ -44,8 +47,8 @@ func TestFaceCoverage(t *testing.T) {
 		})
 	}
 	// the body face is Noto Serif SC, the heading face Noto Sans SC Bold, as gofpdf measures them
-	if reg.width['中'] != 1000 || reg.width['0'] != 557 {
-		t.Errorf("widths 中=%d 0=%d, want 1000 and 557", reg.width['中'], reg.width['0'])
+	if reg.width('中') != 1000 || reg.width('0') != 557 || reg.width(0x2B5AF) != 1000 {
+		t.Errorf("widths 中=%d 0=%d 𫖯=%d, want 1000, 557 and 1000", reg.width('中'), reg.width('0'), reg.width(0x2B5AF))
 	}
 }
 

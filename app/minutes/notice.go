@@ -28,6 +28,10 @@ func RenderNotice(w io.Writer, v *app.Village, m *app.Meeting, o Options) error 
 	if err := CheckGlyphs(v, m); err != nil {
 		return err
 	}
+	reg, bold, err := faces()
+	if err != nil {
+		return err
+	}
 	p := o.Publicity
 	if p == nil {
 		p = &app.Publicity{Start: app.Day(o.now()), Days: v.Settings.NoticeDays, Notice: v.Settings.Notice}
@@ -35,7 +39,7 @@ func RenderNotice(w io.Writer, v *app.Village, m *app.Meeting, o Options) error 
 	n := p.Notice
 	if err := checkFields([]field{{key: "notice_place", text: n.Place}, {key: "object_to", text: n.ObjectPlace},
 		{key: "object_to", text: n.Contact}, {key: "object_phone", text: n.Phone}, {key: "object_phone", text: n.SupervisePhone}},
-		regular, bold); err != nil {
+		reg, bold); err != nil {
 		return err
 	}
 	title := v.Name + "三治信农贷授信评议结果公示"
