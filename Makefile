@@ -24,6 +24,7 @@ test:
 	@scripts/deps.sh test
 	$(GO) vet ./...
 	$(GO) test -race -timeout 20m ./...
+	cd third_party/gofpdf && $(GO) test -race ./...   # the gofpdf fork's own tests (FORK.md)
 	$(GO) build -o $(BIN) .
 	scripts/smoke.sh ./$(BIN)
 
