@@ -91,3 +91,13 @@ func TestImportPeakRSS(t *testing.T) {
 	}
 	fmt.Printf("imported %d in %v\n", sum.Imported, time.Since(start))
 }
+
+// BenchmarkImportFile imports the list PINGXIN_IMPORT_FILE names (scripts/bench.sh
+// passes the LibreOffice-made XLSX and the GBK CSV of internal/benchdata).
+func BenchmarkImportFile(b *testing.B) {
+	path := os.Getenv("PINGXIN_IMPORT_FILE")
+	if path == "" {
+		b.Skip("set PINGXIN_IMPORT_FILE to a list to import")
+	}
+	benchImport(b, path)
+}

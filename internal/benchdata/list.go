@@ -40,7 +40,7 @@ func Row(i int) []string {
 	}
 	return []string{name, ID(i), fmt.Sprintf("%d组", 1+i%12), fmt.Sprintf("138%08d", i),
 		fmt.Sprint(2 + i%5), purposes[i%len(purposes)], fmt.Sprintf("%d万", 5+i%25),
-		fmt.Sprintf("%d", (5+i%25)*10000), "7", "1", "1", "0", notes.String(),
+		fmt.Sprintf("%d", (5+i%25)*10000), "5", "1", "1", "0", notes.String(),
 		"屠文华、陆秀兰", "2026-03-1" + fmt.Sprint(i%5)}
 }
 
