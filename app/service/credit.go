@@ -264,7 +264,8 @@ func (s *Service) writeRegister(ctx context.Context, villageID int64, path strin
 	return atomicfile.WriteBytes(path, perm, buf.Bytes())
 }
 
-// SetReminderDays sets how many days before a rating expires the register names it.
+// SetReminderDays sets how many days before a rating expires the village's register
+// lists it as due (docs/RULES.md §11.6); days must be positive.
 func (s *Service) SetReminderDays(ctx context.Context, villageID int64, days int) error {
 	return s.st.SetReminderDays(ctx, villageID, days)
 }

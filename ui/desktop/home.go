@@ -29,6 +29,7 @@ type HomeScreen struct {
 	villageSet    *widget.Button
 	welcome       *fyne.Container // a database without a village: 新建村 or 试用演示
 	tryDemo       *widget.Button
+	register      *widget.Button
 
 	villageDlg *villageDialog // the last dialog opened, for tests
 	meetingDlg *meetingDialog
@@ -50,6 +51,7 @@ func NewHomeScreen(d *Deps) *HomeScreen {
 	h.newMeeting = &widget.Button{Text: lang.L("desktop.home.new_meeting"), Icon: theme.ContentAddIcon(),
 		Importance: widget.HighImportance, OnTapped: h.onNewMeeting}
 	h.villageSet = &widget.Button{Text: lang.L("desktop.home.village_settings"), Icon: theme.SettingsIcon(), OnTapped: h.onVillageSettings}
+	h.register = &widget.Button{Text: lang.L("desktop.home.register"), Icon: theme.ListIcon(), OnTapped: h.onRegister}
 	h.villageList = &widget.List{
 		Length:     func() int { return len(h.villages) },
 		CreateItem: newVillageItem,
@@ -98,7 +100,7 @@ func (h *HomeScreen) onTryDemo() {
 func (h *HomeScreen) Content() fyne.CanvasObject {
 	left := container.NewBorder(
 		container.NewVBox(sectionTitle(lang.L("desktop.home.villages")), h.newVillage),
-		h.villageSet, nil, nil, h.villageList)
+		container.NewVBox(h.register, h.villageSet), nil, nil, h.villageList)
 	right := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, h.newMeeting, h.meetingsTitle), h.problem, h.welcome, meetingHeader()),
 		nil, nil, nil, container.NewVScroll(h.meetingRows))
@@ -162,6 +164,7 @@ func (h *HomeScreen) showMeetings() {
 	v, ok := h.Selected()
 	h.newMeeting.Disable()
 	h.villageSet.Disable()
+	h.register.Disable()
 	h.meetingRows.RemoveAll()
 	if !ok {
 		h.meetingsTitle.SetText(lang.L("desktop.home.no_village"))
@@ -171,6 +174,7 @@ func (h *HomeScreen) showMeetings() {
 	h.welcome.Hide()
 	h.newMeeting.Enable()
 	h.villageSet.Enable()
+	h.register.Enable()
 	h.meetingsTitle.SetText(lang.L("desktop.home.meetings_of", map[string]any{"Village": v.Name}))
 	for _, m := range h.meetings {
 		if m.VillageID == v.ID {
@@ -200,6 +204,13 @@ func (h *HomeScreen) onOpenMeeting(id int64) {
 func (h *HomeScreen) onVillageSettings() {
 	if v, ok := h.Selected(); ok {
 		h.d.Nav.Push(NewVillageScreen(h.d, v.ID))
+	}
+}
+
+// onRegister opens the chosen village's credit register.
+func (h *HomeScreen) onRegister() {
+	if v, ok := h.Selected(); ok {
+		h.d.Nav.Push(NewRegisterScreen(h.d, v.ID))
 	}
 }
 
