@@ -37,6 +37,15 @@ type AuditEntry struct {
 	Old, New  string
 }
 
+// BankPackage is a bank package as exported: its manifest exactly as signed and the
+// manifest's SHA-256, by which an amendment's package names the package it amends.
+type BankPackage struct {
+	MeetingID  int64
+	ExportedAt time.Time
+	SHA256     string
+	Manifest   []byte
+}
+
 // VillageKey is a village's sealed signing key as the store keeps it: the DER
 // certificate and the passphrase-encrypted private key (never plain).
 type VillageKey struct {
@@ -53,12 +62,13 @@ type Reader interface {
 	VillageByName(ctx context.Context, name string) (*Village, error)
 	Blacklist(ctx context.Context, villageID int64) ([]BlacklistEntry, error)
 	Meetings(ctx context.Context) ([]MeetingSummary, error)
-	Meeting(ctx context.Context, id int64) (*Meeting, error)              // with attendance and nominees in Seq order
-	VillageKey(ctx context.Context, villageID int64) (*VillageKey, error) // nil, nil when none yet
-	KnownCerts(ctx context.Context) ([][]byte, error)                     // DER: villages' own and imported
-	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error) // with the newest signed PDF
-	Review(ctx context.Context, meetingID int64) (*Review, error)         // nil, nil when none yet
-	Publicity(ctx context.Context, meetingID int64) (*Publicity, error)   // nil, nil when none issued
+	Meeting(ctx context.Context, id int64) (*Meeting, error)                  // with attendance and nominees in Seq order
+	VillageKey(ctx context.Context, villageID int64) (*VillageKey, error)     // nil, nil when none yet
+	KnownCerts(ctx context.Context) ([][]byte, error)                         // DER: villages' own and imported
+	SignRecord(ctx context.Context, meetingID int64) (*SignRecord, error)     // with the newest signed PDF
+	Review(ctx context.Context, meetingID int64) (*Review, error)             // nil, nil when none yet
+	Publicity(ctx context.Context, meetingID int64) (*Publicity, error)       // nil, nil when none issued
+	LatestPackage(ctx context.Context, meetingID int64) (*BankPackage, error) // the last bank package exported; nil, nil when none
 	Audit(ctx context.Context, meetingID int64) ([]AuditEntry, error)
 	CreditReader // the credit register (credit.go)
 }
@@ -96,6 +106,7 @@ type Store interface {
 	AddKnownCert(ctx context.Context, der []byte, label string, replace bool) error
 	Sign(ctx context.Context, meetingID int64, r SignRecord) error                     // locks the meeting
 	AddSignedPDF(ctx context.Context, meetingID int64, r SignRecord) error             // one more signature (the clerk's) on signed minutes
+	RecordPackage(ctx context.Context, p BankPackage) error                            // append-only
 	CreateAmendment(ctx context.Context, signedID int64, why string) (*Meeting, error) // own 文号, today, a fresh roll call
 
 	// The steps after signing (docs/RULES.md §11), each a record beside the signed meeting.

@@ -8,6 +8,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/idcard"
 )
 
 // Sheet names of the bank sheet.
@@ -16,21 +18,117 @@ const (
 	bankSheetSummary = "汇总"
 )
 
-// bankHeaders are the bank sheet's columns, A to K. The ID (C) and the phone (D) are
-// text; the amount (F) is a number; the dates (G, H) are dates.
-var bankHeaders = []string{"序号", "户主姓名", "身份证号码", "联系电话", "村民小组", "授信额度（元）",
-	"授信期限", "评议日期", "利率优惠建议", "用途", "评议会文号"}
+// bankCell is the kind of value a bank-sheet column holds, and so its format: text
+// ("@", for IDs, phones, names), a whole number, an amount in yuan (#,##0) or a date.
+type bankCell int
+
+const (
+	cellText bankCell = iota
+	cellInt
+	cellMoney
+	cellDate
+)
+
+// bankRow is what one row of the list is made from.
+type bankRow struct {
+	n    *app.Nominee
+	r    app.Result
+	seq  int
+	id   idcard.ID // the parsed ID: sex and date of birth; zero when it does not parse
+	okID bool
+}
+
+// bankColumn is one column of the list: its header, width, kind, and its value.
+type bankColumn struct {
+	head  string
+	width float64
+	kind  bankCell
+	value func(b bankRow, v *app.Village, m *app.Meeting) any // string, int64 or time.Time; nil leaves it empty
+}
+
+// bankColumns are the list's columns, in order: what a bank's credit system loads for
+// each passed household (docs/RULES.md §11.4). The table is the one place the columns
+// are named; headers, formats and values all come from it.
+var bankColumns = []bankColumn{
+	{"序号", 6, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.seq) }},
+	{"户主姓名", 12, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Name }},
+	{"身份证号码", 22, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.IDNumber }},
+	{"性别", 6, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
+		switch {
+		case !b.okID:
+			return nil
+		case b.id.Male():
+			return "男"
+		}
+		return "女"
+	}},
+	{"出生日期", 12, cellDate, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
+		if !b.okID {
+			return nil
+		}
+		return b.id.Birth()
+	}},
+	{"联系电话", 15, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Phone }},
+	{"村民小组", 10, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Group }},
+	{"家庭人口", 8, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
+		if b.n.HouseholdSize <= 0 {
+			return nil
+		}
+		return int64(b.n.HouseholdSize)
+	}},
+	{"用途", 18, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Purpose }},
+	{"申请额度（元）", 14, cellMoney, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Requested) }},
+	{"建议额度（元）", 14, cellMoney, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Proposed) }},
+	{"超额理由", 18, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.ProposedReason }},
+	{"核实结论", 16, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return verificationText(b.n.Verification) }},
+	{"同意票", 7, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.For) }},
+	{"反对票", 7, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.Against) }},
+	{"弃权票", 7, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.Abstain) }},
+	{"回避", 6, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.Recused) }},
+	{"授信额度（元）", 15, cellMoney, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.r.Amount) }},
+	{"利率优惠建议", 10, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
+		if b.n.RatePreference {
+			return "是"
+		}
+		return "否"
+	}},
+	{"授信期限", 20, cellText, func(_ bankRow, v *app.Village, _ *app.Meeting) any { return validityText(v.Settings) }},
+	{"评议日期", 12, cellDate, func(_ bankRow, _ *app.Village, m *app.Meeting) any { return m.Date }},
+	{"评议会文号", 24, cellText, func(_ bankRow, _ *app.Village, m *app.Meeting) any { return m.DocNumber }},
+}
+
+// verificationText is the sage council's finding as the sheet states it: the
+// conclusion and, when it lowers or refuses, the recommendation; "" when not visited.
+func verificationText(v *app.Verification) string {
+	if v == nil || v.Conclusion == "" {
+		return ""
+	}
+	s := string(v.Conclusion)
+	switch v.Recommendation {
+	case app.LowerTo:
+		s += "，" + string(v.Recommendation) + amount.Format(v.LowerTo)
+	case "":
+	default:
+		s += "，" + string(v.Recommendation)
+	}
+	return s
+}
 
 // bankStyles are the workbook's cell styles.
-type bankStyles struct{ head, text, money, date int }
+type bankStyles struct{ head, text, number, money, date int }
+
+func (st bankStyles) of(k bankCell) int {
+	return [...]int{cellText: st.text, cellInt: st.number, cellMoney: st.money, cellDate: st.date}[k]
+}
 
 // BankSheet writes the XLSX the bank loads into its own system: one row per passed
-// household with the full ID number and phone stored as text cells in text-formatted
-// ("@") columns, so that Excel never turns an ID into a number and loses its last
-// digits (docs/RULES.md §5), the final amount as a number, the credit validity dates, group,
-// rate-preference recommendation and purpose; and a summary sheet with the count, the
-// total (equal to the tally's) and the content fingerprint. It is the only document with
-// full ID numbers. Deterministic for a fixed o.Now.
+// household with the columns of bankColumns — the full ID number and phone stored as
+// text cells in text-formatted ("@") columns, so that Excel never turns an ID into a
+// number and loses its last digits (docs/RULES.md §5), amounts and counts as numbers,
+// dates as dates; printed landscape, one page wide, the header row repeated on every
+// page and frozen on screen; and a summary sheet with the count, the total (equal to
+// the tally's) and the content fingerprint. It is the only document with full ID
+// numbers. Deterministic for a fixed o.Now, which is written in Beijing time.
 func BankSheet(w io.Writer, v *app.Village, m *app.Meeting, o Options) error {
 	x := excelize.NewFile()
 	defer x.Close()
@@ -44,10 +142,13 @@ func BankSheet(w io.Writer, v *app.Village, m *app.Meeting, o Options) error {
 	if err := bankList(x, st, v, m); err != nil {
 		return bankErr(err)
 	}
+	if err := bankPrint(x); err != nil {
+		return bankErr(err)
+	}
 	if err := bankSummary(x, st, v, m); err != nil {
 		return bankErr(err)
 	}
-	stamp := o.now().UTC().Format(time.RFC3339)
+	stamp := o.now().In(app.Beijing).Format(time.RFC3339)
 	if err := x.SetDocProps(&excelize.DocProperties{Creator: "评信 Pingxin", Created: stamp, Modified: stamp,
 		LastModifiedBy: "评信 Pingxin", Title: v.Name + "三治信农贷授信名单", Subject: m.DocNumber, Language: "zh-CN"}); err != nil {
 		return bankErr(err)
@@ -72,8 +173,9 @@ func newBankStyles(x *excelize.File) (bankStyles, error) {
 	}{
 		{&st.head, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&st.text, &excelize.Style{NumFmt: 49}}, // 49 is the built-in text format "@"
-		{&st.money, &excelize.Style{NumFmt: 3}}, // #,##0
+		{&st.text, &excelize.Style{NumFmt: 49}},  // 49 is the built-in text format "@"
+		{&st.number, &excelize.Style{NumFmt: 1}}, // 0
+		{&st.money, &excelize.Style{NumFmt: 3}},  // #,##0
 		{&st.date, &excelize.Style{CustomNumFmt: &dateFmt}},
 	} {
 		if *s.id, err = x.NewStyle(s.style); err != nil {
@@ -83,34 +185,24 @@ func newBankStyles(x *excelize.File) (bankStyles, error) {
 	return st, nil
 }
 
-// bankList fills the list sheet: header, column formats, one row per passed household.
+// bankList fills the list sheet: header, column widths and formats, one row per passed
+// household, the header frozen.
 func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) error {
 	sh := bankSheetList
-	for _, c := range []struct {
-		cols  string
-		width float64
-		style int
-	}{
-		{"A", 6, 0}, {"B", 12, 0}, {"C", 22, st.text}, {"D", 15, st.text}, {"E", 12, st.text},
-		{"F", 15, st.money}, {"G", 20, st.text}, {"H", 12, st.date}, {"I", 12, st.text},
-		{"J", 20, st.text}, {"K", 24, st.text},
-	} {
-		if err := x.SetColWidth(sh, c.cols, c.cols, c.width); err != nil {
+	for i, c := range bankColumns {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.SetColWidth(sh, col, col, c.width); err != nil {
 			return err
 		}
-		if c.style != 0 {
-			if err := x.SetColStyle(sh, c.cols, c.style); err != nil {
-				return err
-			}
+		if err := x.SetColStyle(sh, col, st.of(c.kind)); err != nil {
+			return err
 		}
-	}
-	for i, h := range bankHeaders {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		if err := x.SetCellStr(sh, cell, h); err != nil {
+		if err := x.SetCellStr(sh, col+"1", c.head); err != nil {
 			return err
 		}
 	}
-	if err := x.SetCellStyle(sh, "A1", "K1", st.head); err != nil {
+	last, _ := excelize.ColumnNumberToName(len(bankColumns))
+	if err := x.SetCellStyle(sh, "A1", last+"1", st.head); err != nil {
 		return err
 	}
 	row := 1
@@ -119,53 +211,61 @@ func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) e
 			continue
 		}
 		row++
-		if err := bankRow(x, st, row, &m.Nominees[i], r, validityText(v.Settings), m); err != nil {
+		b := bankRow{n: &m.Nominees[i], r: r, seq: row - 1}
+		if id, err := idcard.ParseAt(b.n.IDNumber, m.Date); err == nil {
+			b.id, b.okID = id, true
+		}
+		if err := writeBankRow(x, st, row, b, v, m); err != nil {
 			return err
 		}
+	}
+	// excelize leaves the dimension at "A1"; readers that trust it would see one cell
+	if err := x.SetSheetDimension(sh, fmt.Sprintf("A1:%s%d", last, row)); err != nil {
+		return err
 	}
 	return x.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
-// bankRow writes one household: text cells as strings, the amount as a number, the
-// meeting's date as a date. The credit's term is text: it starts on the bank's approval,
-// which the village does not date (docs/RULES.md §11.4).
-func bankRow(x *excelize.File, st bankStyles, row int, n *app.Nominee, r app.Result, term string, m *app.Meeting) error {
+// writeBankRow writes one household, each cell by its column's kind.
+func writeBankRow(x *excelize.File, st bankStyles, row int, b bankRow, v *app.Village, m *app.Meeting) error {
 	sh := bankSheetList
-	cell := func(col string) string { return fmt.Sprintf("%s%d", col, row) }
-	pref := "否"
-	if n.RatePreference {
-		pref = "是"
-	}
-	texts := map[string]string{"B": n.Name, "C": n.IDNumber, "D": n.Phone, "E": n.Group, "G": term, "I": pref, "J": n.Purpose, "K": m.DocNumber}
-	for _, col := range []string{"B", "C", "D", "E", "G", "I", "J", "K"} {
-		if err := x.SetCellStr(sh, cell(col), texts[col]); err != nil {
+	for i, c := range bankColumns {
+		cell, _ := excelize.CoordinatesToCellName(i+1, row)
+		var err error
+		switch val := c.value(b, v, m).(type) {
+		case nil:
+			continue
+		case string:
+			err = x.SetCellStr(sh, cell, val)
+		case int64:
+			err = x.SetCellInt(sh, cell, val)
+		case time.Time:
+			err = x.SetCellValue(sh, cell, val)
+		}
+		if err != nil {
 			return err
 		}
-		if err := x.SetCellStyle(sh, cell(col), cell(col), st.text); err != nil {
-			return err
-		}
-	}
-	if err := x.SetCellInt(sh, cell("A"), int64(row-1)); err != nil {
-		return err
-	}
-	if err := x.SetCellInt(sh, cell("F"), int64(r.Amount)); err != nil {
-		return err
-	}
-	if err := x.SetCellStyle(sh, cell("F"), cell("F"), st.money); err != nil {
-		return err
-	}
-	for _, c := range []struct {
-		col string
-		t   time.Time
-	}{{"H", m.Date}} {
-		if err := x.SetCellValue(sh, cell(c.col), c.t); err != nil {
-			return err
-		}
-		if err := x.SetCellStyle(sh, cell(c.col), cell(c.col), st.date); err != nil {
+		if err := x.SetCellStyle(sh, cell, cell, st.of(c.kind)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// bankPrint sets the list up for printing: A4 landscape, every column on one page
+// width (as many pages down as needed), the header row repeated on every page.
+func bankPrint(x *excelize.File) error {
+	sh := bankSheetList
+	orient, paper, one, tall := "landscape", 9, 1, 0
+	if err := x.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &orient, Size: &paper,
+		FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := x.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sh + "'!$1:$1", Scope: sh})
 }
 
 // bankSummary writes the summary sheet the loan officer checks the list against.

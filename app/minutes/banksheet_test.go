@@ -1,14 +1,18 @@
 package minutes
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
+	"pingxin/app/idcard"
 )
 
 // readBankSheet writes the bank sheet of m and opens it again with excelize.
@@ -44,7 +48,7 @@ func TestBankSheet(t *testing.T) {
 	m := testMeeting(v)
 	x, _ := readBankSheet(t, v, m)
 	sh := bankSheetList
-	for _, col := range []string{"C", "D"} {
+	for _, col := range []string{"C", "F"} {
 		st, err := x.GetColStyle(sh, col)
 		if err != nil || numFmt(t, x, st) != 49 {
 			t.Errorf("column %s: style %d (%v), want the text format @ (49)", col, st, err)
@@ -67,15 +71,19 @@ func TestBankSheet(t *testing.T) {
 		row := i + 2
 		cell := func(c string) string { return fmt.Sprintf("%s%d", c, row) }
 		checkTextCell(t, x, cell("C"), n.IDNumber)
-		checkTextCell(t, x, cell("D"), n.Phone)
-		raw, _ := x.GetCellValue(sh, cell("F"), excelize.Options{RawCellValue: true})
+		checkTextCell(t, x, cell("F"), n.Phone)
+		raw, _ := x.GetCellValue(sh, cell("R"), excelize.Options{RawCellValue: true})
 		amt, err := strconv.ParseInt(raw, 10, 64)
-		if ct, _ := x.GetCellType(sh, cell("F")); err != nil || ct == excelize.CellTypeSharedString || ct == excelize.CellTypeInlineString || amt != amounts[i] {
-			t.Errorf("%s: %q type %v, want the number %d", cell("F"), raw, ct, amounts[i])
+		if ct, _ := x.GetCellType(sh, cell("R")); err != nil || ct == excelize.CellTypeSharedString || ct == excelize.CellTypeInlineString || amt != amounts[i] {
+			t.Errorf("%s: %q type %v, want the number %d", cell("R"), raw, ct, amounts[i])
 		}
 		sum += amt
-		for c, want := range map[string]string{"B": n.Name, "E": n.Group, "G": "自银行审批之日起三年", "H": "2026-03-15", "K": m.DocNumber} {
-			if got, _ := x.GetCellValue(sh, cell(c)); got != want {
+		id, _ := idcard.ParseAt(n.IDNumber, m.Date)
+		sex := map[bool]string{true: "男", false: "女"}[id.Male()]
+		for c, want := range map[string]string{"B": n.Name, "D": sex, "E": id.Birth().Format("2006-01-02"), "G": n.Group,
+			"J": strconv.FormatInt(int64(n.Requested), 10), "N": strconv.Itoa(n.Votes.For),
+			"T": "自银行审批之日起三年", "U": "2026-03-15", "V": m.DocNumber} {
+			if got, _ := x.GetCellValue(sh, cell(c), excelize.Options{RawCellValue: c == "J" || c == "N"}); got != want {
 				t.Errorf("%s = %q, want %q", cell(c), got, want)
 			}
 		}
@@ -86,6 +94,56 @@ func TestBankSheet(t *testing.T) {
 	if got, _ := x.GetCellValue(bankSheetSummary, "B7", excelize.Options{RawCellValue: true}); got != "4500000" {
 		t.Errorf("summary total %q", got)
 	}
+}
+
+// TestBankSheetPrintsOnePageWide: landscape, fitted to one page width, the header row
+// repeated on every page, frozen on screen, and a sheet dimension that covers the data.
+func TestBankSheetPrintsOnePageWide(t *testing.T) {
+	v := testVillage()
+	m := testMeeting(v)
+	x, raw := readBankSheet(t, v, m)
+	sh := bankSheetList
+	pl, err := x.GetPageLayout(sh)
+	if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+		pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+		t.Errorf("page layout %+v (%v), want landscape one page wide", pl, err)
+	}
+	if p, _ := x.GetSheetProps(sh); p.FitToPage == nil || !*p.FitToPage {
+		t.Error("fit to page is not set")
+	}
+	found := false
+	for _, d := range x.GetDefinedName() {
+		found = found || (d.Name == "_xlnm.Print_Titles" && d.Scope == sh && strings.Contains(d.RefersTo, "$1:$1"))
+	}
+	if !found {
+		t.Error("the header row is not repeated on printed pages")
+	}
+	if panes, _ := x.GetPanes(sh); !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("panes %+v, want the header frozen", panes)
+	}
+	rows, _ := x.GetRows(sh)
+	want := fmt.Sprintf(`<dimension ref="A1:V%d"`, len(rows))
+	if !strings.Contains(unzipped(t, raw, "xl/worksheets/sheet1.xml"), want) {
+		t.Errorf("sheet dimension is not %s", want)
+	}
+}
+
+func unzipped(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, _ := f.Open()
+			defer rc.Close()
+			out, _ := io.ReadAll(rc)
+			return string(out)
+		}
+	}
+	t.Fatalf("%s not in the workbook", name)
+	return ""
 }
 
 // checkTextCell asserts a cell is a string cell, formatted as text, holding want.
@@ -109,3 +167,4 @@ func TestBankSheetDeterministic(t *testing.T) {
 		t.Error("two bank sheets of one meeting differ")
 	}
 }
+

@@ -162,11 +162,17 @@ func checkSignature(pdf []byte, sp sigSpan, trust trustList) (r SignatureReport)
 	return r
 }
 
-// checkPKCS7 checks the digest algorithm, the certificate's validity at the signing
-// time and the digest of the signed bytes, hashed where they lie in the file (no copy
-// of the file is made, so a file with many signatures costs no more memory). The
-// signature value itself is checked by checkCertificate over the exact signed bytes.
+// checkPKCS7 checks the signature of a PDF over its byte range, hashed where the bytes
+// lie in the file (no copy of the file is made, so a file with many signatures costs no
+// more memory). The signature value itself is checked by checkCertificate over the
+// exact signed bytes.
 func checkPKCS7(p7 *pkcs7.PKCS7, pdf []byte, sp sigSpan, cert *x509.Certificate, signed time.Time) error {
+	return checkDigest(p7, cert, signed, pdf[:sp.br[1]], pdf[sp.br[2]:sp.end()])
+}
+
+// checkDigest checks the digest algorithm, the certificate's validity at the signing
+// time, the content type and the message digest of the signed parts, in order.
+func checkDigest(p7 *pkcs7.PKCS7, cert *x509.Certificate, signed time.Time, parts ...[]byte) error {
 	alg := p7.Signers[0].DigestAlgorithm.Algorithm
 	if !strongDigest(alg) {
 		return ErrSigWeakDigest
@@ -181,8 +187,9 @@ func checkPKCS7(p7 *pkcs7.PKCS7, pdf []byte, sp sigSpan, cert *x509.Certificate,
 		return ErrSigContents
 	}
 	h := digestFor(alg).New()
-	h.Write(pdf[:sp.br[1]])
-	h.Write(pdf[sp.br[2]:sp.end()])
+	for _, p := range parts {
+		h.Write(p)
+	}
 	if !bytes.Equal(h.Sum(nil), want) {
 		return ErrSigDigest
 	}
