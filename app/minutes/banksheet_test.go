@@ -167,4 +167,3 @@ func TestBankSheetDeterministic(t *testing.T) {
 		t.Error("two bank sheets of one meeting differ")
 	}
 }
-
