@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
+	"pingxin/app/amount"
 	"pingxin/app/i18n"
 	"pingxin/app/idcard"
 )
@@ -143,7 +144,7 @@ func registerRow(x *excelize.File, st bankStyles, sh string, row int, e *app.Reg
 // Register type sizes, in points: a table to file and consult, not a notice board.
 const (
 	registerTitleSize = 18
-	registerTableSize = 8.5
+	registerTableSize = 8
 )
 
 // RenderRegister writes the credit register for the village file as an A4 PDF: every
@@ -164,16 +165,17 @@ func RenderRegister(w io.Writer, village string, reg *app.Register, o Options) e
 	d.text(d.left, d.y, d.width(), fmt.Sprintf("截至%s，共 %d 户；到期提醒期 %d 天", cnDate(reg.Today), len(reg.Entries), reg.ReminderDays), "C")
 	d.y += d.lineH() + 2
 	t := newTable(d, registerTableSize, []column{
-		{"序号", 8, "C"}, {"户主姓名", 15, "L"}, {"身份证号码", 40, "L"}, {"村民小组", 24, "L"}, {"评议通过", 17, "R"},
-		{"授信额度", 17, "R"}, {"审批日期", 20, "C"}, {"到期日", 20, "C"}, {"状态", 34, "L"},
+		{"序号", 7, "C"}, {"户主姓名", 13, "L"}, {"身份证号码", 32, "L"}, {"村民小组", 20, "L"}, {"评议通过", 11, "R"},
+		{"授信额度", 11, "R"}, {"审批日期", 19, "C"}, {"到期日", 19, "C"}, {"状态", 24, "L"},
 	})
+	t.hsize = registerTableSize - 1
 	t.begin()
 	counts := map[app.CreditStatus]int{}
 	for i := range reg.Entries {
 		e := &reg.Entries[i]
 		counts[e.Status]++
-		t.row([]string{fmt.Sprint(i + 1), e.Name, idcard.Mask(e.IDNumber), e.Group, yuanOrDash(int64(e.Passed)),
-			yuanOrDash(int64(e.Current)), dayOrDash(e.BankDate), dayOrDash(e.Expiry), e.StatusText(i18n.Zh)}, i%2 == 1)
+		t.row([]string{fmt.Sprint(i + 1), e.Name, idcard.Mask(e.IDNumber), e.Group, wanOrDash(e.Passed),
+			wanOrDash(e.Current), dayOrDash(e.BankDate), dayOrDash(e.Expiry), e.StatusText(i18n.Zh)}, i%2 == 1)
 	}
 	t.end()
 	d.y += 3
@@ -189,11 +191,12 @@ func RenderRegister(w io.Writer, village string, reg *app.Register, o Options) e
 	return d.output(w)
 }
 
-func yuanOrDash(y int64) string {
+// wanOrDash is an amount in 万 as the register's narrow columns show it, "—" for none.
+func wanOrDash(y amount.Yuan) string {
 	if y == 0 {
 		return "—"
 	}
-	return yuanInt(y)
+	return y.Wan()
 }
 
 func dayOrDash(t time.Time) string {
