@@ -48,6 +48,8 @@ type deliberateTab struct {
 	jump    *widgets.KeyEntry
 	prevB   *widget.Button
 	nextB   *widget.Button
+	projB   *widget.Button
+	proj    *projector // the 投屏 window while it is open
 	root    fyne.CanvasObject
 	loading bool
 	saving  bool
@@ -130,6 +132,10 @@ func (t *deliberateTab) buildNav() {
 	t.jump.OnKey = t.onJumpKey
 	t.prevB = widget.NewButtonWithIcon(mtgL("mtg.delib.prev"), theme.NavigateBackIcon(), func() { t.move(-1) })
 	t.nextB = widget.NewButtonWithIcon(mtgL("mtg.delib.next"), theme.NavigateNextIcon(), func() { t.move(1) })
+	t.projB = widget.NewButtonWithIcon(mtgL("mtg.proj.open"), theme.ComputerIcon(), func() {
+		t.onProjector()
+		t.mm.d.Win.RequestFocus() // the clerk keeps typing in the meeting's window
+	})
 }
 
 // layout puts the household on the left and the meeting's entries on the right, in
@@ -164,7 +170,7 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		t.storeErr, t.saved)
 	jumpWidth := canvas.NewRectangle(color.Transparent)
 	jumpWidth.SetMinSize(fyne.NewSize(160, 0))
-	nav := container.NewBorder(nil, nil, container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), nil,
+	nav := container.NewBorder(nil, nil, container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), t.projB,
 		&widget.Label{Text: mtgL("mtg.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
 	return container.NewThemeOverride(container.NewBorder(nav, outcome, nil, nil, split), largeTheme{factor: 1.35})
 }
@@ -186,6 +192,7 @@ func (t *deliberateTab) show(i int) {
 	if i < 0 {
 		t.pos.SetText(mtgL("mtg.delib.empty"))
 		t.enableForm(false)
+		t.follow()
 		return
 	}
 	n := t.mm.nominee(i)

@@ -172,6 +172,7 @@ func (t *deliberateTab) preview() {
 	if t.reasonErr.Hidden || reason == "" {
 		setProblem(t.reasonErr, reason)
 	}
+	t.follow()
 }
 
 // entryProblem reports whether a field this screen edits (amount, reason above the cap,

@@ -113,6 +113,7 @@ func run(a fyne.App, c Config, env []string) int {
 // showAndRun shows the main window where it was left (maximised on first start, and
 // always inside the screen) and runs the app until the window closes.
 func showAndRun(a fyne.App, w fyne.Window, leave func(proceed func())) {
+	w.SetMaster() // closing it ends Pingxin, the projector window with it
 	w.Show()
 	placeMainWindow(w, a.Preferences(), fyne.NewSize(winW, winH))
 	w.SetCloseIntercept(func() { closeMain(a, w, leave) })
