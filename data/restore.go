@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"pingxin/app"
+	"pingxin/app/atomicfile"
 )
 
 // Restore puts the database file src in place of the one at dst. It first checks a
@@ -163,25 +164,19 @@ func keepReplaced(dst string) (string, error) {
 	return kept, nil
 }
 
-// copyFile copies src to a new file dst (0600), synced to disk. A missing src is
-// reported as os.ErrNotExist, before dst is created.
+// copyFile copies src to a new file dst (0600), synced to disk, through a temporary
+// file in dst's folder (atomicfile): a copy cut short by a kill never stands at dst. A
+// missing src is reported as os.ErrNotExist, before anything is created.
 func copyFile(src, dst string) (err error) {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
+	return atomicfile.Write(dst, 0o600, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
 		return err
-	}
-	if _, err = io.Copy(out, in); err == nil {
-		err = out.Sync()
-	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	})
 }
 
 // removeDB removes a database file and the WAL, shared-memory and journal files

@@ -18,6 +18,7 @@ import (
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 
 	"pingxin/app"
+	"pingxin/app/atomicfile"
 )
 
 // Store is the SQLite implementation of app.Store. Writes go through a pool of one
@@ -88,8 +89,9 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-// open checks the file, narrows it to its owner, sweeps what a killed restore left
-// (no restore runs while we hold the users lock) and opens both pools.
+// open checks the file, narrows it to its owner, sweeps what a killed restore, backup
+// or copy left (no restore runs while we hold the users lock; a live writer's temporary
+// files are left alone) and opens both pools.
 func (s *Store) open() (err error) {
 	if err := probe(s.path); err != nil {
 		return err
@@ -98,6 +100,8 @@ func (s *Store) open() (err error) {
 		return err
 	}
 	sweepRestoring(s.path)
+	atomicfile.Sweep(filepath.Dir(s.path)) // what killed writes left (docs/RULES.md §Files)
+	atomicfile.Sweep(BackupDir(s.path))
 	if s.db, err = sql.Open("sqlite", dsn(s.path, "&_txlock=immediate")); err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ const (
 	KindNumeric   Kind = "numeric"    // a spreadsheet stored the ID as a number and lost digits
 	KindBirthDate Kind = "birth_date" // positions 7–14 are not a real date
 	KindFuture    Kind = "future"     // the birth date is after today
+	KindTooOld    Kind = "too_old"    // over MaxAge years old: a mistyped year, not a villager
 	KindChecksum  Kind = "checksum"   // the check character does not match: a mistyped digit
 	KindRegion    Kind = "region"     // warning: registered outside the village's county (InCounty)
 

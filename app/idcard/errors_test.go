@@ -9,7 +9,7 @@ import (
 )
 
 var allKinds = []Kind{
-	KindEmpty, KindChar, KindLength, KindOldStyle, KindNumeric, KindBirthDate, KindFuture,
+	KindEmpty, KindChar, KindLength, KindOldStyle, KindNumeric, KindBirthDate, KindFuture, KindTooOld,
 	KindChecksum, KindRegion, KindCodeEmpty, KindCodeChar, KindCodeLength, KindCodeChecksum,
 }
 

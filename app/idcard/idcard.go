@@ -23,6 +23,10 @@ var weights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 // checkChars maps the weighted sum modulo 11 to the check character.
 const checkChars = "10X98765432"
 
+// MaxAge is the oldest a holder may be: a birth year such as 0100 or 1890 is a typing
+// or conversion error, never a living villager (docs/RULES.md §6).
+const MaxAge = 120
+
 // Parse checks s as a resident ID, refusing a birth date after today. It is ParseAt with
 // time.Now(); use ParseAt where the day must be fixed (tests, a meeting date).
 func Parse(s string) (ID, error) { return ParseAt(s, time.Now()) }
@@ -62,6 +66,8 @@ func refusal(n string, today time.Time) Kind {
 		return KindBirthDate
 	case birth.After(dateOf(today)):
 		return KindFuture
+	case ID{s: n}.AgeOn(today) > MaxAge:
+		return KindTooOld
 	case !checksumOK(n):
 		return KindChecksum
 	}

@@ -7,6 +7,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/i18n"
+	"pingxin/app/textnorm"
 )
 
 // RowError is one thing wrong in one row of a file, told the way the clerk finds it:
@@ -54,7 +55,8 @@ type FileErrors struct {
 func (f *FileErrors) Error() string { return f.Localize(i18n.Zh) }
 
 // Localize renders every row error in l, one per line.
-func (f *FileErrors) Localize(l i18n.Lang) string { return strings.Join(f.Lines(l), "\n") }
+// The list is cut at i18n.MaxListed lines, the last saying how many more there are.
+func (f *FileErrors) Localize(l i18n.Lang) string { return strings.Join(i18n.Cap(f.Lines(l), l), "\n") }
 
 // Lines renders one line per row error, each naming the file, for the command line.
 func (f *FileErrors) Lines(l i18n.Lang) []string {
@@ -77,7 +79,7 @@ func shorten(v string, id bool) string {
 	if id {
 		n = 10
 	}
-	v = strings.Join(strings.Fields(v), " ")
+	v = textnorm.Visible(strings.Join(strings.Fields(v), " "))
 	if utf8.RuneCountInString(v) <= n {
 		return v
 	}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -27,7 +28,34 @@ type rowReader struct {
 }
 
 func newRowReader(s *Schema, h *Header, r Row) *rowReader {
-	return &rowReader{s: s, h: h, row: r}
+	rr := &rowReader{s: s, h: h, row: r}
+	rr.checkText()
+	return rr
+}
+
+// multilineCols are the free-text columns where a line break inside the cell is a
+// person's own (Alt+Enter in Excel).
+var multilineCols = map[string]bool{ColNotes: true, ColReason: true, ColProposedReason: true,
+	ColConclusion: true, ColRecommendation: true}
+
+// checkText refuses a control character or a bidirectional override in any column of
+// the row but the ID (whose own check names the character): invisible, it would make
+// a name read differently on screen and on paper (docs/RULES.md §6). Keys are visited
+// in a fixed order so the report is the same every time.
+func (rr *rowReader) checkText() {
+	keys := make([]string, 0, len(rr.h.Cols))
+	for k := range rr.h.Cols {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if k == ColID {
+			continue
+		}
+		if r, bad := textnorm.Unsafe(rr.text(k), multilineCols[k]); bad {
+			rr.fail(k, i18n.M("importer.unsafe_char", "Char", fmt.Sprintf("U+%04X", r)), nil)
+		}
+	}
 }
 
 // cell returns the cell of column key; an empty cell when the file has no such column.

@@ -42,7 +42,7 @@ func signedDemo(t *testing.T) (app.Store, int64, string) {
 		}
 	}
 	pdf := filepath.Join(dir, "signed.pdf")
-	if _, err := New(st).SignMinutes(ctx, id, pdf, "口令123456", now); err != nil {
+	if _, err := New(st).SignMinutes(ctx, id, pdf, "口令1234567890", now); err != nil {
 		t.Fatal(err)
 	}
 	return st, id, dir

@@ -40,7 +40,7 @@ func writeDoc(ctx context.Context, st app.Reader, meetingID int64, path string, 
 	if err != nil {
 		return "", err
 	}
-	if err := atomicfile.WriteBytes(path, 0o644, b); err != nil {
+	if err := atomicfile.WriteBytes(path, 0o600, b); err != nil {
 		return "", err
 	}
 	return hexSHA(b), nil

@@ -65,7 +65,11 @@ func (s *ImportSummary) UnknownText(l i18n.Lang) string {
 	if len(s.Unknown) == 0 {
 		return ""
 	}
-	return i18n.T(l, "importer.unknown_columns", i18n.Data{"Columns": strings.Join(s.Unknown, "、")})
+	cols := s.Unknown
+	if len(cols) > i18n.MaxListed {
+		cols = append(cols[:i18n.MaxListed:i18n.MaxListed], i18n.T(l, "guard.more", i18n.Data{"Count": len(s.Unknown) - i18n.MaxListed}))
+	}
+	return i18n.T(l, "importer.unknown_columns", i18n.Data{"Columns": strings.Join(cols, "、")})
 }
 
 // ImportPreview is a nomination list read and checked against a meeting, not yet

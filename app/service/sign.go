@@ -79,7 +79,27 @@ func (s *Service) villageSigner(ctx context.Context, v *app.Village, passphrase 
 			return nil, err
 		}
 	}
-	return signing.Open(signing.SealedKey{Cert: k.Cert, Encrypted: k.Encrypted}, passphrase)
+	sk := signing.SealedKey{Cert: k.Cert, Encrypted: k.Encrypted}
+	signer, err := signing.Open(sk, passphrase)
+	if err == nil && sk.Outdated() {
+		resealKey(ctx, st, v.ID, sk, passphrase)
+	}
+	return signer, err
+}
+
+// MinPassphrase is the shortest passphrase a new key or a new passphrase may have, for
+// the faces to check before they ask the store (docs/RULES.md §8).
+const MinPassphrase = signing.MinPassphrase
+
+// resealKey seals a key made by an earlier version again at the current scrypt cost,
+// now that the chair has given its passphrase. A failure changes nothing: the key
+// stays as it was, and opens as before.
+func resealKey(ctx context.Context, st app.Store, villageID int64, k signing.SealedKey, passphrase string) {
+	n, err := signing.Reseal(k, passphrase, rand.Reader)
+	if err != nil {
+		return
+	}
+	st.SaveVillageKey(ctx, villageID, app.VillageKey{Cert: n.Cert, Encrypted: n.Encrypted})
 }
 
 func (s *Service) createVillageKey(ctx context.Context, v *app.Village, passphrase string, now time.Time) (*app.VillageKey, error) {
@@ -127,7 +147,7 @@ func (s *Service) SignMinutes(ctx context.Context, meetingID int64, path, passph
 	}
 	rec := app.SignRecord{SignedAt: now, Signer: signing.IdentityOf(signer.Certificate()).String(),
 		SHA256: hexSHA(signed), CertSHA256: signing.Fingerprint(signer.Certificate()), MinutesPath: path, PDF: signed}
-	if err := atomicfile.WriteBytes(path, 0o644, signed); err != nil {
+	if err := atomicfile.WriteBytes(path, 0o600, signed); err != nil {
 		return nil, err
 	}
 	if err := st.Sign(ctx, m.ID, rec); err != nil {
@@ -208,7 +228,7 @@ func (s *Service) AddSignature(ctx context.Context, meetingID int64, path, passp
 		return nil, err
 	}
 	next := app.SignRecord{SignedAt: now, Signer: name, SHA256: hexSHA(signed), CertSHA256: rec.CertSHA256, MinutesPath: path, PDF: signed}
-	if err := atomicfile.WriteBytes(path, 0o644, signed); err != nil {
+	if err := atomicfile.WriteBytes(path, 0o600, signed); err != nil {
 		return nil, err
 	}
 	if err := st.AddSignedPDF(ctx, meetingID, next); err != nil {

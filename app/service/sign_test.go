@@ -36,7 +36,7 @@ func TestFirstSigningsMakeOneKey(t *testing.T) {
 			if i%2 == 1 {
 				s = other
 			}
-			signer, err := New(s).villageSigner(ctx, v, "口令123456", time.Now())
+			signer, err := New(s).villageSigner(ctx, v, "口令1234567890", time.Now())
 			if err != nil {
 				t.Error(err)
 				return

@@ -22,7 +22,7 @@ func TestMain(m *testing.M) {
 }
 
 const (
-	testPass   = "村务公开123"
+	testPass   = "村务公开123口令够长"
 	testReason = "三治信农贷评议会议纪要"
 )
 

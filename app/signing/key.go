@@ -11,6 +11,9 @@ import (
 	"io"
 	"math/big"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // certValidity is how long a village certificate lasts: five years, the term of a
@@ -129,8 +132,8 @@ func Open(k SealedKey, passphrase string) (*Signer, error) {
 	if err != nil {
 		return nil, ErrKeyCorrupt
 	}
-	pass, err := checkPassphrase(passphrase)
-	if err != nil {
+	pass := norm.NFC.String(passphrase)
+	if utf8.RuneCountInString(pass) < legacyPassphrase {
 		return nil, ErrPassphrase // too short to be the one that sealed the key
 	}
 	plain, err := unseal(k.Encrypted, pass)
@@ -171,6 +174,19 @@ func ChangePassphrase(k SealedKey, oldPassphrase, newPassphrase string, rand io.
 		return SealedKey{}, err
 	}
 	return sealKey(k.Cert, s.key, s.chain, pass, rand)
+}
+
+// Reseal seals k again under the same passphrase at the current scrypt cost (a key
+// sealed by an earlier version at N=2^15); the key and certificate stay the same.
+func Reseal(k SealedKey, passphrase string, rand io.Reader) (SealedKey, error) {
+	if rand == nil {
+		rand = cryptorand.Reader
+	}
+	s, err := Open(k, passphrase)
+	if err != nil {
+		return SealedKey{}, err
+	}
+	return sealKey(k.Cert, s.key, s.chain, norm.NFC.String(passphrase), rand)
 }
 
 // parseSigningKey reads a PKCS#8 key this package can sign PDFs with.

@@ -62,6 +62,7 @@ func TestNewVillageKeyRefuses(t *testing.T) {
 		{"empty passphrase", testID, "", ErrPassphraseShort},
 		{"five characters", testID, "12345", ErrPassphraseShort},
 		{"five Chinese characters", testID, "越丰村口令", ErrPassphraseShort},
+		{"nine characters (the minimum is 10)", testID, "越丰村的好口令12", ErrPassphraseShort},
 		{"no village", Identity{Town: "梧桐街道"}, testPass, ErrVillageMissing},
 		{"blank village", Identity{Village: "  ", Town: "梧桐街道"}, testPass, ErrVillageMissing},
 		{"no town", Identity{Village: "越丰村"}, testPass, ErrTownMissing},
@@ -73,8 +74,8 @@ func TestNewVillageKeyRefuses(t *testing.T) {
 			}
 		})
 	}
-	t.Run("six Chinese characters are enough", func(t *testing.T) {
-		if _, err := NewVillageKey(testID, "越丰村好口令", keyNow, rand.Reader); err != nil {
+	t.Run("ten Chinese characters are enough", func(t *testing.T) {
+		if _, err := NewVillageKey(testID, "越丰村百姓议事会好口令", keyNow, rand.Reader); err != nil {
 			t.Error(err)
 		}
 	})
@@ -176,8 +177,8 @@ func TestBlobFormat(t *testing.T) {
 	if got := []byte{b[3], b[4], b[5], b[6], b[7]}; !slices.Equal(got, []byte{1, kdfScrypt, kdfLogN, 8, 1}) {
 		t.Errorf("version, kdf, logN, r, p = %v", got)
 	}
-	if prodLogN != 15 {
-		t.Errorf("production scrypt cost is 2^%d, want 2^15", prodLogN)
+	if prodLogN != 17 {
+		t.Errorf("production scrypt cost is 2^%d, want 2^17 (issue 17)", prodLogN)
 	}
 	again, _ := NewVillageKey(testID, testPass, keyNow, rand.Reader)
 	if bytes.Equal(b[8:headerSize], again.Encrypted[8:headerSize]) {
@@ -218,7 +219,7 @@ func TestChangePassphrase(t *testing.T) {
 }
 
 func TestPassphraseNormalized(t *testing.T) {
-	composed, decomposed := "caf\u00e9-口令-1", "cafe\u0301-口令-1"
+	composed, decomposed := "caf\u00e9-村务口令-1", "cafe\u0301-村务口令-1"
 	k, err := NewVillageKey(testID, composed, keyNow, rand.Reader)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"crypto/cipher"
 	"encoding/asn1"
 	"io"
+	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/scrypt"
@@ -30,17 +31,31 @@ const (
 	aes256KeyLen = 32
 )
 
-// kdfLogN, kdfR and kdfP are the scrypt cost for new blobs: N=2^15, r=8, p=1 takes about
-// 32 MiB and a tenth of a second, enough to slow guessing without annoying the chair.
+// kdfLogN, kdfR and kdfP are the scrypt cost for new blobs: N=2^17, r=8, p=1 takes
+// 128 MiB and about half a second, enough to slow guessing from a copied backup
+// without annoying the chair. Blobs sealed at a lower cost are sealed again when they
+// are opened (Outdated, Reseal).
 // Tests lower kdfLogN; Open always uses the values written in the blob.
 var (
-	kdfLogN uint8 = prodLogN
+	kdfLogN uint8 = costForBinary()
 	kdfR    uint8 = 8
 	kdfP    uint8 = 1
 )
 
 // prodLogN is the production scrypt cost, kept apart so tests can assert it.
-const prodLogN = 15
+const prodLogN = 17
+
+// testLogN is the cost in test binaries: at 2^17 one seal takes 15 s under the race
+// detector, and the suites of every package that signs would take most of an hour.
+// Each blob records its own cost, so what the tests check is otherwise unchanged.
+const testLogN = 10
+
+func costForBinary() uint8 {
+	if testing.Testing() {
+		return testLogN
+	}
+	return prodLogN
+}
 
 // sealedPlain is what the blob encrypts: the PKCS#8 private key and, for an imported
 // CA certificate, the issuing chain (DER, leaf's issuer first).
@@ -57,6 +72,12 @@ func checkPassphrase(p string) (string, error) {
 		return "", ErrPassphraseShort
 	}
 	return p, nil
+}
+
+// Outdated reports whether k was sealed at a lower scrypt cost than new keys are, so
+// the caller should Reseal it once the chair has given the passphrase.
+func (k SealedKey) Outdated() bool {
+	return len(k.Encrypted) >= headerSize && k.Encrypted[5] < kdfLogN
 }
 
 // seal encrypts plain under passphrase with fresh salt and nonce read from rand.

@@ -26,7 +26,7 @@ import (
 // the village and both certificates. Replacing the certificate takes --replace.
 func TestBankRecognisesTheVillage(t *testing.T) {
 	village, forger, dir := newHarness(t), newHarness(t), t.TempDir()
-	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026"}
+	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026年的口令"}
 	id := strconv.FormatInt(finishDemo(t, village), 10)
 	pdf, crt := filepath.Join(dir, "m.pdf"), filepath.Join(dir, "v.crt")
 	village.okEnv(pass, "minutes", "--meeting", id, "--out", pdf, "--sign")
@@ -103,7 +103,7 @@ func TestCAIssuedKeyReplacesTheSelfMadeOne(t *testing.T) {
 	os.WriteFile(pfxPath, pfx, 0o600)
 
 	id := strconv.FormatInt(finishDemo(t, h), 10)
-	env := map[string]string{"PINGXIN_PFX_PASSWORD": "wrong", "PINGXIN_PASSPHRASE": "新口令123456"}
+	env := map[string]string{"PINGXIN_PFX_PASSWORD": "wrong", "PINGXIN_PASSPHRASE": "新口令1234567890"}
 	if code, _, errs := h.run(env, "cert", "pfx", "--village", "越丰村", pfxPath); code != ExitRefused || errs == "" {
 		t.Fatalf("a wrong PFX password: exit %d", code)
 	}
@@ -112,7 +112,7 @@ func TestCAIssuedKeyReplacesTheSelfMadeOne(t *testing.T) {
 		t.Fatalf("cert pfx printed %q", out)
 	}
 	pdf := filepath.Join(dir, "m.pdf")
-	h.okEnv(map[string]string{"PINGXIN_PASSPHRASE": "新口令123456"}, "minutes", "--meeting", id, "--out", pdf, "--sign")
+	h.okEnv(map[string]string{"PINGXIN_PASSPHRASE": "新口令1234567890"}, "minutes", "--meeting", id, "--out", pdf, "--sign")
 	out := h.ok("verify", pdf)
 	if !strings.Contains(out, "本机登记的高桥街道 越丰村证书") || !strings.Contains(out, signing.Fingerprint(cert)) || !strings.HasSuffix(out, "valid\n") {
 		t.Fatalf("verify must show the CA-issued certificate:\n%s", out)

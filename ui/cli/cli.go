@@ -111,12 +111,22 @@ func printError(e *Env, err error) {
 	}
 	var l Liner
 	if errors.As(err, &l) {
-		for _, line := range l.Lines(e.Lang) {
+		for _, line := range capKeepLast(l.Lines(e.Lang), e.Lang) {
 			fmt.Fprintln(e.Stderr, line)
 		}
 		return
 	}
 	fmt.Fprintln(e.Stderr, oneLine(app.ErrorMessage(err, e.Lang)))
+}
+
+// capKeepLast cuts a long list of reasons at i18n.MaxListed with a count of the rest,
+// keeping its last line, which says what to do.
+func capKeepLast(lines []string, l i18n.Lang) []string {
+	if len(lines) <= i18n.MaxListed+1 {
+		return lines
+	}
+	last := lines[len(lines)-1]
+	return append(i18n.Cap(lines[:len(lines)-1], l), last)
 }
 
 // oneLine keeps the contract's "errors are one line each".

@@ -56,7 +56,7 @@ func finishDemo(t *testing.T, h *harness) int64 {
 func TestSignVerifyExport(t *testing.T) {
 	h := newHarness(t)
 	dir := t.TempDir()
-	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026"}
+	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026年的口令"}
 
 	t.Run("an unfinished meeting is refused with every household named", func(t *testing.T) {
 		id := strings.TrimSpace(h.ok("demo"))

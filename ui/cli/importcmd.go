@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 
 	"pingxin/app"
@@ -63,13 +64,9 @@ func printImport(e *Env, file string, sum *service.ImportSummary, asJSON, import
 		e.println(sum.Text(e.Lang))
 	}
 	if imported {
-		for _, re := range sum.Errors {
-			e.info("importer.skipped", "Line", file+": "+oneLine(re.Localize(e.Lang)))
-		}
+		e.infoList("importer.skipped", file, sum.Errors)
 	}
-	for _, w := range sum.Warnings {
-		e.info("importer.warning", "Line", file+": "+oneLine(w.Localize(e.Lang)))
-	}
+	e.infoList("importer.warning", file, sum.Warnings)
 	if s := sum.UnknownText(e.Lang); s != "" {
 		e.info("importer.file_line", "File", file, "Text", s)
 	}
@@ -132,4 +129,21 @@ func villageByNameOrID(ctx context.Context, st app.Reader, s string) (*app.Villa
 		}
 	}
 	return v, err
+}
+
+// infoList writes one line per row error to stderr under key, cut at i18n.MaxListed
+// with a count of the rest.
+func (e *Env) infoList(key, file string, errs []importer.RowError) {
+	lines := make([]string, len(errs))
+	for i, re := range errs {
+		lines[i] = file + ": " + oneLine(re.Localize(e.Lang))
+	}
+	capped := i18n.Cap(lines, e.Lang)
+	for i, line := range capped {
+		if i == i18n.MaxListed {
+			fmt.Fprintln(e.Stderr, line)
+			break
+		}
+		e.info(key, "Line", line)
+	}
 }

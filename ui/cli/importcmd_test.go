@@ -151,3 +151,27 @@ func TestBlacklistImportCommand(t *testing.T) {
 func (h *harness) runLang(lang string, args ...string) (code int, stdout, stderr string) {
 	return h.runIn(i18n.Parse(lang), nil, args...)
 }
+
+// TestLongListsAreCapped: a list imported twice is refused for every row, but the
+// report shows i18n.MaxListed of them and how many more (issue 17: 10,000 lines).
+func TestLongListsAreCapped(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t)
+	h.ok("village", "new", "--name", "联丰村", "--town", "高桥街道", "--roster", writeGBK(t, dir, "名册.csv", rosterCSV))
+	id := strings.TrimSpace(h.ok("meeting", "new", "--village", "联丰村", "--date", "2026-12-01"))
+	var b strings.Builder
+	b.WriteString("户主姓名,身份证号码,村民小组,贷款用途,申请额度\r\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "村民%d,%s,1组,生产,30万\r\n", i, cliID(i))
+	}
+	list := writeGBK(t, dir, "名单.csv", b.String())
+	h.ok("import", "--meeting", id, list)
+	code, _, errs := h.run(nil, "import", "--meeting", id, list)
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if code != ExitRefused || len(lines) != i18n.MaxListed+2 {
+		t.Fatalf("exit %d, %d lines on stderr, want at most %d", code, len(lines), i18n.MaxListed+2)
+	}
+	if !strings.Contains(errs, "另有 250 条未列出") || !strings.Contains(lines[len(lines)-1], "--skip-invalid") {
+		t.Errorf("the report does not say how many more: %s", lines[len(lines)-2:])
+	}
+}

@@ -55,7 +55,7 @@ func passedHouseholds(t *testing.T, h *harness, id string) []app.CreditRow {
 func TestCreditCycle(t *testing.T) {
 	h := newHarness(t)
 	dir := t.TempDir()
-	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026"}
+	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026年的口令"}
 	id := strconv.FormatInt(finishDemo(t, h), 10)
 	h.okEnv(pass, "minutes", "--meeting", id, "--out", filepath.Join(dir, "minutes.pdf"), "--sign")
 	h.ok("export", "--meeting", id, "--out", filepath.Join(dir, "bank.zip"))

@@ -3,6 +3,7 @@ package desktop
 import (
 	"context"
 	"os"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -85,6 +86,7 @@ func (t *minutesTab) askPassphrase() {
 	items := []*widget.FormItem{widget.NewFormItem(mtgL("mtg.sign.passphrase"), pass)}
 	title := mtgL("mtg.sign.title")
 	if !has {
+		pass.Validator = passphraseLongEnough
 		again := widget.NewPasswordEntry()
 		again.Validator = func(s string) error {
 			if s != pass.Text {
@@ -187,4 +189,20 @@ func (t *minutesTab) amendWith(why string) {
 	if t.mm.d.Nav != nil {
 		t.mm.d.Nav.Push(NewMeetingScreen(t.mm.d, m.ID))
 	}
+}
+
+// passphraseLongEnough is the validator of a new passphrase: the minimum is checked as
+// it is typed, before the dialog can be confirmed (docs/RULES.md §8).
+func passphraseLongEnough(s string) error {
+	if utf8.RuneCountInString(s) < service.MinPassphrase {
+		return passphraseShort{}
+	}
+	return nil
+}
+
+// passphraseShort is a new passphrase under the minimum.
+type passphraseShort struct{}
+
+func (passphraseShort) Error() string {
+	return mtgL("signing.passphrase_short", "Min", service.MinPassphrase)
 }

@@ -121,11 +121,18 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 		t.Fatal("first signature must ask for the passphrase twice")
 	}
 	test.Type(mt.signPass, "村委会2026")
+	if err := mt.signPass.Validate(); err == nil {
+		t.Error("a new passphrase of 7 characters accepted (the minimum is 10, issue 17)")
+	}
+	mt.signPass.SetText("村委会2026年口令")
+	if err := mt.signPass.Validate(); err != nil {
+		t.Errorf("a 10-character passphrase refused: %v", err)
+	}
 	test.Type(mt.signAgain, "村委会2025")
 	if err := mt.signAgain.Validate(); err == nil {
 		t.Error("differing passphrases accepted")
 	}
-	mt.signAgain.SetText("村委会2026")
+	mt.signAgain.SetText("村委会2026年口令")
 	mt.signDialog.Submit()
 	s.model.wait()
 	if !mt.problem.Hidden {
@@ -192,8 +199,8 @@ func TestMinutesHighlightTheNextStep(t *testing.T) {
 		t.Errorf("minutes generated: %q highlighted, want sign (%s)", got, mt.problem.Text)
 	}
 	test.Tap(mt.sign)
-	test.Type(mt.signPass, "村委会2026")
-	test.Type(mt.signAgain, "村委会2026")
+	test.Type(mt.signPass, "村委会2026年口令")
+	test.Type(mt.signAgain, "村委会2026年口令")
 	mt.signDialog.Submit()
 	s.model.wait()
 	if !s.model.locked() {

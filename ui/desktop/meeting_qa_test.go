@@ -188,9 +188,9 @@ func TestClerkAddsSignature(t *testing.T) {
 		t.Error("co-sign offered before signing")
 	}
 	test.Tap(mt.sign)
-	test.Type(mt.signPass, "村委会2026")
+	test.Type(mt.signPass, "村委会2026年口令")
 	mt.signPass.OnSubmitted("") // Enter: on to the second field
-	test.Type(mt.signAgain, "村委会2026")
+	test.Type(mt.signAgain, "村委会2026年口令")
 	mt.signAgain.OnSubmitted("") // Enter: sign
 	s.model.wait()
 	if !s.model.locked() || !mt.cosign.Visible() || mt.cosign.Disabled() {
@@ -209,7 +209,7 @@ func TestClerkAddsSignature(t *testing.T) {
 	}
 
 	test.Tap(mt.cosign)
-	test.Type(mt.cosignPass, "村委会2026")
+	test.Type(mt.cosignPass, "村委会2026年口令")
 	mt.cosignPass.OnSubmitted("")
 	s.model.wait()
 	if !mt.problem.Hidden {

@@ -180,6 +180,7 @@ func (c *CertTab) onImportOther() {
 // askPFX asks for the PFX file's password and the new passphrase, twice, then imports.
 func (c *CertTab) askPFX(path string) {
 	c.pfxPassword, c.passphrase, c.again = widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	c.passphrase.Validator = passphraseLongEnough
 	c.again.Validator = func(s string) error {
 		if s != c.passphrase.Text {
 			return errCertMismatch{}

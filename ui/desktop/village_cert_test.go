@@ -80,7 +80,7 @@ func TestCertTabImportPFXShowsAndExportsIt(t *testing.T) {
 	}
 	path, leaf := caPFX(t, "ca-secret")
 
-	wait(t, func(done func()) { c.ImportPFXFile(path, "wrong", "村委会2026", done) })
+	wait(t, func(done func()) { c.ImportPFXFile(path, "wrong", "村委会2026年口令", done) })
 	if want := zh("signing.pfx_password"); c.Problem.Text != want || c.Info.Visible() {
 		t.Fatalf("wrong PFX password: problem %q, want %q", c.Problem.Text, want)
 	}
@@ -90,12 +90,12 @@ func TestCertTabImportPFXShowsAndExportsIt(t *testing.T) {
 
 	c.askPFX(path) // the dialog: the passphrase twice, and the second must match
 	test.Type(c.pfxPassword, "ca-secret")
-	test.Type(c.passphrase, "村委会2026")
+	test.Type(c.passphrase, "村委会2026年口令")
 	test.Type(c.again, "村委会2025")
 	if err := c.again.Validate(); err == nil || err.Error() != zhDesk("desktop.cert.mismatch") {
 		t.Errorf("differing passphrases: %v", err)
 	}
-	c.again.SetText("村委会2026")
+	c.again.SetText("村委会2026年口令")
 	wait(t, func(done func()) {
 		c.afterImport = done
 		c.pfxDialog.Submit()
@@ -135,7 +135,7 @@ func TestCertTabImportPFXShowsAndExportsIt(t *testing.T) {
 func TestCertTabImportsAnotherVillagesCertificate(t *testing.T) {
 	d, s := newVillageScreen(t)
 	c := s.Cert
-	k, err := signing.NewVillageKey(signing.Identity{Village: "五星村", Town: "高桥街道"}, "五星村口令2026", testDay, rand.Reader)
+	k, err := signing.NewVillageKey(signing.Identity{Village: "五星村", Town: "高桥街道"}, "五星村口令2026年的", testDay, rand.Reader)
 	if err != nil {
 		t.Fatal(err)
 	}
