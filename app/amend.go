@@ -70,7 +70,7 @@ func Changes(orig, amended *Meeting, s Settings) []Change {
 }
 
 func presence(a Attendance) string {
-	if a.Presence == Late {
+	if a.Presence.Timed() {
 		return string(a.Presence) + " " + a.LateAt
 	}
 	return string(a.Presence)

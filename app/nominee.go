@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"time"
 
 	"pingxin/app/amount"
@@ -263,4 +264,15 @@ func (n *Nominee) Unfinished(q Quorum, s Settings, voters int) []i18n.Message {
 		why = append(why, i18n.M("result.reason_missing", "Outcome", string(r.Outcome)))
 	}
 	return why
+}
+
+// SplitRecommendation reads a recommendation as people write it — 维持, 不予授信, or
+// 调低至 with an amount ("调低至20万") — into the recommendation and the amount's text,
+// for the file importer and `household set` alike.
+func SplitRecommendation(s string) (Recommendation, string) {
+	s = strings.TrimSpace(s)
+	if rest, ok := strings.CutPrefix(s, string(LowerTo)); ok {
+		return LowerTo, strings.TrimSpace(rest)
+	}
+	return Recommendation(s), ""
 }

@@ -158,15 +158,15 @@ func (p *nomineeParser) verification(rr *rowReader) *app.Verification {
 	if !rr.h.Has(ColVisitDate) {
 		v.VisitDate = p.rules.MeetingDate
 	}
-	rec := rr.text(ColRecommendation)
+	rec, lower := app.SplitRecommendation(rr.text(ColRecommendation))
 	switch {
-	case strings.HasPrefix(rec, string(app.LowerTo)):
+	case rec == app.LowerTo:
 		v.Recommendation = app.LowerTo
-		v.LowerTo = rr.amountText(ColRecommendation, clean(strings.TrimPrefix(rec, string(app.LowerTo))))
+		v.LowerTo = rr.amountText(ColRecommendation, clean(lower))
 	case rec == "" && v.Conclusion == app.Confirmed:
 		v.Recommendation = app.Keep
 	default:
-		v.Recommendation = app.Recommendation(rec)
+		v.Recommendation = rec
 	}
 	return v
 }

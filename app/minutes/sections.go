@@ -119,11 +119,13 @@ func bodyRollCall(att []app.Attendance, b app.Body) string {
 		switch {
 		case a.Presence == app.Late:
 			name += "（" + roleNote(a.Role, "迟到，"+a.LateAt+"到会") + "）"
+		case a.Presence == app.LeftEarly:
+			name += "（" + roleNote(a.Role, "早退，"+a.LateAt+"离会") + "）"
 		case roleNote(a.Role, "") != "":
 			name += "（" + roleNote(a.Role, "") + "）"
 		}
 		mark := a.Presence
-		if mark == app.Late {
+		if mark.Counts() {
 			mark = app.Present
 		}
 		byMark[mark] = append(byMark[mark], name)

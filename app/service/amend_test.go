@@ -51,10 +51,10 @@ func signedDemo(t *testing.T) (app.Store, int64, string) {
 func TestAmendmentListsItsCorrections(t *testing.T) {
 	st, id, dir := signedDemo(t)
 	ctx := context.Background()
-	if _, err := New(st).Amend(ctx, id, " "); app.ErrorCode(err) != app.EINVALID {
+	if _, err := New(st).Amend(ctx, id, AmendSpec{Reason: " "}); app.ErrorCode(err) != app.EINVALID {
 		t.Fatalf("an amendment without a reason: %v", err)
 	}
-	am, err := New(st).Amend(ctx, id, "第1户建议额度误记，更正为二十五万元")
+	am, err := New(st).Amend(ctx, id, AmendSpec{Reason: "第1户建议额度误记，更正为二十五万元"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -112,12 +112,25 @@ func memberOnRoll(m *app.Meeting, name string) (int64, bool) {
 	return 0, false
 }
 
+// AmendSpec is what an amendment is opened with: why (required), and the date of the
+// sitting that decided it (zero: today, as the store sets it).
+type AmendSpec struct {
+	Reason string
+	Date   time.Time
+}
+
 // Amend opens a correction (补充纪要) of a signed meeting: a new meeting linked to it,
-// holding a copy of everything, to be corrected, minuted and signed on its own. The
-// signed meeting itself never changes (docs/RULES.md §11.5).
-func (s *Service) Amend(ctx context.Context, signedID int64, why string) (*app.Meeting, error) {
-	if err := app.CheckAmendReason(why); err != nil {
+// with its own 文号 and roll call and a copy of the households, to be corrected,
+// minuted and signed on its own. The signed meeting itself never changes
+// (docs/RULES.md §11.5).
+func (s *Service) Amend(ctx context.Context, signedID int64, spec AmendSpec) (*app.Meeting, error) {
+	if err := app.CheckAmendReason(spec.Reason); err != nil {
 		return nil, err
 	}
-	return s.st.CreateAmendment(ctx, signedID, why)
+	m, err := s.st.CreateAmendment(ctx, signedID, strings.TrimSpace(spec.Reason))
+	if err != nil || spec.Date.IsZero() {
+		return m, err
+	}
+	m.Date = spec.Date
+	return m, s.UpdateMeeting(ctx, m)
 }

@@ -180,7 +180,7 @@ func (t *minutesTab) onAmend() {
 
 // amendWith creates the amendment and opens it in a new meeting screen.
 func (t *minutesTab) amendWith(why string) {
-	m, err := t.mm.d.Store.Amend(context.Background(), t.mm.id, why)
+	m, err := t.mm.d.Store.Amend(context.Background(), t.mm.id, service.AmendSpec{Reason: why})
 	if err != nil {
 		setProblem(t.problem, errText(t.mm.d, err))
 		return

@@ -15,8 +15,8 @@ import (
 // The domain stores marks and outcomes as the Chinese words the minutes print; these
 // codes name them in the meeting screens' translation keys.
 var (
-	presences     = []app.Presence{app.Present, app.Absent, app.Leave, app.Late}
-	presenceCodes = map[app.Presence]string{app.Present: "present", app.Absent: "absent", app.Leave: "leave", app.Late: "late"}
+	presences     = app.Presences
+	presenceCodes = map[app.Presence]string{app.Present: "present", app.Absent: "absent", app.Leave: "leave", app.Late: "late", app.LeftEarly: "left"}
 	decisions     = []app.Decision{app.Pending, app.Passed, app.NotPassed, app.Deferred, app.Blocked}
 	decisionCodes = map[app.Decision]string{app.Pending: "pending", app.Passed: "passed", app.NotPassed: "not_passed",
 		app.Deferred: "deferred", app.Blocked: "blocked"}

@@ -164,7 +164,7 @@ func (t *rollTab) load() {
 		r.radio.SetSelected(presenceText(a.Presence))
 		r.late.SetText(a.LateAt)
 		enable(r.late, !m.Locked())
-		if a.Presence == app.Late {
+		if a.Presence.Timed() {
 			r.late.Show()
 		} else {
 			r.late.Hide()
@@ -221,7 +221,8 @@ func sameFacts(a, b *app.Meeting) bool {
 		a.Place == b.Place && a.Chair == b.Chair && a.Clerk == b.Clerk
 }
 
-// onPresence stores a mark when chosen. 迟到 takes the time now unless one is typed.
+// onPresence stores a mark when chosen. 迟到 and 早退 take the time now unless one is
+// typed.
 func (t *rollTab) onPresence(r *rollRow, s string) {
 	if t.loading {
 		return
@@ -231,7 +232,7 @@ func (t *rollTab) onPresence(r *rollRow, s string) {
 		return
 	}
 	lateAt := ""
-	if p == app.Late {
+	if p.Timed() {
 		if lateAt = strings.TrimSpace(r.late.Text); lateAt == "" {
 			lateAt = t.mm.d.Now().Format("15:04")
 		}
@@ -244,14 +245,15 @@ func (t *rollTab) onPresence(r *rollRow, s string) {
 	setProblem(r.err, "")
 }
 
-// onLateTime stores a late member's arrival time when confirmed.
+// onLateTime stores the time of a late member's arrival or an early one's leaving when
+// confirmed.
 func (t *rollTab) onLateTime(r *rollRow) {
 	a := t.mm.m.Attendance[r.a]
-	if t.loading || a.Presence != app.Late || strings.TrimSpace(r.late.Text) == a.LateAt {
+	if t.loading || !a.Presence.Timed() || strings.TrimSpace(r.late.Text) == a.LateAt {
 		return
 	}
 	// a refused time stays in the entry, beside its reason, for the clerk to correct
-	setProblem(r.err, errOrEmpty(t.mm.d, t.mm.setPresence(r.a, app.Late, strings.TrimSpace(r.late.Text))))
+	setProblem(r.err, errOrEmpty(t.mm.d, t.mm.setPresence(r.a, a.Presence, strings.TrimSpace(r.late.Text))))
 }
 
 // errOrEmpty is err for a person, or "" for nil.

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"pingxin/app"
+	"pingxin/app/service"
+)
+
+func init() {
+	register("attend", "cli.usage.attend", attendCmd)
+	register("amend", "cli.usage.amend", amendCmd)
+}
+
+// meetingID reads the --meeting flag every meeting command takes.
+func meetingID(s string) (int64, error) {
+	if s == "" {
+		return 0, usagef("cli.missing_flags", "Flags", "--meeting")
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, usagef("cli.bad_id", "Value", s)
+	}
+	return n, nil
+}
+
+// markFlags are the flags of `attend`: each names members and the mark they get; the
+// timed ones take NAME@HH:MM (docs/CLI.md §4).
+var markFlags = []struct {
+	name string
+	mark app.Presence
+}{
+	{"present", app.Present}, {"absent", app.Absent}, {"leave", app.Leave}, {"late", app.Late}, {"left", app.LeftEarly},
+}
+
+// attendCmd marks the roll call: every mark is checked before any is stored.
+func attendCmd(e *Env, args []string) error {
+	fs := e.flags("attend")
+	id := fs.String("meeting", "", "")
+	lists := make([]*string, len(markFlags))
+	for i, f := range markFlags {
+		lists[i] = fs.String(f.name, "", "")
+	}
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	mid, err := meetingID(*id)
+	if err != nil {
+		return err
+	}
+	var marks []service.Mark
+	for i, f := range markFlags {
+		for _, n := range splitNames(*lists[i]) {
+			name, at, timed := strings.Cut(n, "@")
+			if timed != f.mark.Timed() {
+				return usagef("cli.bad_value", "Flag", "--"+f.name, "Value", n)
+			}
+			marks = append(marks, service.Mark{Name: strings.TrimSpace(name), Presence: f.mark, At: strings.TrimSpace(at)})
+		}
+	}
+	if len(marks) == 0 {
+		return usagef("cli.missing_flags", "Flags", "--present --absent --leave --late --left")
+	}
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		return st.Attend(ctx, mid, marks)
+	})
+}
+
+// amendCmd opens an amendment (补充纪要) of signed minutes and prints its meeting ID.
+func amendCmd(e *Env, args []string) error {
+	fs := e.flags("amend")
+	id := fs.String("meeting", "", "")
+	reason := fs.String("reason", "", "")
+	date := fs.String("date", "", "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	mid, err := meetingID(*id)
+	if err != nil {
+		return err
+	}
+	spec := service.AmendSpec{Reason: *reason}
+	if *date != "" {
+		if spec.Date, err = parseDate(*date); err != nil {
+			return err
+		}
+	}
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		m, err := st.Amend(ctx, mid, spec)
+		if err != nil {
+			return err
+		}
+		e.println(m.ID)
+		return nil
+	})
+}

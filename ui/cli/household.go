@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"strconv"
+	"strings"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/service"
+)
+
+func init() { register("household set", "cli.usage.household_set", householdSet) }
+
+// householdFlags are the values `household set` may change; only the flags given
+// change the household (docs/CLI.md §4).
+type householdFlags struct {
+	given                          map[string]bool
+	proposed, capReason, rate      *string
+	votes                          [4]*string // for, against, abstain, recused
+	reason                         *string
+	visitDate, visitors, concl     *string
+	recommend, notes, meeting, seq *string
+}
+
+var voteFlags = [4]string{"for", "against", "abstain", "recused"}
+
+// householdSet enters one household's deliberation or verification, as a paper meeting
+// recorded it, checked by the same rules as the desktop form (service.SaveHousehold).
+func householdSet(e *Env, args []string) error {
+	fs := e.flags("household set")
+	f := householdFlags{meeting: fs.String("meeting", "", ""), seq: fs.String("seq", "", ""),
+		proposed: fs.String("proposed", "", ""), capReason: fs.String("cap-reason", "", ""), rate: fs.String("rate", "", ""),
+		reason: fs.String("reason", "", ""), visitDate: fs.String("visit-date", "", ""), visitors: fs.String("visitors", "", ""),
+		concl: fs.String("conclusion", "", ""), recommend: fs.String("recommend", "", ""), notes: fs.String("notes", "", "")}
+	for i, n := range voteFlags {
+		f.votes[i] = fs.String(n, "", "")
+	}
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	f.given = map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { f.given[fl.Name] = true })
+	mid, err := meetingID(*f.meeting)
+	if err != nil {
+		return err
+	}
+	seq, err := strconv.Atoi(*f.seq)
+	if err != nil {
+		return usagef("cli.missing_flags", "Flags", "--seq")
+	}
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		m, err := st.Meeting(ctx, mid)
+		if err != nil {
+			return err
+		}
+		n := nomineeBySeq(m, seq)
+		if n == nil {
+			return app.Errorf(app.ENOTFOUND, "cli.no_seq", "Seq", seq)
+		}
+		if err := f.apply(n); err != nil {
+			return err
+		}
+		return st.SaveHousehold(ctx, n)
+	})
+}
+
+func nomineeBySeq(m *app.Meeting, seq int) *app.Nominee {
+	for i := range m.Nominees {
+		if m.Nominees[i].Seq == seq {
+			return &m.Nominees[i]
+		}
+	}
+	return nil
+}
+
+// apply puts the given flags' values into n; a value that cannot be read is wrong usage.
+func (f *householdFlags) apply(n *app.Nominee) error {
+	if f.given["proposed"] {
+		y, err := amount.Parse(*f.proposed)
+		if err != nil {
+			return usagef("cli.bad_value", "Flag", "--proposed", "Value", *f.proposed)
+		}
+		n.Proposed = y
+	}
+	if f.given["cap-reason"] {
+		n.ProposedReason = strings.TrimSpace(*f.capReason)
+	}
+	if f.given["rate"] {
+		yes, ok := yesNo(*f.rate)
+		if !ok {
+			return usagef("cli.bad_value", "Flag", "--rate", "Value", *f.rate)
+		}
+		n.RatePreference = yes
+	}
+	if f.given["reason"] {
+		n.Reason = strings.TrimSpace(*f.reason)
+	}
+	if err := f.applyVotes(n); err != nil {
+		return err
+	}
+	return f.applyVisit(n)
+}
+
+func (f *householdFlags) applyVotes(n *app.Nominee) error {
+	counts := []*int{&n.Votes.For, &n.Votes.Against, &n.Votes.Abstain, &n.Votes.Recused}
+	any := false
+	for i, name := range voteFlags {
+		if !f.given[name] {
+			continue
+		}
+		c, err := strconv.Atoi(strings.TrimSpace(*f.votes[i]))
+		if err != nil {
+			return usagef("cli.bad_value", "Flag", "--"+name, "Value", *f.votes[i])
+		}
+		*counts[i], any = c, true
+	}
+	if any {
+		n.Votes.Recorded = true
+	}
+	return nil
+}
+
+var visitFlags = []string{"visit-date", "visitors", "conclusion", "recommend", "notes"}
+
+// applyVisit sets the verification from the visit flags; the record's completeness is
+// the domain's check (a date, a visitor, a conclusion, a recommendation).
+func (f *householdFlags) applyVisit(n *app.Nominee) error {
+	touched := false
+	for _, k := range visitFlags {
+		touched = touched || f.given[k]
+	}
+	if !touched {
+		return nil
+	}
+	v := app.Verification{}
+	if n.Verification != nil {
+		v = *n.Verification
+	}
+	if f.given["visit-date"] {
+		d, err := parseDate(*f.visitDate)
+		if err != nil {
+			return err
+		}
+		v.VisitDate = d
+	}
+	if f.given["visitors"] {
+		v.Visitors = splitNames(*f.visitors)
+	}
+	if f.given["conclusion"] {
+		v.Conclusion = app.Conclusion(strings.TrimSpace(*f.concl))
+	}
+	if f.given["recommend"] {
+		r, lower := app.SplitRecommendation(*f.recommend)
+		v.Recommendation, v.LowerTo = r, 0
+		if r == app.LowerTo {
+			y, err := amount.Parse(lower)
+			if err != nil {
+				return usagef("cli.bad_value", "Flag", "--recommend", "Value", *f.recommend)
+			}
+			v.LowerTo = y
+		}
+	}
+	if f.given["notes"] {
+		v.Notes = *f.notes
+	}
+	n.Verification = &v
+	return nil
+}
+
+// yesNo reads --rate: yes/no, 是/否.
+func yesNo(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "是", "y":
+		return true, true
+	case "no", "否", "n":
+		return false, true
+	}
+	return false, false
+}
