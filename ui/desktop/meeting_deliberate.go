@@ -29,6 +29,7 @@ type deliberateTab struct {
 	// the household
 	pos, name, idText, group, purpose, requested *widget.Label
 	blocked                                      *widget.Label
+	lastRating                                   *widget.Label // the household's last rating, when rated before
 	baseline                                     [6]*widget.Select
 	undertaking                                  *widget.Check
 	nameText                                     *canvas.Text
@@ -89,6 +90,8 @@ func (t *deliberateTab) buildInfo() {
 	t.nameText = canvas.NewText("", themeColor(theme.ColorNameForeground))
 	t.nameText.TextStyle.Bold = true
 	t.blocked = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	t.lastRating = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
+	t.lastRating.Hide()
 	for i := range t.baseline {
 		t.baseline[i] = widget.NewSelect(texts(checks, checkText), func(string) { t.onBaseline() })
 	}
@@ -145,7 +148,7 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 	for i, item := range app.BaselineItems {
 		base.Add(container.NewBorder(nil, nil, widget.NewLabel(item), nil, t.baseline[i]))
 	}
-	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.blocked,
+	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.lastRating, t.blocked,
 		sectionTitle(mtgL("mtg.delib.baseline")), base,
 		// the undertaking's long text wraps beside its box instead of widening the screen
 		container.NewBorder(nil, nil, t.undertaking, nil, &widget.Label{Text: app.Undertaking, Wrapping: fyne.TextWrapWord}))
@@ -206,6 +209,7 @@ func (t *deliberateTab) show(i int) {
 	t.purpose.SetText(mtgL("mtg.delib.purpose", "Purpose", n.Purpose))
 	t.requested.SetText(mtgL("mtg.delib.requested", "Yuan", n.Requested.String(), "Wan", n.Requested.Wan()))
 	setProblem(t.blocked, blockedText(n))
+	showInfo(t.lastRating, t.mm.lastRating[n.IDNumber])
 	for k, c := range n.Baseline {
 		t.baseline[k].SetSelected(checkText(c))
 	}

@@ -21,6 +21,9 @@ type meetingModel struct {
 	q       app.Quorum
 	voters  int
 	results []app.Result
+	// lastRating is, by ID number, the last rating of each household the village rated
+	// before ("上次评议：…"), so the council deliberates a renewal with it at hand
+	lastRating map[string]string
 
 	listeners []func(i int)        // i is the household changed, or -1 for everything
 	onImport  []func()             // called after an import has been stored and reloaded
@@ -48,6 +51,30 @@ func (mm *meetingModel) load() error {
 	}
 	mm.v, mm.m, mm.s = v, m, v.Settings
 	mm.recount()
+	return mm.loadLastRatings()
+}
+
+// loadLastRatings finds in the village's credit register the households of an unsigned
+// meeting that were rated before (docs/RULES.md §11.6): one read of the register, none
+// for a signed meeting, which deliberates nothing more.
+func (mm *meetingModel) loadLastRatings() error {
+	mm.lastRating = map[string]string{}
+	if mm.m.Locked() || len(mm.m.Nominees) == 0 {
+		return nil
+	}
+	reg, err := mm.d.Store.OpenRegister(context.Background(), mm.v.ID, mm.d.Now())
+	if err != nil {
+		return err
+	}
+	on := make(map[string]bool, len(mm.m.Nominees))
+	for _, n := range mm.m.Nominees {
+		on[n.IDNumber] = true
+	}
+	for i := range reg.Entries {
+		if e := &reg.Entries[i]; on[e.IDNumber] && e.MeetingID != mm.m.ID {
+			mm.lastRating[e.IDNumber] = e.LastRating(mm.d.Lang)
+		}
+	}
 	return nil
 }
 

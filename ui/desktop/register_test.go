@@ -132,6 +132,13 @@ func TestRegisterScreen(t *testing.T) {
 	if s, err := r.RenewInto(next.ID); err != nil || s.Added != 1 {
 		t.Fatalf("renew: %+v, %v", s, err)
 	}
+	ms := NewMeetingScreen(d, next.ID).(*MeetingScreen)
+	ms.Content()
+	ms.delib.show(0)
+	if got := ms.delib.lastRating.Text; ms.delib.lastRating.Hidden || got != "上次评议："+m.DocNumber+"，通过 "+
+		first.Passed.Wan()+"；银行批准 "+first.BankAmount.Wan() {
+		t.Fatalf("the renewal's deliberation shows %q as its last rating", got)
+	}
 
 	dir := t.TempDir()
 	for _, pdf := range []bool{false, true} {
