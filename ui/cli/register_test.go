@@ -123,6 +123,27 @@ func TestCreditCycle(t *testing.T) {
 		checkRegisterPDF(t, pdf, full)
 	})
 
+	t.Run("an amendment that no longer passes a household withdraws it: 已撤销, and the bank cannot answer for it", func(t *testing.T) {
+		gone := p[4]
+		h.now = time.Date(2026, 11, 28, 19, 0, 0, 0, time.Local)
+		defer func() { h.now = time.Time{} }()
+		am := strings.TrimSpace(h.ok("amend", "--meeting", id, "--reason", gone.Name+"户核实不实，撤销", "--date", "2026-11-28"))
+		seq := strconv.Itoa(seqOf(t, h, am, gone.IDNumber))
+		h.ok("household", "set", "--meeting", am, "--seq", seq, "--for", "1", "--against", "7", "--abstain", "0", "--recused", "0", "--reason", "核实不实")
+		h.okEnv(pass, "minutes", "--meeting", am, "--out", filepath.Join(dir, "补充纪要.pdf"), "--sign")
+		line := lineWith(h.ok("register", "--village", "越丰村"), idcard.Mask(gone.IDNumber))
+		if !strings.Contains(line, "已撤销") || strings.Contains(line, "已撤销建议") {
+			t.Fatalf("the withdrawn household: %s", line)
+		}
+		sheet := writeXLSX(t, dir, "回执-撤销户.xlsx", [][]any{header, {1, gone.Name, gone.IDNumber, "批准", 10000, "2026-11-29", "", ""}})
+		if code, _, errs := h.run(nil, "bank", "import", "--village", "越丰村", sheet); code != ExitRefused || !strings.Contains(errs, "撤销") {
+			t.Fatalf("a bank answer for a withdrawn household: exit %d\n%s", code, errs)
+		}
+		if hist := h.ok("register", "--village", "越丰村", "--id", gone.IDNumber); !strings.Contains(hist, "补充纪要") {
+			t.Fatalf("the history lacks the amendment:\n%s", hist)
+		}
+	})
+
 	// three years later, under a fixed clock
 	h.now = time.Date(2029, 10, 1, 9, 0, 0, 0, time.Local)
 	var js []registerJSON
@@ -231,4 +252,26 @@ func checkRegisterPDF(t *testing.T, path string, approved app.CreditRow) {
 	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
 		t.Fatalf("qpdf --check: %v\n%s", err, out)
 	}
+}
+
+// seqOf is the № of the household with idNumber on meeting id's list.
+func seqOf(t *testing.T, h *harness, id, idNumber string) int {
+	t.Helper()
+	st, err := data.Open(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n, _ := strconv.ParseInt(id, 10, 64)
+	m, err := st.Meeting(context.Background(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range m.Nominees {
+		if x.IDNumber == idNumber {
+			return x.Seq
+		}
+	}
+	t.Fatalf("meeting %s has no household %s", id, idNumber)
+	return 0
 }
