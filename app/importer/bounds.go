@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"pingxin/app"
 )
 
@@ -31,13 +29,6 @@ const (
 
 // readTimeout bounds the time spent reading one file, whatever it holds.
 var readTimeout = 30 * time.Second
-
-// excelizeOptions keeps excelize within maxUnzipped and makes it keep every part in
-// memory: past UnzipXMLSizeLimit it would write the sheet to a temp file, which a
-// refused or killed import would leave behind.
-func excelizeOptions() excelize.Options {
-	return excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped}
-}
 
 // checkUnzipped refuses a workbook whose parts declare more than maxUnzipped bytes in
 // all, before any is decompressed. A file that is not a zip is left to excelize to

@@ -232,22 +232,59 @@ func TestColumnIndex(t *testing.T) {
 	}
 }
 
-// TestNumericCellsScanner: prefixes, quotes, comments and cells without r are read.
-func TestNumericCellsScanner(t *testing.T) {
+// TestSheetScanner: prefixes, quotes, comments, cells without r, inline strings, shared
+// strings, entities, _xHHHH_ escapes and line ends are read as an XML parser reads them,
+// and every cell keeps whether it was stored as a number.
+func TestSheetScanner(t *testing.T) {
 	sheet := `<?xml version="1.0"?><x:worksheet xmlns:x="s"><!-- <c r="Z9"/> --><x:sheetData>` +
 		`<x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r='B2' s="1"><x:v>3.3E+17</x:v></x:c></x:row>` +
 		`<x:row><x:c t="n"><x:v>1</x:v></x:c><x:c t="inlineStr"><x:is><x:t>a&lt;c r="Q3"&gt;</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row>` +
+		`<x:row r="7" spans="1:3"/><x:row r="9"><x:c r="C9" t="s"/><x:c r="D9" t="str"><x:f>A1</x:f><x:v>x&amp;y&#x4E2D;_x000D_z` + "\r\n" + `w</x:v></x:c></x:row>` +
 		`</x:sheetData></x:worksheet>`
+	sc := &sheetScanner{x: []byte(sheet), shared: []string{"户主姓名"}}
+	type row struct {
+		num  int
+		vals string
+		num_ string
+	}
+	var got []row
+	for {
+		ok, err := sc.next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+		nums := ""
+		for _, n := range sc.row.numeric {
+			nums += map[bool]string{true: "n", false: "-"}[n]
+		}
+		got = append(got, row{sc.row.num, strings.Join(sc.row.vals, "|"), nums})
+	}
+	want := []row{{2, "户主姓名|3.3E+17", "-n"}, {3, `1|a<c r="Q3">|2`, "n-n"}, {7, "", ""}, {9, "|||x&y中\rz\nw", "----"}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestSharedStrings: runs are joined, phonetic runs left out, empty items kept.
+func TestSharedStrings(t *testing.T) {
+	sst := `<sst><si><t>王</t></si><si><r><rPr/><t xml:space="preserve">情况 </t></r><r><t>属实</t></r><rPh sb="0" eb="1"><t>おう</t></rPh></si><si/><si><t/></si></sst>`
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
-	w, _ := z.Create("xl/worksheets/sheet1.xml")
-	w.Write([]byte(sheet))
+	w, _ := z.Create("xl/sharedStrings.xml")
+	w.Write([]byte(sst))
 	z.Close()
-	got, err := numericCells(buf.Bytes(), "xl/worksheets/sheet1.xml")
+	wb, err := openWorkbook(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || !slices.Equal(got[2], []int{1}) || !slices.Equal(got[3], []int{0, 2}) {
-		t.Fatalf("got %v", got)
+	got, err := wb.sharedStrings(newLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"王", "情况 属实", "", ""}; !slices.Equal(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }

@@ -1,14 +1,11 @@
 package importer
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"io"
+	"errors"
 	"path"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
 )
@@ -19,9 +16,9 @@ const headerScan = 10
 
 // readXLSX reads the first sheet of the workbook in b that has a header row of s (else
 // the sheet whose header comes closest, so the error names what it lacks; else the
-// first sheet), with excelize's streaming reader. Values are read raw (300000, not
+// first sheet), from the sheet's XML (sheetxml.go). Values are read raw (300000, not
 // "300,000" as a cell format would show it) and every cell keeps whether the workbook
-// stored it as a number.
+// stored it as a number. The bounds of bounds.go hold before and while it reads.
 func readXLSX(b []byte, s *Schema) (*Table, error) {
 	lim := newLimits()
 	if err := checkUnzipped(b); err != nil {
@@ -30,58 +27,73 @@ func readXLSX(b []byte, s *Schema) (*Table, error) {
 	if err := prescan(b, lim); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelizeOptions())
+	w, err := openWorkbook(b)
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "importer.xlsx_bad")
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
+	sheets := w.sheets()
 	if len(sheets) == 0 {
 		return nil, app.Errorf(app.EINVALID, "importer.xlsx_bad")
 	}
-	parts := sheetParts(b)
+	shared, err := w.sharedStrings(lim)
+	if err != nil {
+		return nil, xlsxErr(err)
+	}
 	best, bestScore := sheets[0], 0
-	for _, name := range sheets {
-		t, score, err := readSheet(f, name, s, lim)
+	for _, sh := range sheets {
+		t, score, err := readSheet(w, sh, shared, s, lim)
 		if err != nil {
 			return nil, err
 		}
 		if score < 0 {
-			return typed(t, b, parts[name])
+			return t, nil
 		}
 		if score > bestScore {
-			best, bestScore = name, score
+			best, bestScore = sh, score
 		}
 	}
-	t, _, err := readSheet(f, best, nil, lim)
-	if err != nil {
-		return nil, err
-	}
-	return typed(t, b, parts[best])
+	t, _, err := readSheet(w, best, shared, nil, lim)
+	return t, err
 }
 
-// readSheet streams one sheet; score is -1 when it was read whole. With a schema it
+// xlsxErr is the error of a workbook that cannot be read: a bound's own error as it
+// is, anything else "not a workbook Pingxin can read".
+func xlsxErr(err error) error {
+	var ae *app.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	return app.Errorf(app.EINVALID, "importer.xlsx_bad")
+}
+
+// readSheet reads one sheet; score is -1 when it was read whole. With a schema it
 // stops after headerScan rows when none of them is a complete header of s, and score is
 // how many known columns the closest row names.
-func readSheet(f *excelize.File, name string, s *Schema, lim *limits) (t *Table, score int, err error) {
-	rows, err := f.Rows(name)
+func readSheet(w *workbook, sh sheetRef, shared []string, s *Schema, lim *limits) (t *Table, score int, err error) {
+	x, err := w.read(sh.part)
 	if err != nil {
 		return nil, 0, app.Errorf(app.EINVALID, "importer.xlsx_bad")
 	}
-	defer rows.Close()
-	t = &Table{Format: "xlsx", Sheet: name}
+	sc := &sheetScanner{x: x, shared: shared}
+	t = &Table{Format: "xlsx", Sheet: sh.name}
 	found := s == nil
-	for num := 1; rows.Next(); num++ {
-		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
+	for {
+		ok, err := sc.next()
+		if err == errTooManyCols {
+			return nil, 0, app.Errorf(app.EINVALID, "importer.too_many_cols", "Row", sc.row.num, "Max", maxCols)
+		} else if err != nil {
 			return nil, 0, app.Errorf(app.EINVALID, "importer.xlsx_bad")
 		}
-		if err := lim.row(num, vals); err != nil {
+		if !ok {
+			break
+		}
+		r := sc.row
+		if err := lim.row(r.num, r.vals); err != nil {
 			return nil, 0, err
 		}
-		row := Row{Num: num, Cells: make([]Cell, len(vals))}
-		for i, v := range vals {
-			row.Cells[i] = Cell{Value: clean(v)}
+		row := Row{Num: r.num, Cells: make([]Cell, len(r.vals))}
+		for i, v := range r.vals {
+			row.Cells[i] = Cell{Value: clean(v), Numeric: r.numeric[i]}
 		}
 		if row.blank() {
 			continue
@@ -95,92 +107,24 @@ func readSheet(f *excelize.File, name string, s *Schema, lim *limits) (t *Table,
 			}
 		}
 	}
-	if rows.Error() != nil {
-		return nil, 0, app.Errorf(app.EINVALID, "importer.xlsx_bad")
-	}
 	if !found {
 		return t, score, nil
 	}
 	return t, -1, nil
 }
 
-// typed marks the cells the workbook stored as numbers, from the sheet part's XML: the
-// streaming reader gives text only, and an ID must never be taken from a number cell.
-func typed(t *Table, b []byte, part string) (*Table, error) {
-	if part == "" {
-		return t, nil
-	}
-	num, err := numericCells(b, part)
-	if err != nil {
-		return nil, app.Errorf(app.EINVALID, "importer.xlsx_bad")
-	}
-	for i := range t.Rows {
-		r := &t.Rows[i]
-		cols, ok := num[r.Num]
-		if !ok {
-			continue
-		}
-		for _, c := range cols {
-			if c < len(r.Cells) {
-				r.Cells[c].Numeric = true
-			}
-		}
-	}
-	return t, nil
-}
-
-// numericCells scans a worksheet part and returns, per row number, the 0-based columns
-// of cells stored as numbers (no t attribute, or t="n"). It reads the tags with a small
-// scanner rather than encoding/xml: it needs three attributes of two elements, and a
-// 10,000-row sheet is scanned in a few milliseconds instead of a few hundred.
-func numericCells(b []byte, part string) (map[int][]int, error) {
-	rc, err := openPart(b, part)
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	x, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, err
-	}
-	out := map[int][]int{}
-	row, col := 0, -1
-	for i := 0; i < len(x); {
-		lt := bytes.IndexByte(x[i:], '<')
-		if lt < 0 {
-			break
-		}
-		var t tagInfo
-		t, i = readTag(x, i+lt+1)
-		switch t.name {
-		case "row":
-			row, col = row+1, -1
-			if n, ok := atoiOK(string(t.r)); ok && n > 0 {
-				row = n
-			}
-		case "c":
-			col++
-			if c := columnIndex(t.r); c >= 0 {
-				col = c
-			}
-			if !t.hasT || string(t.t) == "n" {
-				out[row] = append(out[row], col)
-			}
-		}
-	}
-	return out, nil
-}
-
-// tagInfo is what numericCells needs of a start tag: its local name ("row" or "c", else
-// "") and its r and t attributes.
+// tagInfo is what the scanner needs of a tag: its local name (for the elements of
+// sheetxml.go, else ""), whether it is an end tag or an empty element, and its r and
+// t attributes.
 type tagInfo struct {
-	name string
-	r, t []byte
-	hasT bool
+	name       string
+	end, empty bool
+	r, t       []byte
+	hasT       bool
 }
 
 // readTag reads the tag that starts at x[i] (just after '<') and returns the index after
-// it. Comments, CDATA, processing instructions and end tags are skipped.
+// it. Comments, CDATA, processing instructions and declarations are skipped.
 func readTag(x []byte, i int) (tagInfo, int) {
 	rest := x[i:]
 	switch {
@@ -190,8 +134,13 @@ func readTag(x []byte, i int) (tagInfo, int) {
 		return tagInfo{}, skipPast(x, i, "]]>")
 	case bytes.HasPrefix(rest, []byte("?")):
 		return tagInfo{}, skipPast(x, i, "?>")
-	case bytes.HasPrefix(rest, []byte("/")), bytes.HasPrefix(rest, []byte("!")):
+	case bytes.HasPrefix(rest, []byte("!")):
 		return tagInfo{}, skipPast(x, i, ">")
+	}
+	var t tagInfo
+	if len(rest) > 0 && rest[0] == '/' {
+		t.end = true
+		i++
 	}
 	j := i
 	for j < len(x) && !isTagSpace(x[j]) && x[j] != '>' && x[j] != '/' {
@@ -201,20 +150,38 @@ func readTag(x []byte, i int) (tagInfo, int) {
 	if k := bytes.IndexByte(name, ':'); k >= 0 {
 		name = name[k+1:]
 	}
-	var t tagInfo
 	switch string(name) {
 	case "row":
 		t.name = "row"
 	case "c":
 		t.name = "c"
+	case "v":
+		t.name = "v"
+	case "t":
+		t.name = "t"
+	case "is":
+		t.name = "is"
+	case "si":
+		t.name = "si"
+	case "rPh":
+		t.name = "rPh"
 	default:
-		return t, skipTag(x, j)
+		next, empty := skipTag(x, j)
+		t.empty = empty
+		return t, next
 	}
-	return t, t.attrs(x, j)
+	if t.end {
+		next, _ := skipTag(x, j)
+		return t, next
+	}
+	next, empty := t.attrs(x, j)
+	t.empty = empty
+	return t, next
 }
 
-// attrs reads the attributes from x[j] to the end of the tag, keeping r and t.
-func (t *tagInfo) attrs(x []byte, j int) int {
+// attrs reads the attributes from x[j] to the end of the tag, keeping r and t; empty
+// says the tag ends with "/>".
+func (t *tagInfo) attrs(x []byte, j int) (int, bool) {
 	for j < len(x) {
 		for j < len(x) && isTagSpace(x[j]) {
 			j++
@@ -235,7 +202,7 @@ func (t *tagInfo) attrs(x []byte, j int) int {
 		}
 		end := bytes.IndexByte(x[k+1:], x[k])
 		if end < 0 {
-			return len(x)
+			return len(x), false
 		}
 		switch val := x[k+1 : k+1+end]; string(key) {
 		case "r":
@@ -245,7 +212,7 @@ func (t *tagInfo) attrs(x []byte, j int) int {
 		}
 		j = k + 1 + end + 1
 	}
-	return len(x)
+	return len(x), false
 }
 
 // columnIndex reads the 0-based column of a cell reference such as "AB12" (at most
@@ -265,9 +232,10 @@ func columnIndex(ref []byte) int {
 	return c - 1
 }
 
-// skipTag returns the index after the '>' that ends the tag x[j] is in, past quotes.
-func skipTag(x []byte, j int) int {
-	var quote byte
+// skipTag returns the index after the '>' that ends the tag x[j] is in, past quotes,
+// and whether the tag is an empty element ("/>").
+func skipTag(x []byte, j int) (int, bool) {
+	var quote, prev byte
 	for ; j < len(x); j++ {
 		switch c := x[j]; {
 		case quote != 0:
@@ -277,10 +245,11 @@ func skipTag(x []byte, j int) int {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '>':
-			return j + 1
+			return j + 1, prev == '/'
 		}
+		prev = x[j]
 	}
-	return len(x)
+	return len(x), false
 }
 
 // skipPast returns the index after the first end at or after i, or len(x).
@@ -294,10 +263,12 @@ func skipPast(x []byte, i int, end string) int {
 
 func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// sheetParts maps each sheet's name to its part in the package, from xl/workbook.xml
-// and its relationships. It returns an empty map when the workbook does not say.
-func sheetParts(b []byte) map[string]string {
-	out := map[string]string{}
+// sheetRef is one sheet of a workbook: its name and its part in the package.
+type sheetRef struct{ name, part string }
+
+// sheets lists the workbook's sheets in order with their parts, from xl/workbook.xml
+// and its relationships; none when the workbook does not say.
+func (w *workbook) sheets() []sheetRef {
 	var wb struct {
 		Sheets []struct {
 			Name  string     `xml:"name,attr"`
@@ -310,8 +281,8 @@ func sheetParts(b []byte) map[string]string {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if decodePart(b, "xl/workbook.xml", &wb) != nil || decodePart(b, "xl/_rels/workbook.xml.rels", &rels) != nil {
-		return out
+	if w.decode("xl/workbook.xml", &wb) != nil || w.decode("xl/_rels/workbook.xml.rels", &rels) != nil {
+		return nil
 	}
 	targets := map[string]string{}
 	for _, r := range rels.Rels {
@@ -323,38 +294,24 @@ func sheetParts(b []byte) map[string]string {
 		}
 		targets[r.ID] = t
 	}
+	var out []sheetRef
 	for _, s := range wb.Sheets {
 		for _, a := range s.Attrs {
-			if a.Name.Local == "id" {
-				out[s.Name] = targets[a.Value]
+			if a.Name.Local == "id" && targets[a.Value] != "" {
+				out = append(out, sheetRef{s.Name, targets[a.Value]})
 			}
 		}
 	}
 	return out
 }
 
-func decodePart(b []byte, name string, v any) error {
-	rc, err := openPart(b, name)
+// decode reads a small part (the workbook, its relationships) with encoding/xml.
+func (w *workbook) decode(name string, v any) error {
+	x, err := w.read(name)
 	if err != nil {
 		return err
 	}
-	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v)
-}
-
-// openPart opens one part of the zip package in b, matching the name without regard to
-// case, as Excel does.
-func openPart(b []byte, name string) (io.ReadCloser, error) {
-	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range z.File {
-		if strings.EqualFold(f.Name, name) {
-			return f.Open()
-		}
-	}
-	return nil, io.ErrUnexpectedEOF
+	return xml.Unmarshal(x, v)
 }
 
 // atoiOK reads a short run of ASCII digits.
