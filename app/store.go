@@ -27,6 +27,13 @@ type SignRecord struct {
 	PDF         []byte // the signed minutes themselves, so the bank package never depends on a file someone moved
 }
 
+// ImportSource is the file a nomination list was imported from, as the audit log
+// names it.
+type ImportSource struct {
+	File   string // as the clerk chose it
+	SHA256 string // of the file's bytes, hex
+}
+
 // AuditEntry is one recorded change: when, which record, which field, old and new.
 type AuditEntry struct {
 	At        time.Time
@@ -94,7 +101,10 @@ type Store interface {
 	SetStatus(ctx context.Context, meetingID int64, s Status) error // forward only; StatusSigned only via Sign
 
 	AddNominees(ctx context.Context, meetingID int64, ns []Nominee) error // one transaction; sets IDs and Seq
-	SaveNominee(ctx context.Context, n *Nominee) error                    // every field, verification included
+	// ImportNominees is AddNominees for the households of a file: the audit log gets one
+	// entry naming the file, its SHA-256 and the number of households, not one each.
+	ImportNominees(ctx context.Context, meetingID int64, ns []Nominee, src ImportSource) error
+	SaveNominee(ctx context.Context, n *Nominee) error // every field, verification included
 	DeleteNominee(ctx context.Context, nomineeID int64) error
 
 	SaveVillageKey(ctx context.Context, villageID int64, k VillageKey) error

@@ -12,6 +12,8 @@ const (
 	fieldCreated = "*created*"
 	fieldDeleted = "*deleted*"
 	fieldRemoved = "*removed*"
+	// fieldImported is the one entry of an import: the file, its SHA-256, the count.
+	fieldImported = "*imported*"
 )
 
 // field is one audited value of a record: its name, its value, and how the log shows it

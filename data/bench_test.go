@@ -51,3 +51,26 @@ func BenchmarkMeeting10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkImportNominees10k is an import's store step: 10,000 households, each with its
+// sage-council visit and notes, one audit entry for the file.
+func BenchmarkImportNominees10k(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	v, _ := seed(b, s)
+	ns := tenThousand()
+	for i := range ns {
+		ns[i].Verification = &app.Verification{VisitDate: meetingDate, Visitors: []string{"屠文华", "陆秀兰"},
+			Conclusion: app.Confirmed, Recommendation: app.Keep, Notes: "家庭和睦，邻里关系良好，经营稳定，收入来源可靠，建议按申请额度授信。"}
+	}
+	src := app.ImportSource{File: "名单.xlsx", SHA256: "00"}
+	for b.Loop() {
+		m, _ := app.NewMeeting(v, meetingDate, nil)
+		if err := s.CreateMeeting(ctx, m); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.ImportNominees(ctx, m.ID, ns, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

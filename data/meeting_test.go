@@ -391,3 +391,39 @@ func TestSetStatus(t *testing.T) {
 		t.Errorf("%d status rows in the audit log, want 2", statusRows)
 	}
 }
+
+// TestImportNomineesAudit: an import leaves one audit entry naming the file, its hash and
+// the count, not one per household; the households and their visits are stored, and a
+// later edit of one is audited on its own.
+func TestImportNomineesAudit(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	_, m := seed(t, s)
+	before := len(mustAudit(t, s, m.ID))
+	batch := []app.Nominee{app.NewNominee("甲", testID(2)), app.NewNominee("乙", testID(3))}
+	batch[1].Verification = &app.Verification{VisitDate: meetingDate, Visitors: []string{"钱老"}, Notes: "经营稳定，建议授信"}
+	src := app.ImportSource{File: "名单.xlsx", SHA256: strings.Repeat("ab", 32)}
+	if err := s.ImportNominees(ctx, m.ID, batch, src); err != nil {
+		t.Fatal(err)
+	}
+	audit := mustAudit(t, s, m.ID)
+	if len(audit) != before+1 {
+		t.Fatalf("%d audit entries for an import of 2, want 1: %+v", len(audit)-before, audit[before:])
+	}
+	e := audit[before]
+	if e.Field != fieldImported || e.New != "名单.xlsx sha256:"+src.SHA256+" 2 households" {
+		t.Errorf("import entry %+v", e)
+	}
+	got := mustMeeting(t, s, m.ID).Nominees
+	if len(got) != 2 || got[1].Verification == nil || got[1].Verification.Notes != "经营稳定，建议授信" || got[1].Verification.Conclusion != "" {
+		t.Fatalf("stored %+v", got)
+	}
+	n := got[0]
+	n.Phone = "13900000000"
+	if err := s.SaveNominee(ctx, &n); err != nil {
+		t.Fatal(err)
+	}
+	if after := mustAudit(t, s, m.ID); len(after) != before+2 || after[before+1].RecordID != n.ID {
+		t.Errorf("the later edit is not audited on its own: %+v", after[before:])
+	}
+}

@@ -42,14 +42,26 @@ type placed struct {
 // AddNominees puts households on a meeting's list in one transaction with one prepared
 // statement, numbering them after the list's last №, and sets their IDs, Seq and
 // MeetingID. Any failure, such as an ID number already on the list or twice in ns
-// (ECONFLICT), inserts nothing. A signed meeting is ELOCKED.
+// (ECONFLICT), inserts nothing. A signed meeting is ELOCKED. Each household gets its
+// audit entry.
 func (s *Store) AddNominees(ctx context.Context, meetingID int64, ns []app.Nominee) error {
+	return s.addNomineesTx(ctx, meetingID, ns, nil)
+}
+
+// ImportNominees is AddNominees for the households of one file: one audit entry names
+// the file, its SHA-256 and how many households it brought (docs/RULES.md §9); later
+// edits of each household are audited one by one as always.
+func (s *Store) ImportNominees(ctx context.Context, meetingID int64, ns []app.Nominee, src app.ImportSource) error {
+	return s.addNomineesTx(ctx, meetingID, ns, &src)
+}
+
+func (s *Store) addNomineesTx(ctx context.Context, meetingID int64, ns []app.Nominee, src *app.ImportSource) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	ps, err := s.addNominees(ctx, tx, meetingID, ns)
+	ps, err := s.addNominees(ctx, tx, meetingID, ns, src)
 	if err != nil {
 		return lockedByTrigger(err)
 	}
@@ -62,7 +74,7 @@ func (s *Store) AddNominees(ctx context.Context, meetingID int64, ns []app.Nomin
 	return nil
 }
 
-func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns []app.Nominee) ([]placed, error) {
+func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns []app.Nominee, src *app.ImportSource) ([]placed, error) {
 	if _, _, err := unlocked(ctx, tx, meetingID); err != nil {
 		return nil, err
 	}
@@ -71,6 +83,13 @@ func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns
 		return nil, err
 	}
 	defer a.Close()
+	if src != nil {
+		desc := src.File + " sha256:" + src.SHA256 + " " + strconv.Itoa(len(ns)) + " households"
+		if err := a.log(ctx, auditRef{meetingID, "nominees", 0}, fieldImported, "", desc); err != nil {
+			return nil, err
+		}
+		a = nil // the file's entry stands for every household's
+	}
 	return insertNominees(ctx, tx, a, meetingID, ns)
 }
 
@@ -88,42 +107,160 @@ func insertNominees(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64
 	return insertNomineesAt(ctx, tx, a, meetingID, ns, seqs)
 }
 
-// insertNomineesAt inserts ns with the given № each.
+// insertNomineesAt inserts ns with the given № each, a hundred households (and then
+// their verification records) per INSERT statement: a statement per row cost more than
+// the rows themselves. A nil a logs nothing (an import logs the file instead).
 func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64, ns []app.Nominee, seqs []int) ([]placed, error) {
 	if len(ns) == 0 {
 		return nil, nil
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO nominees (meeting_id, seq, `+nomineeColumns+`)
-		VALUES (`+marks(2+nomineeFieldCount)+`)`)
-	if err != nil {
-		return nil, err
-	}
-	defer stmt.Close()
+	b := newBatcher(tx)
+	defer b.close()
 	out := make([]placed, len(ns))
+	for lo := 0; lo < len(ns); lo += batchRows {
+		hi := min(lo+batchRows, len(ns))
+		if err := b.nominees(ctx, meetingID, ns[lo:hi], seqs[lo:hi], out[lo:hi]); err != nil {
+			return nil, err
+		}
+		if err := b.verifications(ctx, ns[lo:hi], out[lo:hi]); err != nil {
+			return nil, err
+		}
+	}
+	if a == nil {
+		return out, nil
+	}
 	for i := range ns {
-		n := &ns[i]
-		args := append([]any{meetingID, seqs[i]}, nomineeArgs(n)...)
-		res, err := stmt.ExecContext(ctx, args...)
-		if isUnique(err) {
-			return nil, nomineeExists(n)
-		} else if err != nil {
-			return nil, err
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return nil, err
-		}
-		out[i] = placed{id: id, seq: seqs[i]}
-		if n.Verification != nil { // a new household has no record to delete
-			if err := saveVerification(ctx, tx, id, n.Verification); err != nil {
-				return nil, err
-			}
-		}
-		if err := a.log(ctx, auditRef{meetingID, "nominees", id}, fieldCreated, "", nomineeDesc(n, seqs[i])); err != nil {
+		if err := a.log(ctx, auditRef{meetingID, "nominees", out[i].id}, fieldCreated, "", nomineeDesc(&ns[i], seqs[i])); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// batchRows is how many rows one INSERT statement carries (26 values each, far below
+// SQLite's 32,766 parameters).
+const batchRows = 100
+
+// batcher prepares each multi-row INSERT once per row count and reuses it.
+type batcher struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+	args  []any
+}
+
+func newBatcher(tx *sql.Tx) *batcher { return &batcher{tx: tx, stmts: map[string]*sql.Stmt{}} }
+
+func (b *batcher) close() {
+	for _, st := range b.stmts {
+		st.Close()
+	}
+}
+
+// stmt returns the prepared statement head + n groups of values + tail.
+func (b *batcher) stmt(ctx context.Context, head string, width, n int, tail string) (*sql.Stmt, error) {
+	key := head + strconv.Itoa(n)
+	if st, ok := b.stmts[key]; ok {
+		return st, nil
+	}
+	group := "(" + marks(width) + ")"
+	q := head + strings.TrimSuffix(strings.Repeat(group+", ", n), ", ") + tail
+	st, err := b.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	b.stmts[key] = st
+	return st, nil
+}
+
+const nomineeInsert = `INSERT INTO nominees (meeting_id, seq, ` + nomineeColumns + `) VALUES `
+
+// nominees inserts one batch and fills out with each household's new ID and №. When
+// the batch breaks the one-ID-per-list rule (the statement then inserts nothing) it is
+// inserted again row by row to name the household at fault.
+func (b *batcher) nominees(ctx context.Context, meetingID int64, ns []app.Nominee, seqs []int, out []placed) error {
+	st, err := b.stmt(ctx, nomineeInsert, 2+nomineeFieldCount, len(ns), ` RETURNING id, seq`)
+	if err != nil {
+		return err
+	}
+	b.args = b.args[:0]
+	for i := range ns {
+		b.args = append(append(b.args, meetingID, seqs[i]), nomineeArgs(&ns[i])...)
+	}
+	ids, err := queryPlaced(ctx, st, b.args, len(ns))
+	if isUnique(err) {
+		return b.oneByOne(ctx, meetingID, ns, seqs)
+	} else if err != nil {
+		return err
+	}
+	for i := range ns {
+		id, ok := ids[seqs[i]]
+		if !ok {
+			return errors.New("data: inserted household without its ID")
+		}
+		out[i] = placed{id: id, seq: seqs[i]}
+	}
+	return nil
+}
+
+// queryPlaced runs an INSERT … RETURNING id, seq and maps each № to its new ID.
+func queryPlaced(ctx context.Context, st *sql.Stmt, args []any, n int) (map[int]int64, error) {
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make(map[int]int64, n)
+	for rows.Next() {
+		var id int64
+		var seq int
+		if err := rows.Scan(&id, &seq); err != nil {
+			return nil, err
+		}
+		ids[seq] = id
+	}
+	return ids, rows.Err()
+}
+
+// oneByOne inserts a batch that broke a unique rule row by row, to return the
+// conflict of the first household at fault.
+func (b *batcher) oneByOne(ctx context.Context, meetingID int64, ns []app.Nominee, seqs []int) error {
+	st, err := b.stmt(ctx, nomineeInsert, 2+nomineeFieldCount, 1, "")
+	if err != nil {
+		return err
+	}
+	for i := range ns {
+		_, err := st.ExecContext(ctx, append([]any{meetingID, seqs[i]}, nomineeArgs(&ns[i])...)...)
+		if isUnique(err) {
+			return nomineeExists(&ns[i])
+		} else if err != nil {
+			return err
+		}
+	}
+	return errors.New("data: a batch of households broke a unique rule that no row breaks alone")
+}
+
+const verificationInsert = `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
+		recommendation, lower_to, notes) VALUES `
+
+// verifications inserts the verification records of one batch of new households.
+func (b *batcher) verifications(ctx context.Context, ns []app.Nominee, placed []placed) error {
+	b.args = b.args[:0]
+	n := 0
+	for i := range ns {
+		if v := ns[i].Verification; v != nil { // a new household has no record to replace
+			b.args = append(b.args, verificationArgs(placed[i].id, v)...)
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	st, err := b.stmt(ctx, verificationInsert, 7, n, "")
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, b.args...)
+	return err
 }
 
 // nomineeExists is the conflict of an ID number already on the list, masked.
@@ -142,13 +279,21 @@ func saveVerification(ctx context.Context, tx *sql.Tx, nomineeID int64, v *app.V
 		_, err := tx.ExecContext(ctx, `DELETE FROM verifications WHERE nominee_id = ?`, nomineeID)
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
+	_, err := tx.ExecContext(ctx, verificationUpsert, verificationArgs(nomineeID, v)...)
+	return err
+}
+
+// verificationUpsert stores one verification record, replacing the household's own.
+const verificationUpsert = `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
 		recommendation, lower_to, notes) VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (nominee_id) DO UPDATE SET visit_date = excluded.visit_date, visitors = excluded.visitors,
 		conclusion = excluded.conclusion, recommendation = excluded.recommendation, lower_to = excluded.lower_to,
-		notes = excluded.notes`, nomineeID, formatDate(v.VisitDate), formatList(v.Visitors), string(v.Conclusion),
-		string(v.Recommendation), int64(v.LowerTo), v.Notes)
-	return err
+		notes = excluded.notes`
+
+// verificationArgs are the values of verificationUpsert.
+func verificationArgs(nomineeID int64, v *app.Verification) []any {
+	return []any{nomineeID, formatDate(v.VisitDate), formatList(v.Visitors), string(v.Conclusion),
+		string(v.Recommendation), int64(v.LowerTo), v.Notes}
 }
 
 // nomineeSelect reads nominees with their verification, for scanNominee.

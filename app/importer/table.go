@@ -9,6 +9,8 @@ package importer
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"os"
 
@@ -54,6 +56,7 @@ type Table struct {
 	Name   string // the file name as given, for messages
 	Format string // "csv" or "xlsx"
 	Sheet  string // the XLSX sheet read; "" for CSV
+	SHA256 string // of the file's bytes, hex: the audit log names the file by it
 	Rows   []Row
 }
 
@@ -107,6 +110,8 @@ func readTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
 		return nil, err
 	}
 	t.Name = name
+	sum := sha256.Sum256(b)
+	t.SHA256 = hex.EncodeToString(sum[:])
 	return t, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -101,7 +102,8 @@ func PreviewNominees(ctx context.Context, st app.Reader, meetingID int64, path s
 	return &ImportPreview{Meeting: meetingID, File: path, Table: t, List: l}, nil
 }
 
-// Commit stores the previewed households in one st.AddNominees call (one transaction).
+// Commit stores the previewed households in one st.ImportNominees call (one
+// transaction, one audit entry naming the file, its SHA-256 and the count).
 // With errors and skipInvalid false nothing is stored: the summary lists every error
 // and the error is an *importer.FileErrors (code EINVALID). With skipInvalid the valid
 // rows are stored and every skipped row is in the summary.
@@ -112,7 +114,8 @@ func (p *ImportPreview) Commit(ctx context.Context, svc *Service, skipInvalid bo
 		return s, &importer.FileErrors{File: p.File, Errors: l.Errors}
 	}
 	if len(l.Nominees) > 0 {
-		if err := svc.st.AddNominees(ctx, p.Meeting, l.Nominees); err != nil {
+		src := app.ImportSource{File: filepath.Base(p.File), SHA256: p.Table.SHA256}
+		if err := svc.st.ImportNominees(ctx, p.Meeting, l.Nominees, src); err != nil {
 			return nil, err
 		}
 	}
