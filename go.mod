@@ -3,6 +3,7 @@ module pingxin
 go 1.26.0
 
 require (
+	boot.pingxin.local/bootlocale v0.0.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/digitorus/pdf v0.1.2
 	github.com/digitorus/pdfsign v0.0.0-20250819064552-5f74f69dda1d
@@ -66,3 +67,5 @@ require (
 )
 
 replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf
+
+replace boot.pingxin.local/bootlocale => ./third_party/bootlocale

@@ -8,13 +8,18 @@ import (
 	"fmt"
 	"os"
 
+	"boot.pingxin.local/bootlocale"
+
 	"pingxin/app/i18n"
 	"pingxin/data"
 	"pingxin/ui/cli"
 	"pingxin/ui/desktop"
 )
 
-func main() { os.Exit(run(os.Args[1:])) }
+func main() {
+	bootlocale.Restore()
+	os.Exit(run(os.Args[1:]))
+}
 
 func run(args []string) int {
 	fs := flag.NewFlagSet("pingxin", flag.ContinueOnError)

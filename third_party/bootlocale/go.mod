@@ -1,0 +1,3 @@
+module boot.pingxin.local/bootlocale
+
+go 1.26.0
