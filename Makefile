@@ -6,7 +6,7 @@ GO      ?= go
 BIN     := pingxin
 VERSION := $(shell scripts/version.sh 2>/dev/null || echo 0.1.0)
 
-.PHONY: run build test vet smoke bench deps clean-db package-windows package-linux release
+.PHONY: run build test vet smoke bench fuzz deps clean-db package-windows package-linux release
 
 build: deps
 	$(GO) build -o $(BIN) .
@@ -34,6 +34,11 @@ smoke: build
 
 bench: deps
 	scripts/bench.sh
+
+# Every fuzz target for FUZZTIME each (default 30s; FUZZ=regexp picks targets); not
+# part of `make test`. Prints executions and findings per target.
+fuzz:
+	scripts/fuzz.sh
 
 # dist/pingxin-$(VERSION)-windows-amd64.zip: pingxin.exe cross-compiled with MinGW-w64
 # (PE32+, GUI, icon and version from FyneApp.toml), README, licences.
