@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -61,11 +62,23 @@ type atom struct {
 // wider than a whole line.
 func wrapPara(para string, max float64, width func(rune) float64) []string {
 	lb := lineBuilder{para: para, max: max, width: width}
-	for _, a := range atoms(para, width) {
+	sc := scratchPool.Get().(*wrapScratch)
+	sc.atoms = atomsInto(sc.atoms[:0], &sc.spans, para, width)
+	for _, a := range sc.atoms {
 		lb.add(a)
 	}
+	scratchPool.Put(sc)
 	return lb.finish()
 }
+
+// wrapScratch is the working memory of wrapPara, reused: a thousand households' notes
+// otherwise allocate some 40 MB of atoms per document.
+type wrapScratch struct {
+	atoms []atom
+	spans []span
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(wrapScratch) }}
 
 // span is a unit of a paragraph: para[i:j].
 type span struct{ i, j int }
@@ -73,9 +86,15 @@ type span struct{ i, j int }
 // atoms cuts a paragraph into units (words, runs of spaces, single other runes) and
 // glues openers forward and closers backward.
 func atoms(para string, width func(rune) float64) []atom {
-	out := make([]atom, 0, len(para)/3+1)
+	var spans []span
+	return atomsInto(make([]atom, 0, len(para)/3+1), &spans, para, width)
+}
+
+// atomsInto is atoms appending to out, with *spans as the units' working memory.
+func atomsInto(out []atom, spans *[]span, para string, width func(rune) float64) []atom {
 	pend, pw := -1, 0.0 // start and width of openers waiting for their unit
-	for _, u := range units(para) {
+	*spans = unitsInto((*spans)[:0], para)
+	for _, u := range *spans {
 		text := para[u.i:u.j]
 		w := measure(text, width)
 		switch {
@@ -101,7 +120,7 @@ func atoms(para string, width func(rune) float64) []atom {
 	}
 	if pend >= 0 { // openers at the end of a paragraph stay with what comes before
 		if len(out) == 0 {
-			return []atom{{start: pend, end: len(para), spEnd: len(para), w: pw}}
+			return append(out, atom{start: pend, end: len(para), spEnd: len(para), w: pw})
 		}
 		last := &out[len(out)-1]
 		last.end, last.spEnd, last.w, last.sw = len(para), len(para), last.w+last.sw+pw, 0
@@ -110,8 +129,10 @@ func atoms(para string, width func(rune) float64) []atom {
 }
 
 // units splits a paragraph into runs of word runes, runs of spaces and single runes.
-func units(para string) []span {
-	out := make([]span, 0, len(para)/3+1)
+func units(para string) []span { return unitsInto(make([]span, 0, len(para)/3+1), para) }
+
+// unitsInto is units appending to out.
+func unitsInto(out []span, para string) []span {
 	for i := 0; i < len(para); {
 		r, n := utf8.DecodeRuneInString(para[i:])
 		j := i + n

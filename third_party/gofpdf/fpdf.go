@@ -3454,7 +3454,9 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// a page starts with room for as much as the page before it held: a page's
+	// content otherwise grows by doubling, copied a dozen times (FORK.md)
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pages[len(f.pages)-1].Len()+1024)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3800,12 +3802,13 @@ func (f *Fpdf) replaceAliases() {
 				alias = utf8toutf16(alias, false)
 				replacement = utf8toutf16(replacement, false)
 			}
+			a, r := []byte(alias), []byte(replacement)
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
+				// look without copying the page (FORK.md); replace as upstream does
+				if b := f.pages[n].Bytes(); bytes.Contains(b, a) {
+					s := bytes.ReplaceAll(b, a, r)
 					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
+					f.pages[n].Write(s)
 				}
 			}
 		}
@@ -4248,7 +4251,7 @@ func implode(sep string, arr []int) string {
 	var s fmtBuffer
 	for i := 0; i < len(arr)-1; i++ {
 		s.printf("%v", arr[i])
-		s.printf(sep)
+		s.printf("%s", sep)
 	}
 	if len(arr) > 0 {
 		s.printf("%v", arr[len(arr)-1])
@@ -4846,7 +4849,7 @@ func (f *Fpdf) ClosePath() {
 //
 // The MoveTo() example demonstrates this method.
 func (f *Fpdf) DrawPath(styleStr string) {
-	f.outf(fillDrawOp(styleStr))
+	f.outf("%s", fillDrawOp(styleStr))
 }
 
 // ArcTo draws an elliptical arc centered at point (x, y). rx and ry specify its
