@@ -1,12 +1,13 @@
 # Pingxin — the README's commands. `make run` opens the app on the demo database
 # (pingxin --demo: beside the default one, filled with the demo meeting on first open); `make test` runs every test; `make release`
-# builds the Windows zip and the Linux archive into dist/; `make bench` prints the table
-# BENCHMARKS.md records.
+# builds the Windows installer and zip and the Linux archive into dist/ (signed with
+# SIGN_PFX=… SIGN_PASS=…); `make wine-check` runs the Windows build under Wine; `make bench`
+# prints the table BENCHMARKS.md records.
 GO      ?= go
 BIN     := pingxin
 VERSION := $(shell scripts/version.sh 2>/dev/null || echo 0.1.0)
 
-.PHONY: run build test vet smoke bench fuzz deps clean-db package-windows package-linux release
+.PHONY: run build test vet smoke bench fuzz deps clean-db package-windows package-linux release wine-check
 
 build: deps
 	$(GO) build -o $(BIN) .
@@ -40,11 +41,21 @@ bench: deps
 fuzz:
 	scripts/fuzz.sh
 
-# dist/pingxin-$(VERSION)-windows-amd64.zip: pingxin.exe cross-compiled with MinGW-w64
-# (PE32+, GUI, icon and version from FyneApp.toml), README, licences.
+# dist/pingxin-$(VERSION)-setup.exe (NSIS, per-user) and dist/pingxin-$(VERSION)-windows-amd64.zip:
+# pingxin.exe cross-compiled with MinGW-w64 (PE32+, GUI, icon and version from
+# FyneApp.toml), README, licences. With SIGN_PFX=office.pfx SIGN_PASS=… (and
+# SIGN_TIMESTAMP=URL) every .exe is signed with that code-signing certificate.
 package-windows:
 	@scripts/deps.sh win
 	scripts/package.sh windows
+
+# Installs dist/pingxin-$(VERSION)-setup.exe silently under Wine on a throwaway prefix
+# and runs the installed program's commands, window and lock, upgrade and uninstall.
+# Uses the package already in dist/ (`make package-windows` builds it).
+wine-check:
+	@scripts/deps.sh wine
+	@[ -f dist/pingxin-$(VERSION)-setup.exe ] || $(MAKE) package-windows
+	scripts/wine-check.sh
 
 # dist/pingxin-$(VERSION)-linux-amd64.tar.xz: the program, desktop entry, icon, Makefile.
 package-linux: deps
@@ -52,4 +63,4 @@ package-linux: deps
 	scripts/package.sh linux
 
 release: package-windows package-linux
-	@ls -l dist/pingxin-$(VERSION)-windows-amd64.zip dist/pingxin-$(VERSION)-linux-amd64.tar.xz
+	@ls -l dist/pingxin-$(VERSION)-setup.exe dist/pingxin-$(VERSION)-windows-amd64.zip dist/pingxin-$(VERSION)-linux-amd64.tar.xz

@@ -3,17 +3,22 @@
 # `make test` work on a fresh Debian/Ubuntu machine (as root, or with sudo).
 #   scripts/deps.sh run    — cgo and the X11/GL headers Fyne builds against
 #   scripts/deps.sh test   — plus Xvfb, poppler, qpdf and imagemagick for the tests
-#   scripts/deps.sh win    — plus the MinGW-w64 cross compiler and the zip tools for the
-#                            Windows package (scripts/package.sh windows)
+#   scripts/deps.sh win    — plus the MinGW-w64 cross compiler, the zip tools, NSIS (the
+#                            installer), imagemagick (its icon), osslsigncode and openssl
+#                            (signing) for the Windows package (scripts/package.sh windows)
+#   scripts/deps.sh wine   — plus Wine (64-bit), Xvfb and the X tools to run the Windows
+#                            build headless (scripts/wine-check.sh)
 #   scripts/deps.sh linux  — plus xz and file for the Linux package
 set -euo pipefail
 pkgs=(gcc libgl1-mesa-dev xorg-dev pkg-config)
 case "${1:-run}" in
   run) ;;
   test) pkgs+=(xvfb x11-utils poppler-utils qpdf imagemagick) ;;
-  win) pkgs+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 zip unzip file git) ;;
+  win) pkgs+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 zip unzip file git nsis imagemagick
+    osslsigncode openssl) ;;
+  wine) pkgs+=(wine wine64 xvfb xauth x11-utils imagemagick diffutils) ;;
   linux) pkgs+=(xz-utils file git) ;;
-  *) echo "usage: $0 run|test|win|linux" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|win|wine|linux" >&2; exit 2 ;;
 esac
 missing=()
 for p in "${pkgs[@]}"; do

@@ -2,8 +2,11 @@
 # Builds the release package for one system into dist/, named with the version from
 # FyneApp.toml:
 #   scripts/package.sh windows — dist/pingxin-VERSION-windows-amd64.zip: pingxin.exe
-#       (PE32+, GUI subsystem, icon and version resources), README.txt, the licences.
-#       Cross-compiled here with MinGW-w64 (scripts/deps.sh win).
+#       (PE32+, GUI subsystem, icon and version resources), README.txt, the licences;
+#       and dist/pingxin-VERSION-setup.exe, the installer of the same files
+#       (scripts/installer.sh). Cross-compiled here with MinGW-w64 (scripts/deps.sh win).
+#       With SIGN_PFX (and SIGN_PASS) set, pingxin.exe, the uninstaller and the setup
+#       are signed with that certificate (scripts/sign.sh) and the signatures checked.
 #   scripts/package.sh linux   — dist/pingxin-VERSION-linux-amd64.tar.xz: the program,
 #       a desktop entry and the icon, and a Makefile whose `make install` puts them in
 #       place (`fyne package`'s layout).
@@ -24,12 +27,17 @@ windows)
   (cd "$stage" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
     ../../scripts/fyne.sh package -os windows -release -icon assets/icon_windows.png)
   cp "$stage/Pingxin.exe" "dist/$name/pingxin.exe"
-  cp "$stage/Pingxin.exe" dist/pingxin.exe # for a quick `file dist/pingxin.exe`
+  [ -z "${SIGN_PFX:-}" ] || scripts/sign.sh "dist/$name/pingxin.exe"
+  # The program as shipped, for a quick `file dist/pingxin.exe` and for
+  # scripts/wine-check.sh, which checks the installed copy is these bytes.
+  cp "dist/$name/pingxin.exe" dist/pingxin.exe
   sed 's/$/\r/' README.md >"dist/$name/README.txt"
   scripts/licenses.sh windows | sed 's/$/\r/' >"dist/$name/THIRD_PARTY_LICENSES.txt"
   out="dist/$name.zip"
   rm -f "$out"
   (cd dist && zip -q -r -9 "$name.zip" "$name")
+  scripts/installer.sh "dist/$name"
+  scripts/check-package.sh "dist/pingxin-$version-setup.exe"
   ;;
 linux)
   (cd "$stage" && ../../scripts/fyne.sh package -os linux -release)
