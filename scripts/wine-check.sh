@@ -179,7 +179,7 @@ kill -0 "$gui" 2>/dev/null || { cat "$work/gui.log" >&2; fail "the desktop app d
 [ -n "$shot" ] && import -window root "$shot"
 step "desktop window opened after $opened s"
 if run restore "$wdir\\备份.db"; then fail "restore ran while the desktop app held the database"; fi
-grep -q '另一个\|正在使用\|in use\|another' "$work/err" || fail "restore refused without saying the database is in use"
+grep -q '另一个\|正被其他\|in use\|another' "$work/err" || fail "restore refused without saying the database is in use"
 step "a second process is refused while the desktop app holds the database"
 kill "$gui" 2>/dev/null
 wait "$gui" 2>/dev/null || true
