@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -27,6 +28,7 @@ func pickOpen(w fyne.Window, p filePick, chosen func(path string), failed func(e
 		}
 		p.choose(r, chosen)
 	}, w)
+	d.SetTitleText(lang.L("desktop.file.open_title")) // Fyne's would read "Open File", or 打开 文件
 	p.show(d, fyne.NewSize(900, 600))
 }
 
@@ -43,6 +45,7 @@ func pickSave(w fyne.Window, p filePick, chosen func(path string), failed func(e
 	if p.name != "" {
 		d.SetFileName(p.name)
 	}
+	d.SetTitleText(lang.L("desktop.file.save_title")) // Fyne's would read "Save File", or 保存 文件
 	p.show(d, fyne.NewSize(800, 560))
 }
 

@@ -3,6 +3,7 @@ package desktop
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -89,6 +90,14 @@ func tableHead(text string) *widget.Label {
 // sectionTitle is a section title.
 func sectionTitle(text string) *widget.Label {
 	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+}
+
+// newSelect is a drop-down whose empty state asks in the app's language: Fyne's own
+// placeholder is the English "(Select one)", in the Chinese screens too.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("desktop.select_one")
+	return s
 }
 
 // newProblemLabel is a red, wrapping label for what went wrong; hidden while empty.

@@ -88,6 +88,7 @@ func (s *MeetingScreen) build() {
 	s.verify = newVerifyTab(s.model)
 	s.minutes = newMinutesTab(s.model)
 	s.model.guard = s.guard // signing asks first about typing not stored
+	s.minutes.onHousehold = s.onDeliberate
 	s.pages = []tabPage{
 		{"mtg.tab.roll", s.roll.content, nil},
 		{"mtg.tab.list", s.list.content, s.list.shown},

@@ -93,7 +93,7 @@ func (t *deliberateTab) buildInfo() {
 	t.lastRating = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
 	t.lastRating.Hide()
 	for i := range t.baseline {
-		t.baseline[i] = widget.NewSelect(texts(checks, checkText), func(string) { t.onBaseline() })
+		t.baseline[i] = newSelect(texts(checks, checkText), func(string) { t.onBaseline() })
 	}
 	t.undertaking = widget.NewCheck("", func(bool) { t.onBaseline() })
 }

@@ -89,7 +89,7 @@ func (f *nomineeForm) build() {
 		f.form.AppendItem(f.items[k])
 	}
 	for i, item := range app.BaselineItems {
-		f.baseline[i] = widget.NewSelect(texts(checks, checkText), nil)
+		f.baseline[i] = newSelect(texts(checks, checkText), nil)
 		f.baseline[i].SetSelected(checkText(app.Met))
 		f.items[importer.ColBaseline(i)] = widget.NewFormItem(item, f.baseline[i])
 		f.form.AppendItem(f.items[importer.ColBaseline(i)])

@@ -135,3 +135,33 @@ func TestClosingStoresTheValueBeingTyped(t *testing.T) {
 		t.Errorf("after closing № 13 has %v stored, want the 30万 being typed", n.Proposed)
 	}
 }
+
+// Clicking an item of "尚有 N 项未完成" opens that household in 会议表决.
+func TestUnfinishedItemOpensItsHousehold(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(tabMinutes)
+	m := s.minutes
+	k := -1
+	for i, u := range m.open {
+		if u.Name != "" {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		t.Fatal("the demo meeting lists no unfinished household")
+	}
+	m.openList.Select(k)
+	if s.tabs.SelectedIndex() != tabDeliberate || s.model.nominee(s.delib.cur).Seq != m.open[k].Seq {
+		t.Errorf("clicking № %d %s: tab %d, household № %d", m.open[k].Seq, m.open[k].Name,
+			s.tabs.SelectedIndex(), s.model.nominee(s.delib.cur).Seq)
+	}
+}
+
+// No drop-down says Fyne's English "(Select one)" in the Chinese screens.
+func TestSelectPlaceholderIsTranslated(t *testing.T) {
+	openDemoMeeting(t)
+	if s := newSelect([]string{"a"}, nil); s.PlaceHolder != "（请选择）" {
+		t.Errorf("placeholder %q", s.PlaceHolder)
+	}
+}

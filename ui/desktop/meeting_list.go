@@ -66,7 +66,7 @@ func newListTab(mm *meetingModel, onDeliberate func(int)) *listTab {
 	t := &listTab{mm: mm, onDeliberate: onDeliberate, selected: -1, clock: time.Now}
 	t.search = widget.NewEntry()
 	t.search.SetPlaceHolder(mtgL("mtg.list.search"))
-	t.status = widget.NewSelect(append([]string{mtgL("mtg.list.all")}, texts(decisions, decisionText)...), nil)
+	t.status = newSelect(append([]string{mtgL("mtg.list.all")}, texts(decisions, decisionText)...), nil)
 	t.status.SetSelectedIndex(0)
 	t.count = widget.NewLabel("")
 	t.importB = widget.NewButtonWithIcon(mtgL("mtg.list.import"), theme.UploadIcon(), t.onImport)

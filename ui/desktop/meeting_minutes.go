@@ -29,8 +29,10 @@ type minutesTab struct {
 	amends   *widget.Label
 	open     []app.Unfinished
 	openList *widget.List
-	openHead *widget.Label
-	signInfo *widget.Label
+	// onHousehold opens household i in 会议表决 (set by the meeting screen)
+	onHousehold func(i int)
+	openHead    *widget.Label
+	signInfo    *widget.Label
 
 	generate, openMinutes, openNotice, sign, cosign, export, amend *widget.Button
 	progress                                                       *widget.ProgressBar
@@ -62,6 +64,7 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 	t.openHead = sectionTitle("")
 	t.openList = widget.NewList(func() int { return len(t.open) },
 		func() fyne.CanvasObject { return &widget.Label{Wrapping: fyne.TextWrapWord} }, t.updateOpen)
+	t.openList.OnSelected = t.onOpenItem
 	t.signInfo = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
 	t.generate = &widget.Button{Text: mtgL("mtg.minutes.generate"), Icon: theme.DocumentIcon(), Importance: widget.HighImportance, OnTapped: t.onGenerate}
 	t.openMinutes = widget.NewButtonWithIcon(mtgL("mtg.minutes.open_minutes"), theme.FileIcon(), func() { t.onOpen(t.path(fileMinutes)) })
@@ -140,6 +143,18 @@ func (t *minutesTab) updateOpen(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	o.(*widget.Label).SetText(text)
 	t.openList.SetItemHeight(i, o.MinSize().Height)
+}
+
+// onOpenItem opens the household of an unfinished item in 会议表决, where it is
+// finished; an item of the whole meeting (the quorum, the facts) has no household.
+func (t *minutesTab) onOpenItem(i widget.ListItemID) {
+	t.openList.UnselectAll()
+	if i < 0 || i >= len(t.open) || t.open[i].Name == "" || t.onHousehold == nil {
+		return
+	}
+	if k := t.mm.indexOfSeq(t.open[i].Seq); k >= 0 {
+		t.onHousehold(k)
+	}
 }
 
 // enableActions enables what the meeting's state allows.

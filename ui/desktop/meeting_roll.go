@@ -129,8 +129,8 @@ func (t *rollTab) buildFacts() {
 	for _, a := range t.mm.m.Attendance {
 		names = append(names, a.Name)
 	}
-	f.chair = widget.NewSelect(names, func(string) { t.onFacts() })
-	f.clerk = widget.NewSelect(names, func(string) { t.onFacts() })
+	f.chair = newSelect(names, func(string) { t.onFacts() })
+	f.clerk = newSelect(names, func(string) { t.onFacts() })
 }
 
 func (t *rollTab) newRow(a int) *rollRow {

@@ -33,7 +33,7 @@ func newMemberForm(d *Deps) *memberForm {
 	f.name.OnSubmitted = func(string) { f.onAdd() }
 	f.bodies = widget.NewCheckGroup(texts(app.Bodies, bodyText), nil)
 	f.bodies.Horizontal = true
-	f.role = widget.NewSelect(texts(roles, roleText), nil)
+	f.role = newSelect(texts(roles, roleText), nil)
 	f.role.SetSelectedIndex(0)
 	f.add = &widget.Button{Text: lang.L("desktop.member.add"), Icon: theme.ContentAddIcon(), OnTapped: f.onAdd}
 	f.problem = newProblemLabel()

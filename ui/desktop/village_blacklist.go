@@ -43,7 +43,7 @@ func newBlacklistTab(d *Deps, villageID int64) *BlacklistTab {
 	b.Name = newEntry(lang.L("desktop.blacklist.name"))
 	b.IDNumber = newEntry(lang.L("desktop.blacklist.id_number"))
 	b.Note = newEntry(lang.L("desktop.blacklist.note"))
-	b.Category = widget.NewSelect(texts(app.Categories, categoryText), nil)
+	b.Category = newSelect(texts(app.Categories, categoryText), nil)
 	b.Category.SetSelectedIndex(0)
 	b.Add = &widget.Button{Text: lang.L("desktop.blacklist.add"), Icon: theme.ContentAddIcon(), OnTapped: b.onAdd}
 	b.Import = &widget.Button{Text: lang.L("desktop.blacklist.import"), Icon: theme.FileIcon(), OnTapped: b.onImport}
