@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"pingxin/app/i18n"
-	"pingxin/app/service"
 )
 
 // TestDocsScreenshots renders every screen of the demo meeting at 1024×768 and
@@ -37,7 +36,7 @@ func shotsIn(t *testing.T, dir string, lg i18n.Lang, size fyne.Size) {
 		t.Fatal(err)
 	}
 	d.Lang = lg
-	id, err := service.Demo(context.Background(), d.Store, testDay)
+	id, err := d.Store.Demo(context.Background(), testDay)
 	if err != nil {
 		t.Fatal(err)
 	}

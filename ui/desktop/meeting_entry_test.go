@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"pingxin/app"
 )
@@ -163,5 +164,30 @@ func TestSelectPlaceholderIsTranslated(t *testing.T) {
 	openDemoMeeting(t)
 	if s := newSelect([]string{"a"}, nil); s.PlaceHolder != "（请选择）" {
 		t.Errorf("placeholder %q", s.PlaceHolder)
+	}
+}
+
+// At the largest text size the list's columns fit their content: each heading and the
+// widest amount show whole (the issue found amounts cut at the largest size).
+func TestListColumnsFitTheirContentAtTheLargestSize(t *testing.T) {
+	d, s := openDemoMeeting(t)
+	d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[len(textScales)-1]))
+	s.tabs.SelectIndex(tabList)
+	lt := s.list
+	size := theme.TextSize()
+	for col, c := range listCols {
+		w := lt.colWidths[col]
+		head := fyne.MeasureText(mtgL(c.key), size, fyne.TextStyle{Bold: true}).Width
+		if w < head+2*theme.InnerPadding() {
+			t.Errorf("column %s is %.0f wide, its heading needs %.0f", mtgL(c.key), w, head)
+		}
+	}
+	for _, col := range []int{5, 6} { // requested, proposed
+		for i := range s.model.m.Nominees {
+			txt := lt.cellText(i, col)
+			if need := fyne.MeasureText(txt, size, fyne.TextStyle{}).Width + 2*theme.InnerPadding(); lt.colWidths[col] < need {
+				t.Fatalf("%s of № %d is %q, needing %.0f, in a column %.0f wide", mtgL(listCols[col].key), i+1, txt, need, lt.colWidths[col])
+			}
+		}
 	}
 }

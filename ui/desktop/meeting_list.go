@@ -43,6 +43,7 @@ type listTab struct {
 	preview    *importPreview
 	lastImport *service.ImportSummary
 	form       *nomineeForm
+	colWidths  []float32 // the columns' widths, as fitColumns set them
 }
 
 // listCols are the table's columns: translation key and width.
@@ -267,11 +268,13 @@ func (t *listTab) onChanged(int) {
 		t.enableActions()
 		return
 	}
+	t.fitColumns()
 	t.filter()
 }
 
 // shown refreshes the tab if it changed while hidden.
 func (t *listTab) shown() {
+	t.fitColumns() // the text size may have changed in the settings
 	if t.dirty {
 		t.dirty = false
 		t.filter()
