@@ -39,7 +39,8 @@ func (s *Store) UnfoldedMeetings(ctx context.Context, villageID int64) ([]int64,
 // FoldMeeting writes a signed meeting's part of the register in one transaction: its
 // households' history, the rows it passes (a new rating replaces the old one and its
 // bank answer; an amendment keeps the answer) and the rows it withdraws. A meeting is
-// folded once: a second call is ECONFLICT.
+// folded once: a second call (a desktop and a command folding at the same moment)
+// changes nothing.
 func (s *Store) FoldMeeting(ctx context.Context, mc app.MeetingCredit) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -51,8 +52,10 @@ func (s *Store) FoldMeeting(ctx context.Context, mc app.MeetingCredit) error {
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return app.Errorf(app.ECONFLICT, "credit.meeting_folded", "ID", mc.MeetingID)
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return nil // another window or command folded it first, from the same signed meeting
 	}
 	if err := s.addEvents(ctx, tx, mc.VillageID, mc.Events); err != nil {
 		return err

@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"io"
 	"os"
@@ -32,16 +33,15 @@ func (s *Service) FoldSigned(ctx context.Context, villageID int64) error {
 		if err != nil {
 			return err
 		}
+		var lookupErr error
 		current := func(idNumber string) *app.CreditRow {
-			row, err2 := st.CreditRow(ctx, villageID, idNumber)
-			if err2 != nil && err == nil {
-				err = err2
-			}
+			row, err := st.CreditRow(ctx, villageID, idNumber)
+			lookupErr = cmp.Or(lookupErr, err)
 			return row
 		}
 		mc := app.FoldMeeting(m, v.Settings, rec.SignedAt.Local(), current)
-		if err != nil {
-			return err
+		if lookupErr != nil {
+			return lookupErr
 		}
 		if err := st.FoldMeeting(ctx, mc); err != nil {
 			return err
