@@ -26,7 +26,7 @@ func damaged(key string, kv ...any) error {
 }
 
 // checkHeader compares the file at path with what its SQLite header says it is
-// (docs/RULES.md §Files): a file cut by even one byte, or by less than a page, passes
+// (docs/RULES.md §9): a file cut by even one byte, or by less than a page, passes
 // integrity_check — SQLite never reads past the pages it needs — and then fails the
 // first export with "disk I/O error (522)" (issue 17). The size must be whole pages and
 // at least the page count the header states; the read and write versions must be the

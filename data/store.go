@@ -100,7 +100,7 @@ func (s *Store) open() (err error) {
 		return err
 	}
 	sweepRestoring(s.path)
-	atomicfile.Sweep(filepath.Dir(s.path)) // what killed writes left (docs/RULES.md §Files)
+	atomicfile.Sweep(filepath.Dir(s.path)) // what killed writes left (docs/RULES.md §9)
 	atomicfile.Sweep(BackupDir(s.path))
 	if s.db, err = sql.Open("sqlite", dsn(s.path, "&_txlock=immediate")); err != nil {
 		return err

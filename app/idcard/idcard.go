@@ -24,7 +24,7 @@ var weights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 const checkChars = "10X98765432"
 
 // MaxAge is the oldest a holder may be: a birth year such as 0100 or 1890 is a typing
-// or conversion error, never a living villager (docs/RULES.md §6).
+// or conversion error, never a living villager (docs/RULES.md §5).
 const MaxAge = 120
 
 // Parse checks s as a resident ID, refusing a birth date after today. It is ParseAt with

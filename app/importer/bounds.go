@@ -13,7 +13,7 @@ import (
 // Bounds on what a list may hold, so a hostile or broken file is refused within
 // seconds instead of filling memory and disk (issue 17: a 2 MB workbook expanding to
 // one 2 GiB cell, another to 20 million rows). Each is far above a real list: the
-// largest county list seen has some 10,000 rows and 20 columns. docs/RULES.md §Files.
+// largest county list seen has some 10,000 rows and 20 columns. docs/RULES.md §6.
 const (
 	// maxUnzipped bounds the sum of the workbook's parts once decompressed. Go's zip
 	// reader refuses a part longer than its declared size, so the declared sizes are
