@@ -1,6 +1,10 @@
 package amount
 
-import "pingxin/app/i18n"
+import (
+	"errors"
+
+	"pingxin/app/i18n"
+)
 
 // Kind says why an amount was refused; callers branch on it, and it names the translation
 // key "amount.<kind>".
@@ -29,3 +33,13 @@ func (e *Error) Error() string { return e.Localize(i18n.Zh) }
 
 // Localize renders the reason in l from the key "amount.<kind>".
 func (e *Error) Localize(l i18n.Lang) string { return i18n.T(l, "amount."+string(e.Kind), nil) }
+
+// Reason is the message saying why Parse refused an amount, for a form's field or a
+// file's cell alike.
+func Reason(err error) i18n.Message {
+	var ae *Error
+	if errors.As(err, &ae) {
+		return i18n.M("amount." + string(ae.Kind))
+	}
+	return i18n.M("amount.invalid")
+}

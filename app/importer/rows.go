@@ -199,9 +199,9 @@ func (rr *rowReader) amountText(key, v string) amount.Yuan {
 	if err != nil {
 		var ae *amount.Error
 		if errors.As(err, &ae) {
-			rr.fail(key, i18n.M("amount."+string(ae.Kind)), ae)
+			rr.fail(key, amount.Reason(err), ae)
 		} else {
-			rr.fail(key, i18n.M("amount.invalid"), nil)
+			rr.fail(key, amount.Reason(err), nil)
 		}
 		return 0
 	}

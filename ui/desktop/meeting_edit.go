@@ -2,6 +2,7 @@ package desktop
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,13 +14,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
+	"pingxin/app/amount"
+	"pingxin/app/i18n"
 	"pingxin/app/importer"
+	"pingxin/app/service"
 )
 
-// nomineeForm adds or edits a household by hand. It puts what was typed through the
-// importer's own row checks (a one-row list), so that a household typed in is held to
-// exactly the rules of one imported: a valid ID, an adult, not twice on the list, the
-// blacklist, the three 不准, amounts on the unit and within the caps.
+// nomineeForm adds or edits a household by hand. What was typed is held to exactly the
+// rules of a household imported from a file (app.HouseholdRules): a valid ID, an adult,
+// not twice on the list, the blacklist, the three 不准, amounts on the unit and within
+// the caps.
 type nomineeForm struct {
 	t   *listTab
 	i   int // the household edited, or -1 for a new one
@@ -118,42 +122,32 @@ func (f *nomineeForm) fill(n *app.Nominee) {
 	f.undertaking.SetChecked(n.Undertaking)
 }
 
-// row is what was typed as a two-row table (header, values) the importer reads.
-func (f *nomineeForm) row() *importer.Table {
-	var head, vals []importer.Cell
-	add := func(key, v string) {
-		c, _ := importer.NomineeSchema.Column(key)
-		head = append(head, importer.Cell{Value: c.Names[0]})
-		vals = append(vals, importer.Cell{Value: strings.TrimSpace(v)})
-	}
-	for k, e := range map[string]*widget.Entry{importer.ColName: f.name, importer.ColID: f.id, importer.ColGroup: f.group,
-		importer.ColPhone: f.phone, importer.ColSize: f.size, importer.ColPurpose: f.purpose, importer.ColRequested: f.requested} {
-		add(k, e.Text)
-	}
-	for i, s := range f.baseline {
-		c, _ := fromText(checks, checkText, s.Selected)
-		add(importer.ColBaseline(i), string(c))
-	}
-	add(importer.ColUndertaking, map[bool]string{true: "是", false: "否"}[f.undertaking.Checked])
-	return &importer.Table{Name: mtgL("mtg.edit.source"), Format: "form", Rows: []importer.Row{{Num: 1, Cells: head}, {Num: 2, Cells: vals}}}
-}
-
-// rules gathers what the household is checked against; an edited household is not a
-// duplicate of itself.
-func (f *nomineeForm) rules() (importer.NomineeRules, error) {
-	mm := f.t.mm
-	bl, err := mm.d.Store.Blacklist(context.Background(), mm.v.ID)
-	if err != nil {
-		return importer.NomineeRules{}, err
-	}
-	existing := make(map[string]bool, mm.count())
-	for i := range mm.m.Nominees {
-		if i != f.i {
-			existing[mm.m.Nominees[i].IDNumber] = true
+// nominee is the household as typed; an amount or a size that cannot be read is a
+// problem at its field.
+func (f *nomineeForm) nominee() (app.Nominee, app.Problems) {
+	n := app.NewNominee(strings.TrimSpace(f.name.Text), strings.TrimSpace(f.id.Text))
+	n.Group, n.Phone = strings.TrimSpace(f.group.Text), strings.TrimSpace(f.phone.Text)
+	n.Purpose = strings.TrimSpace(f.purpose.Text)
+	var probs app.Problems
+	if s := strings.TrimSpace(f.size.Text); s != "" {
+		size, err := strconv.Atoi(s)
+		if err != nil || size <= 0 {
+			probs = append(probs, app.Problem{Field: importer.ColSize, Message: i18n.M("importer.not_count")})
 		}
+		n.HouseholdSize = size
 	}
-	return importer.NomineeRules{Settings: mm.s, MeetingDate: mm.m.Date, Today: mm.d.Now(), Voters: mm.voters,
-		Existing: existing, Blacklist: app.NewBlacklist(bl), CountyCode: mm.v.CountyCode}, nil
+	if s := strings.TrimSpace(f.requested.Text); s != "" {
+		y, err := amount.Parse(s)
+		if err != nil {
+			probs = append(probs, app.Problem{Field: app.FieldRequested, Message: amount.Reason(err)})
+		}
+		n.Requested = y
+	}
+	for i, sel := range f.baseline {
+		n.Baseline[i], _ = fromText(checks, checkText, sel.Selected)
+	}
+	n.Undertaking = f.undertaking.Checked
+	return n, probs
 }
 
 // onSave checks and stores the household; problems stay in the form beside their fields.
@@ -182,41 +176,53 @@ func (f *nomineeForm) onSave() {
 	f.dlg.Hide()
 }
 
-// check reads the form through the importer; nil with nil error means the problems are
-// shown in the form.
+// check holds the household typed to the rules a file's row is held to
+// (app.HouseholdRules.Admit, the same the service applies when it stores it); nil with
+// nil error means the problems are shown in the form. An edited household is not a
+// duplicate of itself.
 func (f *nomineeForm) check() (*app.Nominee, error) {
-	r, err := f.rules()
+	mm := f.t.mm
+	except := int64(0)
+	if f.i >= 0 {
+		except = mm.nominee(f.i).ID
+	}
+	r, err := service.HouseholdRules(context.Background(), mm.d.Store, mm.id, except)
 	if err != nil {
 		return nil, err
 	}
-	l, err := importer.ParseNominees(f.row(), r)
-	if err != nil {
-		return nil, err
+	n, probs := f.nominee()
+	for _, p := range r.Admit(&n) {
+		if !slices.ContainsFunc(probs, func(q app.Problem) bool { return q.Field == p.Field }) {
+			probs = append(probs, p)
+		}
 	}
 	for _, item := range f.items {
 		item.HintText = ""
 	}
-	if len(l.Errors) > 0 || len(l.Nominees) != 1 {
-		f.showErrors(l.Errors)
+	if len(probs) > 0 {
+		f.showProblems(probs)
 		return nil, nil
 	}
 	setProblem(f.problems, "")
 	f.form.Refresh()
-	n := l.Nominees[0]
 	return &n, nil
 }
 
-// showErrors puts each reason under its field, and all of them below the form.
-func (f *nomineeForm) showErrors(errs []importer.RowError) {
+// problemItems maps the fields of app.Problem to the form's items.
+var problemItems = map[string]string{app.FieldName: importer.ColName, app.FieldID: importer.ColID,
+	app.FieldRequested: importer.ColRequested, importer.ColSize: importer.ColSize}
+
+// showProblems puts each reason under its field, and all of them below the form.
+func (f *nomineeForm) showProblems(probs app.Problems) {
 	lg := f.t.mm.d.Lang
 	var all []string
-	for _, e := range errs {
-		all = append(all, e.Column+"："+e.ReasonIn(lg))
-		for key, item := range f.items {
-			if c, _ := importer.NomineeSchema.Column(key); c.Names[0] == e.Column {
-				item.HintText = e.ReasonIn(lg)
-			}
+	for _, p := range probs {
+		text := p.Message.In(lg)
+		if item, ok := f.items[problemItems[p.Field]]; ok {
+			item.HintText = text
+			text = item.Text + "：" + text
 		}
+		all = append(all, text)
 	}
 	f.form.Refresh()
 	setProblem(f.problems, strings.Join(all, "\n"))
