@@ -172,19 +172,30 @@ func (w *bytesWriter) Write(p []byte) (int, error) { w.b = append(w.b, p...); re
 
 // Verify checks a PDF's signatures against the certificates this machine knows.
 func Verify(ctx context.Context, st app.Reader, pdf []byte) (signing.Report, error) {
-	var known []*x509.Certificate
-	if st != nil {
-		ders, err := st.KnownCerts(ctx)
-		if err != nil {
-			return signing.Report{}, err
-		}
-		for _, d := range ders {
-			if c, err := x509.ParseCertificate(d); err == nil {
-				known = append(known, c)
-			}
-		}
+	known, err := knownCerts(ctx, st)
+	if err != nil {
+		return signing.Report{}, err
 	}
 	return signing.Verify(pdf, known)
+}
+
+// knownCerts are the certificates this machine knows, one per village; none without a
+// database (a bank PC that never imported one).
+func knownCerts(ctx context.Context, st app.Reader) ([]*x509.Certificate, error) {
+	var known []*x509.Certificate
+	if st == nil {
+		return nil, nil
+	}
+	ders, err := st.KnownCerts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ders {
+		if c, err := x509.ParseCertificate(d); err == nil {
+			known = append(known, c)
+		}
+	}
+	return known, nil
 }
 
 // VillageCertPEM returns the village's certificate in PEM for the bank to keep.

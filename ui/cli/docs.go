@@ -88,8 +88,12 @@ func exportCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	pass, err := e.passphrase() // the manifest and the 报送单 are signed with the village key
+	if err != nil {
+		return err
+	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		if err := service.ExportBank(ctx, st, id, out, e.Now()); err != nil {
+		if err := st.ExportBank(ctx, id, out, pass, e.Now()); err != nil {
 			return err
 		}
 		e.println(out)

@@ -139,7 +139,7 @@ func TestSignVerifyExport(t *testing.T) {
 	})
 	t.Run("the bank package's manifest matches its files", func(t *testing.T) {
 		zp := filepath.Join(dir, "bank.zip")
-		h.ok("export", "--meeting", id, "--out", zp)
+		h.okEnv(pass, "export", "--meeting", id, "--out", zp)
 		zr, err := zip.OpenReader(zp)
 		if err != nil {
 			t.Fatal(err)
@@ -155,7 +155,7 @@ func TestSignVerifyExport(t *testing.T) {
 		if err := json.Unmarshal(files[service.PackageManifest], &man); err != nil {
 			t.Fatal(err)
 		}
-		if len(man.Files) != 2 || man.Village != "越丰村" || man.SignerCertHash == "" {
+		if len(man.Files) != 3 || man.Village != "越丰村" || man.SignerCertHash == "" {
 			t.Fatalf("manifest %+v", man)
 		}
 		for _, f := range man.Files {
@@ -167,6 +167,23 @@ func TestSignVerifyExport(t *testing.T) {
 		pdf, _ := os.ReadFile(signed)
 		if string(files[service.PackageMinutes]) != string(pdf) {
 			t.Fatal("the package must hold the minutes exactly as signed")
+		}
+		if out := h.ok("verify", zp); !strings.Contains(out, service.PackageSheet+"：未改动") || !strings.HasSuffix(out, "valid\n") {
+			t.Fatalf("verify of the fresh package:\n%s", out)
+		}
+		files[service.PackageSheet][100] ^= 1 // one byte of the sheet, zipped again
+		bad := filepath.Join(dir, "bad.zip")
+		f, _ := os.Create(bad)
+		zw := zip.NewWriter(f)
+		for _, e := range zr.File {
+			w, _ := zw.Create(e.Name)
+			w.Write(files[e.Name])
+		}
+		zw.Close()
+		f.Close()
+		code, out, _ := h.run(nil, "verify", bad)
+		if code != ExitRefused || !strings.Contains(out, service.PackageSheet+"：已改动") || strings.Contains(out, "valid") {
+			t.Fatalf("verify of a changed package: exit %d\n%s", code, out)
 		}
 	})
 }

@@ -58,7 +58,7 @@ func TestCreditCycle(t *testing.T) {
 	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026年的口令"}
 	id := strconv.FormatInt(finishDemo(t, h), 10)
 	h.okEnv(pass, "minutes", "--meeting", id, "--out", filepath.Join(dir, "minutes.pdf"), "--sign")
-	h.ok("export", "--meeting", id, "--out", filepath.Join(dir, "bank.zip"))
+	h.okEnv(pass, "export", "--meeting", id, "--out", filepath.Join(dir, "bank.zip"))
 	p := passedHouseholds(t, h, id)
 	full, refused, reduced, over := p[0], p[1], p[2], p[3]
 

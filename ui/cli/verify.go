@@ -40,6 +40,9 @@ func verifyCmd(e *Env, args []string) error {
 		defer svc.Close()
 		st = svc
 	}
+	if isZip(pdf) {
+		return e.verifyPackage(st, pos[0], pdf)
+	}
 	rep, err := service.Verify(context.Background(), st, pdf)
 	if err != nil {
 		return err
@@ -118,4 +121,35 @@ func verdict(rep signing.Report) string {
 		}
 	}
 	return "valid"
+}
+
+// isZip recognises a bank package by the zip signature, whatever the file is called.
+func isZip(b []byte) bool { return len(b) >= 4 && string(b[:4]) == "PK\x03\x04" }
+
+// verifyPackage checks a bank package: one line per file with its state, the manifest's
+// signer and each PDF's signatures, then the verdict; exit 1 when any file is changed,
+// added or missing or any signature does not hold.
+func (e *Env) verifyPackage(st app.Reader, name string, b []byte) error {
+	rep, err := service.VerifyPackage(context.Background(), st, b)
+	if err != nil {
+		return err
+	}
+	for _, f := range rep.Files {
+		e.println(i18n.T(e.Lang, "cli.package_file", i18n.Data{"Name": f.Name, "State": i18n.T(e.Lang, "cli.file_"+string(f.State), nil)}))
+		if f.Problem != nil {
+			e.println("  " + app.ErrorMessage(f.Problem, e.Lang))
+		}
+	}
+	if rep.ManifestSig.ValidSignature {
+		e.printSignature(0, rep.ManifestSig)
+	}
+	if !rep.Valid {
+		return app.Errorf(app.EINVALID, "cli.package_invalid", "File", name)
+	}
+	if !rep.Known {
+		e.println("valid, unknown certificate")
+		return nil
+	}
+	e.println("valid")
+	return nil
 }

@@ -45,11 +45,13 @@ type minutesTab struct {
 	busy  bool
 
 	// opener opens a file in the system's viewer; tests replace it.
-	opener     func(path string) error
-	signDialog *dialog.FormDialog
-	signPass   *widget.Entry // the passphrase entries of the open sign dialog
-	signAgain  *widget.Entry
-	amended    int64 // the amendment created last, for tests
+	opener       func(path string) error
+	signDialog   *dialog.FormDialog
+	exportDialog *dialog.FormDialog // the passphrase dialog before the bank package is written
+	exportPass   *widget.Entry
+	signPass     *widget.Entry // the passphrase entries of the open sign dialog
+	signAgain    *widget.Entry
+	amended      int64 // the amendment created last, for tests
 
 	cosignDialog           *dialog.FormDialog // the open 记录人加签 dialog and its entries
 	cosignName, cosignPass *widget.Entry

@@ -147,19 +147,34 @@ func (t *minutesTab) signWith(passphrase string) {
 	})
 }
 
-// onExport asks where to save the bank package and writes it.
+// onExport asks for the passphrase (the package's manifest and 报送单 are signed with
+// the village key), then where to save the bank package, and writes it.
 func (t *minutesTab) onExport() {
-	_ = os.MkdirAll(t.folder(), 0o700) // start beside the minutes, not in the home folder
-	pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("mtg.file.bank"), start: t.folder()},
-		t.exportTo, func(err error) { showMeetingError(t.mm.d, err) })
+	var d *dialog.FormDialog
+	pass := widget.NewPasswordEntry()
+	pass.OnSubmitted = func(string) { d.Submit() }
+	t.exportPass = pass
+	d = dialog.NewForm(mtgL("mtg.minutes.export"), mtgL("mtg.sign.confirm"), mtgL("mtg.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(mtgL("mtg.sign.passphrase"), pass)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			_ = os.MkdirAll(t.folder(), 0o700) // start beside the minutes, not in the home folder
+			pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("mtg.file.bank"), start: t.folder()},
+				func(path string) { t.exportTo(path, pass.Text) }, func(err error) { showMeetingError(t.mm.d, err) })
+		}, t.mm.d.Win)
+	d.Resize(fyne.NewSize(480, 0))
+	t.exportDialog = d
+	d.Show()
+	t.mm.d.Win.Canvas().Focus(pass)
 }
 
 // exportTo writes the bank package to path off the UI thread.
-func (t *minutesTab) exportTo(path string) {
+func (t *minutesTab) exportTo(path, passphrase string) {
 	mm := t.mm
 	t.begin(mtgL("mtg.minutes.exporting"))
 	mm.work(func() error {
-		return service.ExportBank(context.Background(), mm.d.Store, mm.id, path, mm.d.Now())
+		return mm.d.Store.ExportBank(context.Background(), mm.id, path, passphrase, mm.d.Now())
 	}, func(err error) { t.end(err, mtgL("mtg.minutes.exported", "Path", path)) })
 }
 

