@@ -15,7 +15,7 @@ import (
 	"pingxin/app"
 )
 
-const demoPass = "口令123456"
+const demoPass = "口令1234567890"
 
 // exportZip exports the bank package of meeting id and returns its bytes.
 func exportZip(t *testing.T, st app.Store, id int64, dir string, now time.Time) []byte {
@@ -184,7 +184,7 @@ func TestAmendmentPackageNamesTheOriginal(t *testing.T) {
 	ctx := context.Background()
 	orig := exportZip(t, st, id, dir, time.Now())
 	_, of := unzip(t, orig)
-	am, err := New(st).Amend(ctx, id, "第1户建议额度误记，更正为二十五万元")
+	am, err := New(st).Amend(ctx, id, AmendSpec{Reason: "第1户建议额度误记，更正为二十五万元"})
 	if err != nil {
 		t.Fatal(err)
 	}
