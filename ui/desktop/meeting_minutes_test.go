@@ -156,7 +156,7 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 	}
 	// Bank package, then the amendment opens as a new meeting.
 	zipPath := filepath.Join(t.TempDir(), "bank.zip")
-	mt.exportTo(zipPath, "村委会2026")
+	mt.exportTo(zipPath, "村委会2026年口令")
 	s.model.wait()
 	if b, err := os.ReadFile(zipPath); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
 		t.Errorf("bank package: %v (%s)", err, mt.problem.Text)
