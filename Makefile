@@ -7,7 +7,7 @@ GO      ?= go
 BIN     := pingxin
 VERSION := $(shell scripts/version.sh 2>/dev/null || echo 0.1.0)
 
-.PHONY: run build test vet smoke bench fuzz deps clean-db package-windows package-linux release wine-check
+.PHONY: run build test vet smoke shots bench fuzz deps clean-db package-windows package-linux release wine-check
 
 build: deps
 	$(GO) build -o $(BIN) .
@@ -32,6 +32,12 @@ test:
 smoke: build
 	@scripts/deps.sh test
 	scripts/smoke.sh ./$(BIN) $(SHOT)
+
+# docs/screens/: every screen at 1024x768 and 1366x768 in both languages, rendered by the
+# Fyne test driver; the deliberation pictures there are taken from the real window under
+# Xvfb (xvfb-run, xdotool, import -window root) and are left as they are.
+shots:
+	PINGXIN_DOCS_SHOTS=$(CURDIR)/docs/screens $(GO) test -count=1 -run TestDocsScreenshots ./ui/desktop/
 
 bench: deps
 	scripts/bench.sh
