@@ -80,7 +80,7 @@ func (p *paperMeeting) refused(t *testing.T, code int, args ...string) string {
 // single households, signing, the bank package and an amendment — and that the
 // documents say what was entered.
 func TestPaperMeetingFromTheCommandLine(t *testing.T) {
-	p := &paperMeeting{h: newHarness(t), dir: t.TempDir(), pass: map[string]string{"PINGXIN_PASSPHRASE": "联丰村口令2026"}}
+	p := &paperMeeting{h: newHarness(t), dir: t.TempDir(), pass: map[string]string{"PINGXIN_PASSPHRASE": "联丰村口令2026年"}}
 	h := p.h
 	steps := []struct {
 		name string
@@ -164,7 +164,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 		}},
 		{"export", func(t *testing.T) {
 			zip := filepath.Join(p.dir, "银行资料包.zip")
-			if out := h.ok("export", "--meeting", p.id, "--out", zip); !strings.Contains(out, zip) {
+			if out := h.okEnv(p.pass, "export", "--meeting", p.id, "--out", zip); !strings.Contains(out, zip) {
 				t.Fatalf("export printed %q", out)
 			}
 		}},
