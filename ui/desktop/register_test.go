@@ -39,7 +39,7 @@ func signedDemo(t *testing.T, d *Deps) (*app.Meeting, []app.Result) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := d.Store.SignMinutes(ctx, id, filepath.Join(t.TempDir(), "m.pdf"), "村委会2026", testDay); err != nil {
+	if _, err := d.Store.SignMinutes(ctx, id, filepath.Join(t.TempDir(), "m.pdf"), "村委会2026年口令", testDay); err != nil {
 		t.Fatal(err)
 	}
 	v, m, err := service.Load(ctx, d.Store, id)
