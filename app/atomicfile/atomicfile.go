@@ -80,7 +80,7 @@ func write(path string, perm os.FileMode, fill func(w io.Writer) error) (err err
 
 // finish renames the complete temporary file over path and makes the rename durable.
 func finish(tmp, path string) error {
-	if err := os.Rename(tmp, path); err != nil {
+	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return err
 	}
