@@ -10,6 +10,7 @@
 #      `import` of a GBK CSV and of an XLSX (bad rows named, the rest with
 #      --skip-invalid), `minutes --sign` (PINGXIN_PASSPHRASE), `verify` (valid, and not
 #      valid once a byte is changed), `backup` and `restore` (the replaced file kept);
+#      and app/atomicfile's Windows-only test (a file held open by another program);
 #   3. the desktop app opens its window and holds the database: a second process's
 #      `restore` is refused by the lock while it runs (SHOT=FILE.png saves the screen);
 #   4. a second run of the setup (an upgrade) keeps the data; the silent uninstaller
@@ -160,6 +161,14 @@ ok meetings
 grep -q '2026-12-02' <(out) || fail "restore lost meeting 2: $(out)"
 ls "$appdata/pingxin/backups/"*replaced* >/dev/null 2>&1 || fail "restore kept no copy of the replaced database"
 step "backup and restore (the replaced database kept in backups)"
+
+# A file open in another program (a PDF reader) cannot be replaced on Windows: the
+# Windows-only test of that runs here, where it means something.
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/atomicfile.test.exe" ./app/atomicfile/
+wine "$work/atomicfile.test.exe" -test.run 'TestWriteOverHeldFile' -test.count=1 -test.v >"$work/err" 2>&1 ||
+  fail "app/atomicfile TestWriteOverHeldFile under Wine"
+grep -q -- '--- PASS: TestWriteOverHeldFile' "$work/err" || fail "TestWriteOverHeldFile did not run"
+step "writing over a file another program holds open: refused clearly, or waited for"
 
 # --- 3. the window, and the lock held by it -------------------------------------------
 wine "$exe" >"$work/gui.log" 2>&1 &
