@@ -34,10 +34,6 @@ func (y Yuan) String() string {
 	return b.String()
 }
 
-// Format returns y.String(), for callers that format values they hold as Yuan in a
-// template or a function value.
-func Format(y Yuan) string { return y.String() }
-
 // Wan formats y in 万 for on-screen summaries: 30万, 30.5万, 0.1234万. It is exact (up to
 // four decimals, trailing zeros dropped), and Parse reads it back to y.
 func (y Yuan) Wan() string {

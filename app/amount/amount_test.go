@@ -145,9 +145,6 @@ func TestString(t *testing.T) {
 			if got := c.in.String(); got != c.want {
 				t.Errorf("String() = %q, want %q", got, c.want)
 			}
-			if got := Format(c.in); got != c.want {
-				t.Errorf("Format() = %q, want %q", got, c.want)
-			}
 			if got := c.in.Wan(); got != c.wan {
 				t.Errorf("Wan() = %q, want %q", got, c.wan)
 			}

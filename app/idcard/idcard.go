@@ -179,10 +179,6 @@ func (id ID) AgeOn(d time.Time) int {
 	return age
 }
 
-// Masked returns the ID as the minutes and public notice print it: the first 6 and last 4
-// characters with 8 asterisks between (330483********123X).
-func (id ID) Masked() string { return Mask(id.s) }
-
 // InCounty reports whether id was first registered in the county with the six-digit
 // countyCode. An ID from elsewhere is only a warning (people move), so callers show
 // KindRegion and go on. An empty countyCode means the village has not set one: true.

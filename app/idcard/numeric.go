@@ -2,15 +2,12 @@ package idcard
 
 import "strings"
 
-// LooksNumeric reports whether s is what a spreadsheet makes of an 18-digit ID it stored
-// as a number (Excel keeps only 15 significant digits): scientific notation (3.30483E+17),
-// a decimal tail (330483196505204000.0), thousands separators, 18 digits ending in 000
-// that fail the checksum, or 15 digits that read as the start of an 18-digit ID rather
-// than as a first-generation ID. The lost digits cannot be recovered, so such a value is
-// refused with KindNumeric and must be retyped from the card.
-func LooksNumeric(s string) bool { return numeric(normalize(s)) }
-
-// numeric is LooksNumeric on a normalized string.
+// numeric reports whether the normalized n is what a spreadsheet makes of an 18-digit
+// ID it stored as a number (Excel keeps only 15 significant digits): scientific notation
+// (3.30483E+17), a decimal tail (330483196505204000.0), thousands separators, 18 digits
+// ending in 000 that fail the checksum, or 15 digits that read as the start of an
+// 18-digit ID rather than as a first-generation ID. The lost digits cannot be
+// recovered, so such a value is refused with KindNumeric and must be retyped.
 func numeric(n string) bool {
 	if scientific(n) || decimalTail(n) || grouped(n) {
 		return true

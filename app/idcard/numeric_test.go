@@ -2,7 +2,7 @@ package idcard
 
 import "testing"
 
-func TestLooksNumeric(t *testing.T) {
+func TestNumeric(t *testing.T) {
 	cases := []struct {
 		name string
 		in   string
@@ -35,8 +35,8 @@ func TestLooksNumeric(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := LooksNumeric(c.in); got != c.want {
-				t.Fatalf("LooksNumeric(%q) = %v, want %v", c.in, got, c.want)
+			if got := numeric(normalize(c.in)); got != c.want {
+				t.Fatalf("numeric(normalize(%q)) = %v, want %v", c.in, got, c.want)
 			}
 		})
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
-	"pingxin/app/amount"
 	"pingxin/app/idcard"
 )
 
@@ -106,7 +105,7 @@ func verificationText(v *app.Verification) string {
 	s := string(v.Conclusion)
 	switch v.Recommendation {
 	case app.LowerTo:
-		s += "，" + string(v.Recommendation) + amount.Format(v.LowerTo)
+		s += "，" + string(v.Recommendation) + v.LowerTo.String()
 	case "":
 	default:
 		s += "，" + string(v.Recommendation)

@@ -159,23 +159,6 @@ func Open(k SealedKey, passphrase string) (*Signer, error) {
 	return s, nil
 }
 
-// ChangePassphrase seals k again under a new passphrase, for when the chair hands
-// over; the key and certificate stay the same, so the bank need not learn a new one.
-func ChangePassphrase(k SealedKey, oldPassphrase, newPassphrase string, rand io.Reader) (SealedKey, error) {
-	if rand == nil {
-		rand = cryptorand.Reader
-	}
-	pass, err := checkPassphrase(newPassphrase)
-	if err != nil {
-		return SealedKey{}, err
-	}
-	s, err := Open(k, oldPassphrase)
-	if err != nil {
-		return SealedKey{}, err
-	}
-	return sealKey(k.Cert, s.key, s.chain, pass, rand)
-}
-
 // Reseal seals k again under the same passphrase at the current scrypt cost (a key
 // sealed by an earlier version at N=2^15); the key and certificate stay the same.
 func Reseal(k SealedKey, passphrase string, rand io.Reader) (SealedKey, error) {

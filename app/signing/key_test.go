@@ -186,38 +186,6 @@ func TestBlobFormat(t *testing.T) {
 	}
 }
 
-func TestChangePassphrase(t *testing.T) {
-	k, _ := NewVillageKey(testID, testPass, keyNow, rand.Reader)
-	const newPass = "新主任的口令2026"
-	for _, tc := range []struct {
-		name, old, new string
-		want           error
-	}{
-		{"wrong old passphrase", "not the old one", newPass, ErrPassphrase},
-		{"new one too short", testPass, "abc", ErrPassphraseShort},
-		{"handover", testPass, newPass, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			n, err := ChangePassphrase(k, tc.old, tc.new, nil)
-			if err != tc.want {
-				t.Fatalf("err = %v, want %v", err, tc.want)
-			}
-			if err != nil {
-				return
-			}
-			if !bytes.Equal(n.Cert, k.Cert) {
-				t.Error("the certificate changed")
-			}
-			if _, err := Open(n, testPass); err != ErrPassphrase {
-				t.Errorf("old passphrase still opens the key: %v", err)
-			}
-			if _, err := Open(n, tc.new); err != nil {
-				t.Errorf("new passphrase: %v", err)
-			}
-		})
-	}
-}
-
 func TestPassphraseNormalized(t *testing.T) {
 	composed, decomposed := "caf\u00e9-村务口令-1", "cafe\u0301-村务口令-1"
 	k, err := NewVillageKey(testID, composed, keyNow, rand.Reader)
