@@ -20,24 +20,12 @@ type Change struct {
 func (c Change) Label(l i18n.Lang) string { return i18n.T(l, c.Field, nil) }
 
 // Changes lists what an amendment changes relative to the signed meeting it corrects,
-// in list order: the roll call first, then each household by №, then households added
-// or removed. Final results are compared too, so the amendment says plainly whose
+// in list order: each household by №, then households removed. The amendment's roll
+// call is that of its own sitting (docs/RULES.md §11.5), not a correction of the
+// original's, so it is not compared. Final results are compared too, so the amendment says plainly whose
 // credit changed. Values are as the minutes print them (amounts with separators).
 func Changes(orig, amended *Meeting, s Settings) []Change {
 	var out []Change
-	type key struct {
-		id   int64
-		name string
-	}
-	old := map[key]Attendance{}
-	for _, a := range orig.Attendance {
-		old[key{a.MemberID, a.Name}] = a
-	}
-	for _, a := range amended.Attendance {
-		if o, ok := old[key{a.MemberID, a.Name}]; ok && (o.Presence != a.Presence || o.LateAt != a.LateAt) {
-			out = append(out, Change{Name: a.Name, Field: "field.presence", Old: presence(o), New: presence(a)})
-		}
-	}
 	before := map[int]*Nominee{}
 	for i := range orig.Nominees {
 		before[orig.Nominees[i].Seq] = &orig.Nominees[i]
@@ -67,13 +55,6 @@ func Changes(orig, amended *Meeting, s Settings) []Change {
 		}
 	}
 	return out
-}
-
-func presence(a Attendance) string {
-	if a.Presence.Timed() {
-		return string(a.Presence) + " " + a.LateAt
-	}
-	return string(a.Presence)
 }
 
 func resultText(r Result) string {

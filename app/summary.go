@@ -1,5 +1,11 @@
 package app
 
+import (
+	"strings"
+
+	"pingxin/app/i18n"
+)
+
 // Tally counts a meeting's households by final result (docs/RULES.md §7 totals).
 type Tally struct {
 	Nominated, Passed, NotPassed, Deferred, Blocked, Pending int
@@ -60,6 +66,9 @@ func (m *Meeting) Signable(s Settings) []Unfinished {
 	if m.Locked() {
 		return []Unfinished{{Messages: msgs("meeting.locked")}}
 	}
+	if missing := m.missingFacts(); len(missing) > 0 {
+		out = append(out, Unfinished{Messages: missing})
+	}
 	if !q.Met {
 		out = append(out, Unfinished{Messages: msgs("quorum.not_met_sign", "Present", q.Present, "Expected", q.Expected, "Required", q.Required)})
 	}
@@ -71,6 +80,22 @@ func (m *Meeting) Signable(s Settings) []Unfinished {
 		if why := n.Unfinished(q, s, voters); why != nil {
 			out = append(out, Unfinished{Seq: n.Seq, Name: n.Name, Messages: why})
 		}
+	}
+	return out
+}
+
+// missingFacts names the facts minutes cannot be signed without: a 文号, a place and a
+// time (docs/RULES.md §11.1).
+func (m *Meeting) missingFacts() []i18n.Message {
+	var out []i18n.Message
+	if strings.TrimSpace(m.DocNumber) == "" {
+		out = append(out, i18n.M("process.doc_number_missing"))
+	}
+	if strings.TrimSpace(m.Place) == "" {
+		out = append(out, i18n.M("process.place_missing"))
+	}
+	if strings.TrimSpace(m.Time) == "" {
+		out = append(out, i18n.M("process.time_missing"))
 	}
 	return out
 }

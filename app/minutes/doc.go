@@ -44,7 +44,7 @@ type doc struct {
 	err         error
 	inFooter    bool
 	left, right float64
-	bottom      float64
+	top, bottom float64
 }
 
 // footer is what every page prints outside its text block.
@@ -52,7 +52,11 @@ type footer struct {
 	docNumber   string
 	fingerprint string
 	draft       bool // unsigned minutes: 草稿（未签署） on every page (docs/RULES.md §7)
+	plain       bool // not an official document (the register): plain 18 mm margins
 }
+
+// plainMargin is the margin on every side of a document that is not an official one.
+const plainMargin = 18.0
 
 // newDoc starts an A4 document with both faces, fixed dates for a reproducible file
 // and the footer of every page.
@@ -67,7 +71,11 @@ func newDoc(now time.Time, title, subject string, ft footer) (*doc, error) {
 	f.SetModificationDate(now)
 	f.SetCompression(true)
 	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(marginLeft, marginTop, pageW-marginLeft-blockW)
+	left, top, right, bottom := marginLeft, marginTop, marginLeft+blockW, marginTop+blockH
+	if ft.plain {
+		left, top, right, bottom = plainMargin, plainMargin, pageW-plainMargin, pageH-plainMargin-footerGap-3
+	}
+	f.SetMargins(left, top, pageW-right)
 	f.SetCellMargin(0) // this package pads its own cells
 	addFace(f, reg)
 	addFace(f, bold)
@@ -76,8 +84,7 @@ func newDoc(now time.Time, title, subject string, ft footer) (*doc, error) {
 	f.SetSubject(subject, true)
 	f.SetCreator("评信 Pingxin", true)
 	f.SetAuthor(subject, true)
-	d := &doc{f: f, reg: reg, bold: bold, footer: ft, left: marginLeft, right: marginLeft + blockW,
-		bottom: marginTop + blockH}
+	d := &doc{f: f, reg: reg, bold: bold, footer: ft, left: left, top: top, right: right, bottom: bottom}
 	f.SetFooterFunc(d.drawFooter)
 	if ft.draft {
 		f.SetHeaderFunc(d.drawDraftMark) // at the start of each page: under its content
@@ -129,7 +136,7 @@ func (d *doc) lines(s string, w float64) []string { return wrap(normalize(s), w,
 func (d *doc) newPage() {
 	size, isBold := d.size, d.isBold
 	d.f.AddPage()
-	d.y = marginTop
+	d.y = d.top
 	if size > 0 {
 		d.font(isBold, size)
 	}
@@ -290,7 +297,7 @@ func (d *doc) drawDraftMark() {
 	defer func() { d.inFooter = false }()
 	d.f.SetTextColor(200, 30, 30)
 	d.font(true, 14)
-	d.text(d.left, marginTop-14, d.width(), draftMark, "R")
+	d.text(d.left, d.top-14, d.width(), draftMark, "R")
 	d.f.SetTextColor(235, 200, 200)
 	d.font(true, 60)
 	d.f.TransformBegin()

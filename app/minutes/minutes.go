@@ -66,7 +66,7 @@ func Render(w io.Writer, v *app.Village, m *app.Meeting, o Options) error {
 	if err := CheckGlyphs(v, m); err != nil {
 		return err
 	}
-	d, err := newDoc(o.now(), minutesTitle(v, m), m.DocNumber, footer{m.DocNumber, Fingerprint(v, m), !o.Final && !m.Locked()})
+	d, err := newDoc(o.now(), minutesTitle(v, m), m.DocNumber, footer{docNumber: m.DocNumber, fingerprint: Fingerprint(v, m), draft: !o.Final && !m.Locked()})
 	if err != nil {
 		return err
 	}

@@ -197,7 +197,7 @@ func noticeTerms(d *doc, v *app.Village, p *app.Publicity, passed int) {
 	for i := range paras {
 		all += height(i)
 	}
-	if all <= d.bottom-marginTop {
+	if all <= d.bottom-d.top {
 		d.need(all)
 	}
 	for i, pr := range paras {

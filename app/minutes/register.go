@@ -153,7 +153,7 @@ const (
 // entry's category and date, and the count of each status.
 func RenderRegister(w io.Writer, village string, reg *app.Register, o Options) error {
 	title := village + "三治信农贷授信台账"
-	d, err := newDoc(o.now(), title, "截至 "+day(reg.Today), footer{docNumber: "截至 " + day(reg.Today)})
+	d, err := newDoc(o.now(), title, "截至 "+day(reg.Today), footer{docNumber: "截至 " + day(reg.Today), plain: true})
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func (t *table) row(texts []string, fill bool) {
 	}
 	lh := d.lineH()
 	h := max(float64(maxLines(cells))*lh+2*t.pad, t.minH)
-	full := d.bottom - marginTop - t.headerHeight()
+	full := d.bottom - d.top - t.headerHeight()
 	d.font(false, t.size)
 	if h > d.room()+eps && h <= full+eps {
 		d.newPage()

@@ -16,15 +16,21 @@ import (
 // renderer is one of the minutes package's document renderers.
 type renderer func(w io.Writer, v *app.Village, m *app.Meeting, o minutes.Options) error
 
-// WriteMinutes renders the (unsigned) minutes of a meeting to path, atomically, and
-// returns the file's SHA-256 in hex.
+// WriteMinutes writes a meeting's minutes to path, atomically, and returns the file's
+// SHA-256 in hex: for signed minutes the stored signed copy, byte for byte; otherwise
+// the draft, marked 草稿（未签署） on every page (docs/RULES.md §7).
 func WriteMinutes(ctx context.Context, st app.Reader, meetingID int64, path string, now time.Time) (string, error) {
+	rec, err := st.SignRecord(ctx, meetingID)
+	if err != nil {
+		return "", err
+	}
+	if rec != nil && len(rec.PDF) > 0 {
+		if err := atomicfile.WriteBytes(path, 0o644, rec.PDF); err != nil {
+			return "", err
+		}
+		return hexSHA(rec.PDF), nil
+	}
 	return writeDoc(ctx, st, meetingID, path, now, minutes.Render)
-}
-
-// WriteNotice renders the public notice (公示) of a meeting to path, atomically.
-func WriteNotice(ctx context.Context, st app.Reader, meetingID int64, path string, now time.Time) (string, error) {
-	return writeDoc(ctx, st, meetingID, path, now, minutes.RenderNotice)
 }
 
 func writeDoc(ctx context.Context, st app.Reader, meetingID int64, path string, now time.Time, r renderer) (string, error) {
@@ -60,9 +66,30 @@ func hexSHA(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// options are the rendering options of a meeting's documents: the clock, and for an
-// amendment the corrections it makes to the signed minutes.
+// options are the rendering options of a meeting's documents: the clock, the 组织审定
+// once recorded, and for an amendment the minutes it supplements and the corrections
+// it makes to them.
 func options(ctx context.Context, st app.Reader, v *app.Village, m *app.Meeting, now time.Time) (minutes.Options, error) {
-	changes, err := AmendmentChanges(ctx, st, v, m)
-	return minutes.Options{Now: now, Changes: changes}, err
+	o := minutes.Options{Now: now}
+	var err error
+	if o.Review, err = st.Review(ctx, m.ID); err != nil {
+		return o, err
+	}
+	if m.AmendsID == 0 {
+		return o, nil
+	}
+	orig, err := st.Meeting(ctx, m.AmendsID)
+	if err != nil {
+		return o, err
+	}
+	o.Changes = app.Changes(orig, m, v.Settings)
+	rec, err := st.SignRecord(ctx, orig.ID)
+	if err != nil {
+		return o, err
+	}
+	o.Original = &minutes.Original{DocNumber: orig.DocNumber, Date: orig.Date, Fingerprint: minutes.Fingerprint(v, orig)}
+	if rec != nil {
+		o.Original.SignedAt = rec.SignedAt
+	}
+	return o, nil
 }

@@ -119,6 +119,9 @@ func (s *Service) ExportBank(ctx context.Context, meetingID int64, zipPath, pass
 	if !m.Locked() || rec == nil || len(rec.PDF) == 0 {
 		return app.Errorf(app.EINVALID, "service.export_unsigned")
 	}
+	if err := readyForBank(ctx, s, meetingID); err != nil {
+		return err
+	}
 	signer, err := s.villageSigner(ctx, v, passphrase, now)
 	if err != nil {
 		return err

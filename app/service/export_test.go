@@ -21,6 +21,7 @@ const demoPass = "口令1234567890"
 func exportZip(t *testing.T, st app.Store, id int64, dir string, now time.Time) []byte {
 	t.Helper()
 	path := filepath.Join(dir, "bank.zip")
+	publicized(t, st, id, dir, now)
 	if err := New(st).ExportBank(context.Background(), id, path, demoPass, now); err != nil {
 		t.Fatal(err)
 	}
@@ -29,6 +30,23 @@ func exportZip(t *testing.T, st app.Store, id int64, dir string, now time.Time) 
 		t.Fatal(err)
 	}
 	return b
+}
+
+// publicized runs meeting id's 公示 from now and records 无异议 once its period is
+// over, unless its outcome is recorded already: the bank package comes after it.
+func publicized(t *testing.T, st app.Store, id int64, dir string, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	if p, err := st.Publicity(ctx, id); err != nil || (p != nil && p.Closed()) {
+		return
+	}
+	s := New(st)
+	if _, err := s.WriteNotice(ctx, id, filepath.Join(dir, "notice.pdf"), time.Time{}, now); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ClosePublicity(ctx, id, app.NoObjection, "", nil, now.AddDate(0, 0, 31)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // unzip returns the entries of a zip in order.

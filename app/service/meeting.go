@@ -116,7 +116,9 @@ func memberOnRoll(m *app.Meeting, name string) (int64, bool) {
 // sitting that decided it (zero: today, as the store sets it).
 type AmendSpec struct {
 	Reason string
-	Date   time.Time
+	Date   time.Time // the sitting's day; zero: the day it is opened
+	Time   string    // the sitting's HH:MM and place: minutes are not signed without them
+	Place  string
 }
 
 // Amend opens a correction (补充纪要) of a signed meeting: a new meeting linked to it,
@@ -128,9 +130,17 @@ func (s *Service) Amend(ctx context.Context, signedID int64, spec AmendSpec) (*a
 		return nil, err
 	}
 	m, err := s.st.CreateAmendment(ctx, signedID, strings.TrimSpace(spec.Reason))
-	if err != nil || spec.Date.IsZero() {
+	if err != nil || (spec.Date.IsZero() && spec.Time == "" && spec.Place == "") {
 		return m, err
 	}
-	m.Date = spec.Date
+	if !spec.Date.IsZero() {
+		m.Date = spec.Date
+	}
+	if spec.Time != "" {
+		m.Time = spec.Time
+	}
+	if spec.Place != "" {
+		m.Place = spec.Place
+	}
 	return m, s.UpdateMeeting(ctx, m)
 }

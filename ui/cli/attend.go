@@ -74,6 +74,8 @@ func amendCmd(e *Env, args []string) error {
 	id := fs.String("meeting", "", "")
 	reason := fs.String("reason", "", "")
 	date := fs.String("date", "", "")
+	at := fs.String("time", "", "")
+	place := fs.String("place", "", "")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -81,7 +83,7 @@ func amendCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	spec := service.AmendSpec{Reason: *reason}
+	spec := service.AmendSpec{Reason: *reason, Time: *at, Place: *place}
 	if *date != "" {
 		if spec.Date, err = parseDate(*date); err != nil {
 			return err

@@ -69,13 +69,20 @@ func minutesCmd(e *Env, args []string) error {
 	})
 }
 
+// noticeCmd prints the 公示 of signed minutes; its period starts --from (default: the
+// period already recorded, or today).
 func noticeCmd(e *Env, args []string) error {
-	id, out, err := meetingOut(e, "notice", args, nil)
+	var fromText *string
+	id, out, err := meetingOut(e, "notice", args, func(fs *flagSet) { fromText = fs.String("from", "", "") })
+	if err != nil {
+		return err
+	}
+	from, err := optionalDate(*fromText)
 	if err != nil {
 		return err
 	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		if _, err := service.WriteNotice(ctx, st, id, out, e.Now()); err != nil {
+		if _, err := st.WriteNotice(ctx, id, out, from, e.Now()); err != nil {
 			return err
 		}
 		e.println(out)

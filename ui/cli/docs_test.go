@@ -139,6 +139,7 @@ func TestSignVerifyExport(t *testing.T) {
 	})
 	t.Run("the bank package's manifest matches its files", func(t *testing.T) {
 		zp := filepath.Join(dir, "bank.zip")
+		publicize(t, h, id, dir)
 		h.okEnv(pass, "export", "--meeting", id, "--out", zp)
 		zr, err := zip.OpenReader(zp)
 		if err != nil {

@@ -162,6 +162,10 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			p.refused(t, ExitRefused, "household", "set", "--meeting", p.id, "--seq", "2", "--reason", "改")
 			p.refused(t, ExitRefused, "attend", "--meeting", p.id, "--present", "徐月英")
 		}},
+		{"review and 公示", func(t *testing.T) {
+			h.ok("review", "--meeting", p.id, "--date", "2026-11-21", "--by", "沈建国", "--opinion", "同意")
+			publicize(t, h, p.id, p.dir)
+		}},
 		{"export", func(t *testing.T) {
 			zip := filepath.Join(p.dir, "银行资料包.zip")
 			if out := h.okEnv(p.pass, "export", "--meeting", p.id, "--out", zip); !strings.Contains(out, zip) {

@@ -58,6 +58,7 @@ func TestCreditCycle(t *testing.T) {
 	pass := map[string]string{"PINGXIN_PASSPHRASE": "越丰村2026年的口令"}
 	id := strconv.FormatInt(finishDemo(t, h), 10)
 	h.okEnv(pass, "minutes", "--meeting", id, "--out", filepath.Join(dir, "minutes.pdf"), "--sign")
+	publicize(t, h, id, dir)
 	h.okEnv(pass, "export", "--meeting", id, "--out", filepath.Join(dir, "bank.zip"))
 	p := passedHouseholds(t, h, id)
 	full, refused, reduced, over := p[0], p[1], p[2], p[3]
@@ -127,7 +128,7 @@ func TestCreditCycle(t *testing.T) {
 		gone := p[4]
 		h.now = time.Date(2026, 11, 28, 19, 0, 0, 0, time.Local)
 		defer func() { h.now = time.Time{} }()
-		am := strings.TrimSpace(h.ok("amend", "--meeting", id, "--reason", gone.Name+"户核实不实，撤销", "--date", "2026-11-28"))
+		am := strings.TrimSpace(h.ok("amend", "--meeting", id, "--reason", gone.Name+"户核实不实，撤销", "--date", "2026-11-28", "--time", "19:00", "--place", "村委会会议室"))
 		seq := strconv.Itoa(seqOf(t, h, am, gone.IDNumber))
 		h.ok("household", "set", "--meeting", am, "--seq", seq, "--for", "1", "--against", "7", "--abstain", "0", "--recused", "0", "--reason", "核实不实")
 		h.okEnv(pass, "minutes", "--meeting", am, "--out", filepath.Join(dir, "补充纪要.pdf"), "--sign")

@@ -35,6 +35,7 @@ type minutesTab struct {
 	signInfo    *widget.Label
 
 	generate, openMinutes, openNotice, sign, cosign, export, amend *widget.Button
+	review, closePub                                               *widget.Button // steps after signing
 	progress                                                       *widget.ProgressBar
 	step                                                           *widget.Label
 	problem                                                        *widget.Label
@@ -52,6 +53,9 @@ type minutesTab struct {
 	signPass     *widget.Entry // the passphrase entries of the open sign dialog
 	signAgain    *widget.Entry
 	amended      int64 // the amendment created last, for tests
+
+	reviewDialog    *reviewForm    // the open 组织审定 dialog
+	publicityDialog *publicityForm // the open 公示结果 dialog
 
 	cosignDialog           *dialog.FormDialog // the open 记录人加签 dialog and its entries
 	cosignName, cosignPass *widget.Entry
@@ -75,6 +79,8 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 	t.cosign = widget.NewButtonWithIcon(mtgL("mtg.minutes.cosign"), theme.AccountIcon(), t.onCosign)
 	t.export = widget.NewButtonWithIcon(mtgL("mtg.minutes.export"), theme.DownloadIcon(), t.onExport)
 	t.amend = widget.NewButtonWithIcon(mtgL("mtg.minutes.amend"), theme.DocumentCreateIcon(), t.onAmend)
+	t.review = widget.NewButtonWithIcon(mtgL("mtg.review.button"), theme.ConfirmIcon(), t.onReview)
+	t.closePub = widget.NewButtonWithIcon(mtgL("mtg.publicity.button"), theme.ListIcon(), t.onClosePublicity)
 	t.progress = widget.NewProgressBar()
 	t.progress.Hide()
 	t.step = &widget.Label{Importance: widget.LowImportance}
@@ -90,7 +96,8 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 func (t *minutesTab) content() fyne.CanvasObject { return t.root }
 
 func (t *minutesTab) layout() fyne.CanvasObject {
-	actions := container.NewHBox(t.generate, t.openMinutes, t.openNotice, t.sign, t.cosign, t.export, t.amend)
+	actions := container.NewVBox(container.NewHBox(t.generate, t.openMinutes, t.openNotice, t.sign),
+		container.NewHBox(t.cosign, t.review, t.closePub, t.export, t.amend))
 	top := container.NewVBox(
 		sectionTitle(mtgL("mtg.minutes.summary")), t.amends, t.quorum, t.totals,
 		actions, t.progress, t.step, t.problem, t.signInfo, t.files,
@@ -169,7 +176,9 @@ func (t *minutesTab) enableActions() {
 	enable(t.export, idle && locked)
 	enable(t.amend, idle && locked)
 	enable(t.cosign, idle && locked)
-	for _, b := range []*widget.Button{t.amend, t.cosign} {
+	enable(t.review, idle && locked)
+	enable(t.closePub, idle && locked)
+	for _, b := range []*widget.Button{t.amend, t.cosign, t.review, t.closePub} {
 		if locked {
 			b.Show()
 		} else {

@@ -3,6 +3,7 @@ package desktop
 import (
 	"context"
 	"os"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +19,7 @@ func (t *minutesTab) onGenerate() {
 	mm := t.mm
 	minutes, notice := t.path(fileMinutes), t.path(fileNotice)
 	t.begin(mtgL("mtg.minutes.writing_minutes"))
+	signed := mm.locked()
 	mm.work(func() error {
 		ctx, now := context.Background(), mm.d.Now()
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
@@ -26,8 +28,11 @@ func (t *minutesTab) onGenerate() {
 		if _, err := service.WriteMinutes(ctx, mm.d.Store, mm.id, minutes, now); err != nil {
 			return err
 		}
+		if !signed { // the 公示 is for signed minutes only (docs/RULES.md §11.3)
+			return nil
+		}
 		doOnUI(func() { t.advance(0.5, mtgL("mtg.minutes.writing_notice")) })
-		_, err := service.WriteNotice(ctx, mm.d.Store, mm.id, notice, now)
+		_, err := mm.d.Store.WriteNotice(ctx, mm.id, notice, time.Time{}, now)
 		return err
 	}, func(err error) { t.end(err, mtgL("mtg.minutes.generated")) })
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -72,11 +73,11 @@ func TestGenerateMinutesAndNotice(t *testing.T) {
 	if !mt.problem.Hidden {
 		t.Fatalf("generate failed: %s", mt.problem.Text)
 	}
-	for _, kind := range []string{fileMinutes, fileNotice} {
-		b, err := os.ReadFile(mt.path(kind))
-		if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
-			t.Errorf("%s: %v, %d bytes", kind, err, len(b))
-		}
+	if b, err := os.ReadFile(mt.path(fileMinutes)); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("minutes: %v, %d bytes", err, len(b))
+	}
+	if _, err := os.Stat(mt.path(fileNotice)); err == nil {
+		t.Error("a 公示 was written for unsigned minutes") // docs/RULES.md §11.3
 	}
 	if got := filepath.Base(mt.path(fileMinutes)); got != "越丰村评〔2026〕1号-会议纪要.pdf" {
 		t.Errorf("minutes file = %s", got)
@@ -154,8 +155,33 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 		errText(d, err) != zh("meeting.locked") {
 		t.Errorf("save on a locked meeting: %v", err)
 	}
-	// Bank package, then the amendment opens as a new meeting.
+	// After signing: the notice, the 组织审定, the 公示's outcome once its period is over
+	// (refused before), then the bank package; then the amendment opens as a new meeting.
 	zipPath := filepath.Join(t.TempDir(), "bank.zip")
+	test.Tap(mt.generate)
+	s.model.wait()
+	if b, err := os.ReadFile(mt.path(fileNotice)); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("notice after signing: %v (%s)", err, mt.problem.Text)
+	}
+	test.Tap(mt.review)
+	mt.reviewDialog.by.SetText("沈建国")
+	mt.saveReview(mt.reviewDialog)
+	if r, _ := d.Store.Review(context.Background(), s.model.id); r == nil || r.Reviewer != "沈建国" || r.Opinion != "同意" {
+		t.Fatalf("review not recorded: %+v (%s)", r, mt.problem.Text)
+	}
+	test.Tap(mt.closePub)
+	mt.savePublicity(mt.publicityDialog)
+	if mt.problem.Hidden || !strings.Contains(mt.problem.Text, "公示期") {
+		t.Fatalf("closing the 公示 on its first day: %q", mt.problem.Text)
+	}
+	d.Now = func() time.Time { return testDay.AddDate(0, 0, 8) }
+	test.Tap(mt.closePub)
+	mt.publicityDialog.outcome.SetSelected("有异议")
+	mt.publicityDialog.objections.SetText("村民反映第1户有外债=经核实已还清，维持")
+	mt.savePublicity(mt.publicityDialog)
+	if p, _ := d.Store.Publicity(context.Background(), s.model.id); p == nil || p.Outcome != app.Objected || len(p.Objections) != 1 {
+		t.Fatalf("outcome not recorded: %+v (%s)", p, mt.problem.Text)
+	}
 	mt.exportTo(zipPath, "村委会2026年口令")
 	s.model.wait()
 	if b, err := os.ReadFile(zipPath); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
