@@ -228,8 +228,23 @@ func (ip *importPreview) onConfirm() {
 		}
 		mm.imported()
 		ip.t.lastImport = sum
-		dialog.ShowInformation(mtgL("mtg.import.done"), importReport(sum, mm.d.Lang), mm.d.Win)
+		ip.t.report.Show()
+		ip.t.showImportReport()
 	})
+}
+
+// showImportReport shows the last import's summary with every skipped row, whole:
+// the text wraps (no ID number cut at the dialog's edge), scrolls, and can be selected
+// and copied; 导入结果 in the list shows it again.
+func (t *listTab) showImportReport() {
+	if t.lastImport == nil {
+		return
+	}
+	text := &widget.Label{Text: importReport(t.lastImport, t.mm.d.Lang), Wrapping: fyne.TextWrapWord, Selectable: true}
+	d := dialog.NewCustom(mtgL("mtg.import.done"), mtgL("mtg.close"), container.NewVScroll(text), t.mm.d.Win)
+	d.Resize(fyne.NewSize(720, 480))
+	t.reportDlg = d
+	d.Show()
 }
 
 // importReport is the summary of an import with every skipped row.

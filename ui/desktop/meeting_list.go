@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,7 +44,9 @@ type listTab struct {
 	preview    *importPreview
 	lastImport *service.ImportSummary
 	form       *nomineeForm
-	colWidths  []float32 // the columns' widths, as fitColumns set them
+	colWidths  []float32      // the columns' widths, as fitColumns set them
+	report     *widget.Button // 导入结果: the last import's summary, to read again
+	reportDlg  dialog.Dialog  // the summary shown, for tests
 }
 
 // listCols are the table's columns: translation key and width.
@@ -75,6 +78,8 @@ func newListTab(mm *meetingModel, onDeliberate func(int)) *listTab {
 	t.add = widget.NewButtonWithIcon(mtgL("mtg.list.add"), theme.ContentAddIcon(), t.onAdd)
 	t.edit = widget.NewButtonWithIcon(mtgL("mtg.list.edit"), theme.DocumentCreateIcon(), t.onEdit)
 	t.open = widget.NewButtonWithIcon(mtgL("mtg.list.deliberate"), theme.NavigateNextIcon(), t.onOpen)
+	t.report = widget.NewButtonWithIcon(mtgL("mtg.import.report"), theme.InfoIcon(), t.showImportReport)
+	t.report.Hide() // until an import was made in this session
 	t.table = t.newTable()
 	t.search.OnChanged = func(string) { t.filter() }
 	t.status.OnChanged = func(string) { t.filter() }
@@ -88,7 +93,7 @@ func (t *listTab) content() fyne.CanvasObject {
 		bar := container.NewBorder(nil, nil, nil,
 			container.NewHBox(t.status, t.count),
 			t.search)
-		actions := container.NewHBox(t.importB, t.template, t.add, t.edit, t.open)
+		actions := container.NewHBox(t.importB, t.template, t.add, t.edit, t.open, t.report)
 		t.root = container.NewBorder(container.NewVBox(actions, bar), nil, nil, nil, t.table)
 	}
 	return t.root

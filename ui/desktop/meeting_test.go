@@ -247,6 +247,16 @@ func TestImportThroughPreview(t *testing.T) {
 	if got := s.list.count.Text; got != "显示 33 户 / 共 33 户" {
 		t.Errorf("list count = %q", got)
 	}
+	// the summary can be read again, whole: the skipped row's reason is in it
+	s.list.reportDlg.Hide()
+	s.list.reportDlg = nil
+	if !s.list.report.Visible() {
+		t.Fatal("no 导入结果 button after an import")
+	}
+	test.Tap(s.list.report)
+	if s.list.reportDlg == nil || !strings.Contains(importReport(s.list.lastImport, s.model.d.Lang), "第 4 行") {
+		t.Errorf("the import report cannot be read again, or lacks row 4: %q", importReport(s.list.lastImport, s.model.d.Lang))
+	}
 	if got := s.model.nominee(s.delib.cur).Seq; got != 13 {
 		t.Errorf("after the import 会议表决 shows № %d, want № 13, the first household still to decide", got)
 	}
