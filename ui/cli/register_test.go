@@ -154,6 +154,11 @@ func TestCreditCycle(t *testing.T) {
 	if len(js) != 2 || js[0].Status != string(app.CreditExpiring) || !js[0].Due || js[0].Expiry != "2029-11-25" {
 		t.Fatalf("--expiring 60 on 2029-10-01 should list the two approved households, soonest first: %+v", js)
 	}
+	h.ok("village", "set", "--village", "越丰村", "--reminder-days", "30")
+	if out := h.ok("register", "--village", "越丰村", "--search", full.Name); !strings.Contains(out, "有效") {
+		t.Fatalf("with a 30-day reminder a rating 55 days from expiry is 有效 again:\n%s", out)
+	}
+	h.ok("village", "set", "--village", "越丰村", "--reminder-days", "90")
 	if out := h.ok("register", "--village", "越丰村", "--expiring", "30"); lineWith(out, full.Name) != "" {
 		t.Fatalf("--expiring 30 lists a rating that ends in 55 days:\n%s", out)
 	}

@@ -82,6 +82,7 @@ func villageSet(e *Env, args []string) error {
 	for i, f := range settingFlags {
 		values[i] = fs.String(f.name, "", "")
 	}
+	reminder := fs.Int("reminder-days", 0, "") // the credit register's, kept apart from app.Settings
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -104,6 +105,12 @@ func villageSet(e *Env, args []string) error {
 				return usagef("cli.bad_value", "Flag", "--"+f.name, "Value", *values[i])
 			}
 		}
-		return st.UpdateSettings(ctx, v.ID, s)
+		if given["reminder-days"] && *reminder <= 0 {
+			return usagef("cli.bad_value", "Flag", "--reminder-days", "Value", strconv.Itoa(*reminder))
+		}
+		if err := st.UpdateSettings(ctx, v.ID, s); err != nil || !given["reminder-days"] {
+			return err
+		}
+		return st.SetReminderDays(ctx, v.ID, *reminder)
 	})
 }
