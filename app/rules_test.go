@@ -283,3 +283,21 @@ func TestNextDocNumber(t *testing.T) {
 		t.Fatalf("after a hand-typed 5号, got %s", got)
 	}
 }
+
+// TestCapReasonMustBeReal protects docs/RULES.md §4: above the standard cap a
+// placeholder ("x", "无", "。") is refused as a reason; a real one is accepted.
+func TestCapReasonMustBeReal(t *testing.T) {
+	s := DefaultSettings()
+	for _, reason := range []string{"x", "无", "。", " ", "——", "同上", "X"} {
+		n := NewNominee("张三", "")
+		n.Requested, n.Proposed, n.ProposedReason = 400_000, 400_000, reason
+		if p := n.Check(s, 9).For(FieldProposedWhy); p == nil {
+			t.Errorf("reason %q accepted above the cap", reason)
+		}
+	}
+	n := NewNominee("张三", "")
+	n.Requested, n.Proposed, n.ProposedReason = 400_000, 400_000, "双带能力强、信用良好"
+	if p := n.Check(s, 9).For(FieldProposedWhy); p != nil {
+		t.Errorf("a real reason refused: %v", p.Message)
+	}
+}

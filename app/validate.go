@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"unicode"
 
 	"pingxin/app/amount"
 	"pingxin/app/i18n"
@@ -104,6 +105,8 @@ func (n *Nominee) Check(s Settings, voters int) Problems {
 		p = append(p, Problem{FieldProposed, *m})
 	} else if s.NeedsCapReason(n.Proposed) && strings.TrimSpace(n.ProposedReason) == "" {
 		p.add(FieldProposedWhy, "nominee.over_standard_cap", "Value", n.Proposed.String(), "Cap", s.StandardCap.String())
+	} else if s.NeedsCapReason(n.Proposed) && Placeholder(n.ProposedReason) {
+		p.add(FieldProposedWhy, "process.cap_reason_placeholder", "Value", strings.TrimSpace(n.ProposedReason), "Cap", s.StandardCap.String())
 	}
 	p = append(p, n.Votes.check(voters, n.Proposed)...)
 	if n.Verification != nil {
@@ -151,4 +154,21 @@ func (v *Verification) check(s Settings, proposed amount.Yuan) Problems {
 		p.add(FieldVerification, "verification.recommendation", "Value", string(v.Recommendation))
 	}
 	return p
+}
+
+// placeholders are what a clerk types to get past a required reason without giving one.
+var placeholders = map[string]bool{"x": true, "无": true, "没有": true, "暂无": true, "略": true, "同上": true,
+	"有": true, "是": true, "好": true, "ok": true, "na": true, "n/a": true, "待定": true, "理由": true}
+
+// Placeholder reports whether a reason says nothing: only punctuation, symbols or
+// spaces, a single character, or a stand-in such as "x", "无" or "。" (docs/RULES.md §4:
+// a proposal above the standard cap needs a real reason).
+func Placeholder(reason string) bool {
+	var kept []rune
+	for _, r := range strings.ToLower(strings.TrimSpace(reason)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			kept = append(kept, r)
+		}
+	}
+	return len(kept) < 2 || placeholders[string(kept)]
 }
