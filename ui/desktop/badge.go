@@ -92,4 +92,4 @@ func statusColor(s app.Status) color.Color {
 }
 
 // statusText names s in the current language.
-func statusText(s app.Status) string { return lang.L("desktop.status." + string(s)) }
+func statusText(s app.Status) string { return lang.L("status." + string(s)) }
