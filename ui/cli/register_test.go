@@ -59,6 +59,12 @@ func TestCreditCycle(t *testing.T) {
 	id := strconv.FormatInt(finishDemo(t, h), 10)
 	h.okEnv(pass, "minutes", "--meeting", id, "--out", filepath.Join(dir, "minutes.pdf"), "--sign")
 	publicize(t, h, id, dir)
+	h.ok("review", "--meeting", id, "--date", "2026-11-20", "--by", "沈建国", "--opinion", "同意")
+	h.ok("notice", "--meeting", id, "--out", filepath.Join(dir, "公示.pdf"), "--from", "2026-11-20")
+	// the demo meeting comes with its 公示 outcome recorded (无异议): a second is refused
+	if code, _, errs := h.run(nil, "publicity", "close", "--meeting", id, "--result", "无异议"); code != ExitRefused || !strings.Contains(errs, "已经记录") {
+		t.Fatalf("publicity close: exit %d, %s", code, errs)
+	}
 	h.okEnv(pass, "export", "--meeting", id, "--out", filepath.Join(dir, "bank.zip"))
 	p := passedHouseholds(t, h, id)
 	full, refused, reduced, over := p[0], p[1], p[2], p[3]
