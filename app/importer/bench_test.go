@@ -2,20 +2,18 @@ package importer
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"pingxin/internal/benchdata"
 )
 
-// bigList returns the rows of a valid 10,000-household list with result columns.
-func bigList(n int) [][]string {
-	rows := [][]string{listHeader}
-	for i := 1; i <= n; i++ {
-		rows = append(rows, listRow(i, nil))
-	}
-	return rows
-}
+// bigList returns the rows of a valid list as a village office brings it: 15 columns,
+// the tally and the sage council's free-text notes (internal/benchdata).
+func bigList(n int) [][]string { return benchdata.List(n) }
 
 // bigRules are rules under which every household of bigList is valid.
 func bigRules() NomineeRules {
@@ -49,6 +47,20 @@ func BenchmarkImportCSV10k(b *testing.B) {
 // string table, as Excel, WPS and LibreOffice save it.
 func BenchmarkImportXLSX10k(b *testing.B) {
 	benchParse(b, "big.xlsx", sharedXLSX(b, bigList(10000)))
+}
+
+// BenchmarkImportXLSX10kLibreOffice reads and checks the 10,000-row list saved by
+// LibreOffice Calc (scripts/bench.sh makes it and names it in PINGXIN_LO_XLSX).
+func BenchmarkImportXLSX10kLibreOffice(b *testing.B) {
+	path := os.Getenv("PINGXIN_LO_XLSX")
+	if path == "" {
+		b.Skip("set PINGXIN_LO_XLSX to a 10,000-row list saved by LibreOffice (scripts/bench.sh does)")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchParse(b, "big.xlsx", data)
 }
 
 // BenchmarkImportXLSX10kInline is the same with inline strings, as streaming writers

@@ -56,7 +56,7 @@ func TestCells(t *testing.T) {
 		what, size, time, memory string
 	}{
 		{"a described benchmark", Row{"pingxin/app/service", "ImportNomineesCSV10k", 812_345_678, 99 << 20, 1},
-			"import a nomination list, CSV (read, check, store)", "10,000 rows", "812.3 ms", "99.0 MiB"},
+			"import a nomination list, GBK CSV (read, check, store)", "10,000 rows × 15 columns", "812.3 ms", "99.0 MiB"},
 		{"an unknown one, size from its name", Row{"pingxin/app/foo", "Thing10k", 2.5e9, 1536, 1},
 			"foo.Thing10k", "10,000", "2.50 s", "1.5 KiB"},
 		{"no size, no memory", Row{"pingxin/app/foo", "Tiny", 42, -1, -1},
