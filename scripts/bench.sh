@@ -42,7 +42,8 @@ best() {
   local wall=999 rss=0 out w r
   for _ in 1 2 3 4 5; do
     [ -n "${fresh:-}" ] && cp "$work/base.db" "$work/x.db" && rm -f "$work"/x.db-*
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+    /usr/bin/time -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>&1
+    out=$(tail -n 1 "$work/time.out")
     w=${out% *} r=${out#* }
     wall=$(awk -v a="$wall" -v b="$w" 'BEGIN {print (b < a) ? b : a}')
     rss=$(( r > rss ? r : rss ))
