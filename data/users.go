@@ -54,20 +54,7 @@ func joinUsers(dbPath string) (release func(), err error) {
 		}
 		return nil, Explain(dbPath, err)
 	}
-	name, err := nameHolder(dbPath)
-	if err != nil {
-		unlockFile(f)
-		f.Close()
-		return nil, Explain(dbPath, err)
-	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			name()
-			unlockFile(f)
-			f.Close()
-		})
-	}, nil
+	return holdUsers(dbPath, f)
 }
 
 // takeUsers takes the users lock exclusive for a restore, without waiting: while any
@@ -84,6 +71,13 @@ func takeUsers(dbPath string) (release func(), err error) {
 		}
 		return nil, Explain(dbPath, err)
 	}
+	return holdUsers(dbPath, f)
+}
+
+// holdUsers names this process as a holder of the users lock f, which it has just
+// taken (shared or exclusive), and returns the release of both: once, however often
+// it is called.
+func holdUsers(dbPath string, f *os.File) (release func(), err error) {
 	name, err := nameHolder(dbPath)
 	if err != nil {
 		unlockFile(f)
