@@ -260,6 +260,7 @@ type MeetingSummary struct {
 	Nominees  int
 	Passed    int
 	Total     int64 // total final credit of the passed households, in yuan
+	AmendsID  int64 // the signed meeting this one amends (补充纪要); 0 for an original
 }
 
 // NomineeByID finds a household of the meeting's list by its ID, or nil.

@@ -301,3 +301,17 @@ func TestCapReasonMustBeReal(t *testing.T) {
 		t.Errorf("a real reason refused: %v", p.Message)
 	}
 }
+
+// TestInRecordOrder: an amendment follows its original (and an amendment of it follows
+// that), whatever the list's order was, so it is never read as a second meeting.
+func TestInRecordOrder(t *testing.T) {
+	ms := []MeetingSummary{{ID: 5, AmendsID: 1}, {ID: 4}, {ID: 3, AmendsID: 1}, {ID: 6, AmendsID: 3}, {ID: 1}, {ID: 7, AmendsID: 99}}
+	var got []int64
+	for _, m := range InRecordOrder(ms) {
+		got = append(got, m.ID)
+	}
+	want := []int64{4, 1, 3, 6, 5, 7}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"pingxin/app/i18n"
@@ -54,7 +56,43 @@ func (m *Meeting) Tally(s Settings) Tally {
 func (m *Meeting) Summary(s Settings) MeetingSummary {
 	t := m.Tally(s)
 	return MeetingSummary{ID: m.ID, VillageID: m.VillageID, Village: m.Village, Date: m.Date,
-		DocNumber: m.DocNumber, Status: m.Status, Nominees: t.Nominated, Passed: t.Passed, Total: t.Total}
+		DocNumber: m.DocNumber, Status: m.Status, Nominees: t.Nominated, Passed: t.Passed, Total: t.Total,
+		AmendsID: m.AmendsID}
+}
+
+// InRecordOrder orders meetings as the record reads: the originals in the order given,
+// each followed at once by its amendments (补充纪要, and amendments of those), oldest
+// first, so that no list shows an amendment as a second, unrelated meeting
+// (docs/RULES.md §11.5). An amendment whose original is not in the list stays where
+// it was.
+func InRecordOrder(ms []MeetingSummary) []MeetingSummary {
+	present := make(map[int64]bool, len(ms))
+	for _, m := range ms {
+		present[m.ID] = true
+	}
+	children := map[int64][]MeetingSummary{}
+	var roots []MeetingSummary
+	for _, m := range ms {
+		if m.AmendsID != 0 && present[m.AmendsID] {
+			children[m.AmendsID] = append(children[m.AmendsID], m)
+		} else {
+			roots = append(roots, m)
+		}
+	}
+	out := make([]MeetingSummary, 0, len(ms))
+	var add func(m MeetingSummary)
+	add = func(m MeetingSummary) {
+		out = append(out, m)
+		kids := children[m.ID]
+		slices.SortFunc(kids, func(a, b MeetingSummary) int { return cmp.Compare(a.ID, b.ID) })
+		for _, k := range kids {
+			add(k)
+		}
+	}
+	for _, r := range roots {
+		add(r)
+	}
+	return out
 }
 
 // Signable says why the minutes may not be signed yet, one message per reason and per

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"pingxin/app"
 	"pingxin/app/amount"
+	"pingxin/app/i18n"
 	"pingxin/app/service"
 )
 
@@ -80,9 +82,13 @@ func meetingList(e *Env, args []string) error {
 	}
 	rows := [][]string{{"ID", t(e, "cli.col.village"), t(e, "cli.col.date"), t(e, "cli.col.status"),
 		t(e, "cli.col.nominees"), t(e, "cli.col.passed"), t(e, "cli.col.total")}}
-	for _, m := range ms {
+	for _, m := range app.InRecordOrder(ms) {
+		status := t(e, "status."+string(m.Status))
+		if m.AmendsID != 0 {
+			status = i18n.T(e.Lang, "cli.meetings.amendment", i18n.Data{"Status": status, "ID": m.AmendsID})
+		}
 		rows = append(rows, []string{strconv.FormatInt(m.ID, 10), m.Village, m.Date.Format("2006-01-02"),
-			t(e, "status."+string(m.Status)), strconv.Itoa(m.Nominees), strconv.Itoa(m.Passed), amount.Yuan(m.Total).String()})
+			status, strconv.Itoa(m.Nominees), strconv.Itoa(m.Passed), amount.Yuan(m.Total).String()})
 	}
 	table(e.Stdout, rows)
 	return nil

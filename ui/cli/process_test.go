@@ -162,6 +162,12 @@ func TestAfterSigningPath(t *testing.T) {
 	if strings.Count(table, "〔2026〕1号") > 1 {
 		t.Errorf("the amendment is shown as a second copy of the original:\n%s", table)
 	}
+	if l := lineOf(table, am); !strings.Contains(l, "补充纪要，补 "+id) {
+		t.Errorf("the amendment's row does not say what it amends: %q", l)
+	}
+	if orig := strings.Index(table, lineOf(table, id)); strings.Index(table, lineOf(table, am)) != orig+len(lineOf(table, id))+1 {
+		t.Errorf("the amendment is not listed right under its original:\n%s", table)
+	}
 	h.ok("notice", "--meeting", am, "--out", p("am-notice.pdf"), "--from", "2026-11-30")
 	an := pdfWords(t, p("am-notice.pdf"))
 	for _, want := range []string{"更正公示", "公示期：2026年11月30日至2026年12月6日", "原为“300,000”，更正为“250,000”"} {

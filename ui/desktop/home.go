@@ -159,7 +159,8 @@ func (h *HomeScreen) Selected() (app.VillageSummary, bool) {
 	return app.VillageSummary{}, false
 }
 
-// showMeetings lists the chosen village's meetings, newest first as the store returns them.
+// showMeetings lists the chosen village's meetings, newest first as the store returns them,
+// each amendment (补充纪要) right under its original.
 func (h *HomeScreen) showMeetings() {
 	v, ok := h.Selected()
 	h.newMeeting.Disable()
@@ -176,7 +177,7 @@ func (h *HomeScreen) showMeetings() {
 	h.villageSet.Enable()
 	h.register.Enable()
 	h.meetingsTitle.SetText(lang.L("desktop.home.meetings_of", map[string]any{"Village": v.Name}))
-	for _, m := range h.meetings {
+	for _, m := range app.InRecordOrder(h.meetings) {
 		if m.VillageID == v.ID {
 			h.meetingRows.Add(h.meetingRow(m))
 		}

@@ -63,6 +63,9 @@ func (h *HomeScreen) meetingRow(m app.MeetingSummary) *MeetingRow {
 	if doc == "" {
 		doc = lang.L("desktop.home.no_doc_number")
 	}
+	if m.AmendsID != 0 {
+		doc = lang.L("desktop.home.amendment", map[string]any{"Doc": doc})
+	}
 	r.cells = tableRow(meetingCols,
 		widget.NewLabel(m.Date.Format(dateLayout)),
 		tableCell(doc),
