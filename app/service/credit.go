@@ -241,9 +241,10 @@ func (s *Service) WriteRegisterSheet(ctx context.Context, villageID int64, path 
 }
 
 // WriteRegisterPDF writes the village's register on today as a printable PDF with
-// masked IDs, for the village file, whole or not at all.
+// masked IDs, for the village file, whole or not at all; 0600 like every file that
+// names households (docs/RULES.md §9).
 func (s *Service) WriteRegisterPDF(ctx context.Context, villageID int64, path string, today time.Time) error {
-	return s.writeRegister(ctx, villageID, path, today, 0o644, minutes.RenderRegister)
+	return s.writeRegister(ctx, villageID, path, today, 0o600, minutes.RenderRegister)
 }
 
 func (s *Service) writeRegister(ctx context.Context, villageID int64, path string, today time.Time, perm os.FileMode,

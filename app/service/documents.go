@@ -25,7 +25,7 @@ func WriteMinutes(ctx context.Context, st app.Reader, meetingID int64, path stri
 		return "", err
 	}
 	if rec != nil && len(rec.PDF) > 0 {
-		if err := atomicfile.WriteBytes(path, 0o644, rec.PDF); err != nil {
+		if err := atomicfile.WriteBytes(path, 0o600, rec.PDF); err != nil {
 			return "", err
 		}
 		return hexSHA(rec.PDF), nil

@@ -99,7 +99,7 @@ func (s *Service) WriteNotice(ctx context.Context, meetingID int64, path string,
 			return nil, err
 		}
 	}
-	if err := atomicfile.WriteBytes(path, 0o644, b); err != nil {
+	if err := atomicfile.WriteBytes(path, 0o600, b); err != nil {
 		return nil, err
 	}
 	return p, nil

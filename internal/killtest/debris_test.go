@@ -120,7 +120,7 @@ func TestKillDuringExport(t *testing.T) {
 	dir := t.TempDir()
 	db, list := filepath.Join(dir, "pingxin.db"), filepath.Join(dir, "list.csv")
 	pingxin(t, db, "demo")
-	id := pingxin(t, db, "meeting", "new", "--village", "越丰村", "--date", "2026-05-01")
+	id := pingxin(t, db, "meeting", "new", "--village", "越丰村", "--date", "2026-05-01", "--time", "19:00", "--place", "村委会会议室")
 	os.WriteFile(list, []byte("序号,户主姓名,身份证号码,申请额度,建议授信额度,赞成,反对,弃权,回避\r\n1,张三,"+residentID(1)+",10万,10万,9,0,0,0\r\n"), 0o600)
 	pingxin(t, db, "import", "--meeting", id, list)
 	pass := []string{"PINGXIN_PASSPHRASE=correct-horse-battery"}
@@ -129,6 +129,13 @@ func TestKillDuringExport(t *testing.T) {
 		t.Errorf("the signed minutes: %v, mode %v; want 0600 (they hold names and IDs)", err, fi.Mode().Perm())
 	}
 	wantKeyCost(t, db, 17)
+	// The bank package follows the 公示 and its recorded outcome (docs/RULES.md §11.4): a
+	// period in May has long ended.
+	pingxin(t, db, "notice", "--meeting", id, "--out", filepath.Join(dir, "notice.pdf"), "--from", "2026-05-02")
+	pingxin(t, db, "publicity", "close", "--meeting", id, "--result", "无异议")
+	if fi, err := os.Stat(filepath.Join(dir, "notice.pdf")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the notice: %v, mode %v; want 0600 (it names households)", err, fi.Mode().Perm())
+	}
 	outDir := filepath.Join(dir, "out")
 	os.Mkdir(outDir, 0o700)
 	took := timed(t, db, pass, "export", "--meeting", id, "--out", filepath.Join(outDir, "first.zip"))
