@@ -125,7 +125,7 @@ step "demo: database in %AppData%\\pingxin\\pingxin.db"
 tail -c +4 app/importer/testdata/libreoffice-source.csv | iconv -f UTF-8 -t GBK >"$dir/提名名单.csv"
 cp app/importer/testdata/libreoffice.xlsx "$dir/提名名单.xlsx"
 for m in 2 3; do
-  ok meeting new --village 越丰村 --date 2026-12-0$m
+  ok meeting new --village 越丰村 --date 2026-12-0$m --time 19:00 --place 村委会会议室
   [ "$(out)" = "$m" ] || fail "meeting new printed '$(out)', want $m"
 done
 if run import --meeting 2 "$wdir\\提名名单.csv"; then fail "import of a list with bad rows succeeded"; fi
