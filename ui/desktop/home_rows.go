@@ -63,12 +63,15 @@ func (h *HomeScreen) meetingRow(m app.MeetingSummary) *MeetingRow {
 	if doc == "" {
 		doc = lang.L("desktop.home.no_doc_number")
 	}
+	// An amendment's own 文号 must stay whole beside its mark, so the mark takes a line
+	// of its own rather than sharing the truncated cell.
+	docCell := fyne.CanvasObject(tableCell(doc))
 	if m.AmendsID != 0 {
-		doc = lang.L("desktop.home.amendment", map[string]any{"Doc": doc})
+		docCell = container.NewVBox(tableCell(lang.L("desktop.home.amendment")), docCell)
 	}
 	r.cells = tableRow(meetingCols,
 		widget.NewLabel(m.Date.Format(dateLayout)),
-		tableCell(doc),
+		docCell,
 		container.NewCenter(r.Badge),
 		widget.NewLabel(lang.L("desktop.home.households", map[string]any{"Count": m.Nominees})),
 		widget.NewLabel(lang.L("desktop.home.households", map[string]any{"Count": m.Passed})),
