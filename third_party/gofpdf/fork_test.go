@@ -155,8 +155,19 @@ func TestPooledCompressor(t *testing.T) {
 			t.Fatal("does not decompress to the input")
 		}
 	}
-	if a := testing.AllocsPerRun(10, func() { sliceCompress(in) }); a > 10 {
-		t.Errorf("%.0f allocations per stream: the compressor is not reused", a)
+	// Measured against a new writer per stream, over enough runs that the race
+	// detector's habit of dropping a quarter of what is put back in a sync.Pool
+	// averages out (about 7 allocations pooled against 29 new under -race, 2 against
+	// 26 without): reuse must at least halve them.
+	pooled := testing.AllocsPerRun(400, func() { sliceCompress(in) })
+	newWriter := testing.AllocsPerRun(400, func() {
+		var b bytes.Buffer
+		w, _ := zlib.NewWriterLevel(&b, zlib.BestSpeed)
+		w.Write(in)
+		w.Close()
+	})
+	if pooled > newWriter/2 {
+		t.Errorf("%.1f allocations per stream against %.1f for a new writer: the compressor is not reused", pooled, newWriter)
 	}
 }
 
