@@ -13,7 +13,7 @@ func TestChanges(t *testing.T) {
 	orig.Nominees = []Nominee{a, b}
 
 	amended := council(9, 9)
-	amended.Attendance[8].Presence, amended.Attendance[8].LateAt = Late, "20:10" // its own sitting: not a change
+	amended.Attendance[8].Presence, amended.Attendance[8].At = Late, "20:10" // its own sitting: not a change
 	a2, b2 := a, b
 	a2.Proposed = 150_000
 	b2.Votes = Votes{For: 6, Against: 3, Recorded: true}

@@ -72,7 +72,7 @@ type Attendance struct {
 	Bodies   []Body
 	Role     Role
 	Presence Presence
-	LateAt   string // HH:MM: of arrival for Late, of leaving for LeftEarly
+	At       string // HH:MM: of arrival for Late, of leaving for LeftEarly
 }
 
 // Meeting is one credit-rating council meeting (评议会).
@@ -162,7 +162,7 @@ func (m *Meeting) Validate() error {
 		}
 	}
 	for _, a := range m.Attendance {
-		if err := CheckMark(a.Name, a.Presence, a.LateAt); err != nil {
+		if err := CheckMark(a.Name, a.Presence, a.At); err != nil {
 			return err
 		}
 	}

@@ -20,7 +20,7 @@ func council(n, present int) *Meeting {
 				p = Late // late members count as present
 			}
 		}
-		m.Attendance = append(m.Attendance, Attendance{Name: string(rune('A' + i)), Bodies: []Body{BodyPeople}, Presence: p, LateAt: "19:40"})
+		m.Attendance = append(m.Attendance, Attendance{Name: string(rune('A' + i)), Bodies: []Body{BodyPeople}, Presence: p, At: "19:40"})
 	}
 	// observers and sages never count for quorum
 	m.Attendance = append(m.Attendance,

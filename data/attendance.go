@@ -20,7 +20,7 @@ func insertAttendance(ctx context.Context, tx *sql.Tx, a *auditor, meetingID, vi
 	defer stmt.Close()
 	for i, at := range as {
 		var name string
-		err := stmt.QueryRowContext(ctx, meetingID, first+i, string(at.Presence), lateAt(at.Presence, at.LateAt),
+		err := stmt.QueryRowContext(ctx, meetingID, first+i, string(at.Presence), markAt(at.Presence, at.At),
 			at.MemberID, villageID).Scan(&name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return app.Errorf(app.EINVALID, "meeting.unknown_member", "Name", at.Name)
@@ -29,7 +29,7 @@ func insertAttendance(ctx context.Context, tx *sql.Tx, a *auditor, meetingID, vi
 		} else if err != nil {
 			return err
 		}
-		desc := name + " " + string(at.Presence) + " " + lateAt(at.Presence, at.LateAt)
+		desc := name + " " + string(at.Presence) + " " + markAt(at.Presence, at.At)
 		if err := a.log(ctx, auditRef{meetingID, "attendance", at.MemberID}, fieldCreated, "", desc); err != nil {
 			return err
 		}
@@ -37,8 +37,8 @@ func insertAttendance(ctx context.Context, tx *sql.Tx, a *auditor, meetingID, vi
 	return nil
 }
 
-// lateAt keeps a time only for a mark that has one (迟到, 早退).
-func lateAt(p app.Presence, at string) string {
+// markAt keeps a time only for a mark that has one (迟到, 早退).
+func markAt(p app.Presence, at string) string {
 	if !p.Timed() {
 		return ""
 	}
@@ -63,7 +63,7 @@ func attendanceOf(ctx context.Context, tx *sql.Tx, meetingID int64) (map[int64][
 		var a app.Attendance
 		var mid int64
 		var bodies, role, presence string
-		if err := rows.Scan(&mid, &a.MemberID, &a.Name, &bodies, &role, &presence, &a.LateAt); err != nil {
+		if err := rows.Scan(&mid, &a.MemberID, &a.Name, &bodies, &role, &presence, &a.At); err != nil {
 			return nil, err
 		}
 		if a.Bodies, err = parseList[app.Body](bodies); err != nil {
@@ -75,7 +75,7 @@ func attendanceOf(ctx context.Context, tx *sql.Tx, meetingID int64) (map[int64][
 	return out, rows.Err()
 }
 
-// SetPresence marks one member in the roll call (lateAt, HH:MM, only for 迟到) and logs
+// SetPresence marks one member in the roll call (at, HH:MM, only for 迟到 and 早退) and logs
 // what changed. A village member missing from the roll call (added to the roster after
 // the meeting was created) is added to it. A signed meeting is ELOCKED.
 func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string) error {
@@ -87,7 +87,7 @@ func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p ap
 		return err
 	}
 	defer tx.Rollback()
-	if err := s.setPresence(ctx, tx, meetingID, memberID, p, lateAt(p, at)); err != nil {
+	if err := s.setPresence(ctx, tx, meetingID, memberID, p, markAt(p, at)); err != nil {
 		return lockedByTrigger(err)
 	}
 	return tx.Commit()
@@ -142,5 +142,5 @@ func (s *Store) addToRoll(ctx context.Context, tx *sql.Tx, meetingID, villageID,
 		return err
 	}
 	defer a.Close()
-	return insertAttendance(ctx, tx, a, meetingID, villageID, seq, []app.Attendance{{MemberID: memberID, Name: name, Presence: p, LateAt: at}})
+	return insertAttendance(ctx, tx, a, meetingID, villageID, seq, []app.Attendance{{MemberID: memberID, Name: name, Presence: p, At: at}})
 }

@@ -71,7 +71,7 @@ func TestMeetingRoundTrip(t *testing.T) {
 	})
 	t.Run("attendance", func(t *testing.T) {
 		want := append([]app.Attendance{}, m.Attendance...)
-		want[1].Presence, want[1].LateAt = app.Late, "19:45"
+		want[1].Presence, want[1].At = app.Late, "19:45"
 		if !reflect.DeepEqual(got.Attendance, want) {
 			t.Errorf("got  %+v\nwant %+v", got.Attendance, want)
 		}

@@ -162,7 +162,7 @@ func TestCreateAmendment(t *testing.T) {
 		want.Date = a.Date
 		want.Attendance = append([]app.Attendance(nil), src.Attendance...)
 		for i := range want.Attendance {
-			want.Attendance[i].Presence, want.Attendance[i].LateAt = app.Present, ""
+			want.Attendance[i].Presence, want.Attendance[i].At = app.Present, ""
 		}
 		want.Nominees = append([]app.Nominee(nil), src.Nominees...)
 		for i := range want.Nominees {

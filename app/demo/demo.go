@@ -111,7 +111,7 @@ func Meeting(v *app.Village, date time.Time, doc string) *app.Meeting {
 		case "吴海林":
 			m.Attendance[i].Presence = app.Leave
 		case "陆雪芬":
-			m.Attendance[i].Presence, m.Attendance[i].LateAt = app.Late, "19:20"
+			m.Attendance[i].Presence, m.Attendance[i].At = app.Late, "19:20"
 		}
 	}
 	ids := ids()

@@ -84,7 +84,7 @@ func testMeeting(v *app.Village) *app.Meeting {
 		case "沈金龙":
 			m.Attendance[i].Presence = app.Leave
 		case "蒋立新":
-			m.Attendance[i].Presence, m.Attendance[i].LateAt = app.Late, "19:45"
+			m.Attendance[i].Presence, m.Attendance[i].At = app.Late, "19:45"
 		}
 	}
 	for i := 0; i < 30; i++ {

@@ -47,7 +47,9 @@ type canonAttendance struct {
 	Bodies   []app.Body
 	Role     app.Role
 	Presence app.Presence
-	LateAt   string
+	// At keeps the JSON name LateAt it was hashed under before the rename, so that a
+	// reprint of signed minutes, and an amendment citing them, keep their fingerprint.
+	At string `json:"LateAt"`
 }
 
 type canonHousehold struct {
@@ -82,7 +84,7 @@ func canonical(v *app.Village, m *app.Meeting) canonMeeting {
 	c := canonMeeting{Version: 1, Village: v.Name, Settings: v.Settings, Type: m.Type, DocNumber: m.DocNumber,
 		Date: day(m.Date), Time: m.Time, Place: m.Place, Chair: m.Chair, Clerk: m.Clerk, AmendsWhy: m.AmendsWhy}
 	for _, a := range m.Attendance {
-		c.Attendance = append(c.Attendance, canonAttendance{a.Name, a.Bodies, a.Role, a.Presence, a.LateAt})
+		c.Attendance = append(c.Attendance, canonAttendance{a.Name, a.Bodies, a.Role, a.Presence, a.At})
 	}
 	for _, n := range m.Nominees {
 		c.Households = append(c.Households, canonHousehold{

@@ -31,7 +31,7 @@ func meetingFields(v *app.Village, m *app.Meeting) []field {
 		{key: "amends_why", text: m.AmendsWhy},
 	}
 	for _, a := range m.Attendance {
-		fs = append(fs, field{key: "attendee", text: a.Name}, field{key: "late_at", name: a.Name, text: a.LateAt})
+		fs = append(fs, field{key: "attendee", text: a.Name}, field{key: "late_at", name: a.Name, text: a.At})
 		for _, b := range a.Bodies {
 			fs = append(fs, field{key: "attendee", text: string(b)})
 		}

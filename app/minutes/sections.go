@@ -118,9 +118,9 @@ func bodyRollCall(att []app.Attendance, b app.Body) string {
 		name := a.Name
 		switch {
 		case a.Presence == app.Late:
-			name += "（" + roleNote(a.Role, "迟到，"+a.LateAt+"到会") + "）"
+			name += "（" + roleNote(a.Role, "迟到，"+a.At+"到会") + "）"
 		case a.Presence == app.LeftEarly:
-			name += "（" + roleNote(a.Role, "早退，"+a.LateAt+"离会") + "）"
+			name += "（" + roleNote(a.Role, "早退，"+a.At+"离会") + "）"
 		case roleNote(a.Role, "") != "":
 			name += "（" + roleNote(a.Role, "") + "）"
 		}

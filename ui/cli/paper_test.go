@@ -115,7 +115,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			h.ok("attend", "--meeting", p.id, "--leave", "徐月英", "--late", "钱国强@19:20", "--left", "陆志明@20:30")
 			marks := map[string]string{}
 			for _, a := range p.meeting(t, p.id).Attendance {
-				marks[a.Name] = string(a.Presence) + a.LateAt
+				marks[a.Name] = string(a.Presence) + a.At
 			}
 			if marks["徐月英"] != "请假" || marks["钱国强"] != "迟到19:20" || marks["陆志明"] != "早退20:30" || marks["沈建国"] != "出席" {
 				t.Fatalf("roll call stored %v", marks)

@@ -153,12 +153,12 @@ func (mm *meetingModel) updateFacts(m *app.Meeting) error {
 
 // setPresence stores attendance entry a's mark and recounts everything: the quorum and
 // the number of voters decide every household.
-func (mm *meetingModel) setPresence(a int, p app.Presence, lateAt string) error {
+func (mm *meetingModel) setPresence(a int, p app.Presence, markAt string) error {
 	at := &mm.m.Attendance[a]
-	if err := mm.d.Store.SetPresence(context.Background(), mm.id, at.MemberID, p, lateAt); err != nil {
+	if err := mm.d.Store.SetPresence(context.Background(), mm.id, at.MemberID, p, markAt); err != nil {
 		return err
 	}
-	at.Presence, at.LateAt = p, lateAt
+	at.Presence, at.At = p, markAt
 	mm.recount()
 	mm.changed(-1)
 	return nil

@@ -162,7 +162,7 @@ func (t *rollTab) load() {
 	for _, r := range t.rows {
 		a := m.Attendance[r.a]
 		r.radio.SetSelected(presenceText(a.Presence))
-		r.late.SetText(a.LateAt)
+		r.late.SetText(a.At)
 		enable(r.late, !m.Locked())
 		if a.Presence.Timed() {
 			r.late.Show()
@@ -231,13 +231,13 @@ func (t *rollTab) onPresence(r *rollRow, s string) {
 	if !ok {
 		return
 	}
-	lateAt := ""
+	markAt := ""
 	if p.Timed() {
-		if lateAt = strings.TrimSpace(r.late.Text); lateAt == "" {
-			lateAt = t.mm.d.Now().Format("15:04")
+		if markAt = strings.TrimSpace(r.late.Text); markAt == "" {
+			markAt = t.mm.d.Now().Format("15:04")
 		}
 	}
-	if err := t.mm.setPresence(r.a, p, lateAt); err != nil {
+	if err := t.mm.setPresence(r.a, p, markAt); err != nil {
 		t.load() // show the stored mark again
 		setProblem(r.err, errText(t.mm.d, err))
 		return
@@ -249,7 +249,7 @@ func (t *rollTab) onPresence(r *rollRow, s string) {
 // confirmed.
 func (t *rollTab) onLateTime(r *rollRow) {
 	a := t.mm.m.Attendance[r.a]
-	if t.loading || !a.Presence.Timed() || strings.TrimSpace(r.late.Text) == a.LateAt {
+	if t.loading || !a.Presence.Timed() || strings.TrimSpace(r.late.Text) == a.At {
 		return
 	}
 	// a refused time stays in the entry, beside its reason, for the clerk to correct

@@ -102,7 +102,7 @@ func TestRollCallQuorumFlipsAtTheThreshold(t *testing.T) {
 		})
 	}
 	// 迟到 took the clock's time; a typed time that is not HH:MM is refused beside the row.
-	if got := presenceOf(t, storedMeeting(t, s), "朱卫东").LateAt; got != "10:00" {
+	if got := presenceOf(t, storedMeeting(t, s), "朱卫东").At; got != "10:00" {
 		t.Errorf("late time = %q, want 10:00", got)
 	}
 	r := rollRowOf(t, s, "朱卫东")
@@ -111,12 +111,12 @@ func TestRollCallQuorumFlipsAtTheThreshold(t *testing.T) {
 	if r.err.Hidden || !strings.Contains(r.err.Text, "19:75") {
 		t.Errorf("bad late time not shown: hidden=%v %q", r.err.Hidden, r.err.Text)
 	}
-	if got := presenceOf(t, storedMeeting(t, s), "朱卫东").LateAt; got != "10:00" {
+	if got := presenceOf(t, storedMeeting(t, s), "朱卫东").At; got != "10:00" {
 		t.Errorf("late time after a refused one = %q, want 10:00 kept", got)
 	}
 	r.late.SetText("19:35")
 	r.late.OnSubmitted(r.late.Text)
-	if got := presenceOf(t, storedMeeting(t, s), "朱卫东").LateAt; got != "19:35" || !r.err.Hidden {
+	if got := presenceOf(t, storedMeeting(t, s), "朱卫东").At; got != "19:35" || !r.err.Hidden {
 		t.Errorf("late time = %q (error shown %v), want 19:35 stored", got, !r.err.Hidden)
 	}
 }
