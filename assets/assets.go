@@ -28,6 +28,8 @@ var FontSerif []byte
 
 // Translations holds one pair of files per area, named "<area>.<lang>.json"
 // (lang is zh_Hans or en), in go-i18n's flat JSON form: {"key": "text {{.Data}}"}.
+// A key's first segment is its area: "meeting.locked" lives in meeting.<lang>.json
+// (app/i18n's TestKeysLiveInTheirAreasFile holds every file to it).
 // The desktop registers them with Fyne's lang package; app/i18n reads the same
 // files for the command line, so both speak with one voice.
 //

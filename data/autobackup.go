@@ -177,7 +177,7 @@ func LatestBackup(dbPath string) (string, error) {
 			return b.Path, nil
 		}
 	}
-	return "", app.Errorf(app.ENOTFOUND, "ship.no_backup", "Dir", BackupDir(dbPath))
+	return "", app.Errorf(app.ENOTFOUND, "data.no_backup", "Dir", BackupDir(dbPath))
 }
 
 // KeepDailyBackups runs DailyBackup now and then every interval until stop is called,

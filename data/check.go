@@ -16,7 +16,7 @@ import (
 // ErrDamaged is returned for a Pingxin database that SQLite cannot read whole: a file
 // cut short by a power cut, a sector gone bad, bytes overwritten. The file is left as
 // it is; the way out is a backup (Restore, LatestBackup).
-var ErrDamaged = app.Errorf(app.EINVALID, "ship.damaged")
+var ErrDamaged = app.Errorf(app.EINVALID, "data.damaged")
 
 // Primary SQLite result codes that Explain turns into a message a person can act on.
 const (
@@ -35,7 +35,7 @@ const (
 // ErrDamaged when the check fails, an ENOTFOUND error when there is no such file.
 func Check(path string) error {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return app.Errorf(app.ENOTFOUND, "ship.no_file", "Path", path)
+		return app.Errorf(app.ENOTFOUND, "data.no_file", "Path", path)
 	} else if err != nil {
 		return Explain(path, err)
 	}
@@ -139,9 +139,9 @@ func Explain(path string, err error) error {
 	}
 	switch code := sqliteCode(err); {
 	case code == sqliteFull || errors.Is(err, syscall.ENOSPC):
-		return app.Errorf(app.EINTERNAL, "ship.disk_full", "Path", path)
+		return app.Errorf(app.EINTERNAL, "data.disk_full", "Path", path)
 	case code == sqliteReadOnly || errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
-		return app.Errorf(app.EINVALID, "ship.read_only", "Path", path)
+		return app.Errorf(app.EINVALID, "data.read_only", "Path", path)
 	case code == sqliteCorrupt:
 		return ErrDamaged
 	case code == sqliteIOErr:
@@ -149,9 +149,9 @@ func Explain(path string, err error) error {
 	case code == sqliteNotADB:
 		return ErrForeign
 	case code == sqliteCantOpen:
-		return app.Errorf(app.EINVALID, "ship.cant_open", "Path", path)
+		return app.Errorf(app.EINVALID, "data.cant_open", "Path", path)
 	case code == sqliteBusy || code == sqliteLocked:
-		return app.Errorf(app.ECONFLICT, "ship.busy", "Path", path)
+		return app.Errorf(app.ECONFLICT, "data.busy", "Path", path)
 	}
 	return err
 }

@@ -29,7 +29,7 @@ type InUseError struct {
 }
 
 func newInUse(path string, pid int) *InUseError {
-	return &InUseError{Path: path, PID: pid, msg: app.Errorf(app.ECONFLICT, "ship.in_use", "Path", path, "PID", pid)}
+	return &InUseError{Path: path, PID: pid, msg: app.Errorf(app.ECONFLICT, "data.in_use", "Path", path, "PID", pid)}
 }
 
 func (e *InUseError) Error() string               { return e.msg.Error() }

@@ -90,12 +90,12 @@ func checkpoint(path string) {
 func sameFile(src, dst string) error {
 	si, err := os.Stat(src)
 	if errors.Is(err, os.ErrNotExist) {
-		return app.Errorf(app.ENOTFOUND, "ship.no_file", "Path", src)
+		return app.Errorf(app.ENOTFOUND, "data.no_file", "Path", src)
 	} else if err != nil {
 		return Explain(src, err)
 	}
 	if di, err := os.Stat(dst); err == nil && os.SameFile(si, di) {
-		return app.Errorf(app.EINVALID, "ship.same_file", "Path", src)
+		return app.Errorf(app.EINVALID, "data.same_file", "Path", src)
 	}
 	return nil
 }

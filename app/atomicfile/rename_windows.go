@@ -29,7 +29,7 @@ func rename(tmp, path string) error {
 			return err
 		}
 		if time.Now().After(deadline) {
-			return app.Errorf(app.ECONFLICT, "ship.file_in_use", "Path", path)
+			return app.Errorf(app.ECONFLICT, "atomicfile.in_use", "Path", path)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

@@ -37,7 +37,7 @@ func TestWriteOverHeldFile(t *testing.T) {
 	renameWait = 300 * time.Millisecond
 	err = WriteBytes(path, 0o600, []byte("new"))
 	if app.ErrorCode(err) != app.ECONFLICT {
-		t.Fatalf("writing over a held file: %v (code %q), want the ECONFLICT ship.file_in_use", err, app.ErrorCode(err))
+		t.Fatalf("writing over a held file: %v (code %q), want the ECONFLICT atomicfile.in_use", err, app.ErrorCode(err))
 	}
 	if b, _ := os.ReadFile(path); string(b) != "old" {
 		t.Fatalf("the held file now holds %q, want it untouched", b)

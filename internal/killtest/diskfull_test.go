@@ -114,7 +114,7 @@ func TestDiskFull(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(string(stdout)), "\n")
 	small := filepath.Join(mnt, "pingxin.db")
-	want := "error " + app.ErrorMessage(app.Errorf(app.EINTERNAL, "ship.disk_full", "Path", small), i18n.En)
+	want := "error " + app.ErrorMessage(app.Errorf(app.EINTERNAL, "data.disk_full", "Path", small), i18n.En)
 	if last := lines[len(lines)-1]; last != want || len(lines) < 2 {
 		t.Fatalf("after %d saves the child said %q, want %q", len(lines)-1, last, want)
 	}

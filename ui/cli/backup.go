@@ -8,8 +8,8 @@ import (
 )
 
 func init() {
-	register("backup", "ship.usage.backup", backupCmd)
-	register("restore", "ship.usage.restore", restoreCmd)
+	register("backup", "cli.usage.backup", backupCmd)
+	register("restore", "cli.usage.restore", restoreCmd)
 }
 
 // backupCmd writes a consistent copy of the database (VACUUM INTO) to --out, which
@@ -22,7 +22,7 @@ func backupCmd(e *Env, args []string) error {
 		return err
 	}
 	if *out == "" || len(pos) != 0 {
-		return usagef("ship.backup_need_out")
+		return usagef("cli.backup_need_out")
 	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		if err := st.Backup(ctx, *out); err != nil {
@@ -43,7 +43,7 @@ func restoreCmd(e *Env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("ship.restore_need_file")
+		return usagef("cli.restore_need_file")
 	}
 	if e.Files.Lock == nil || e.Files.Restore == nil {
 		return errors.New("restore: no file operations")
@@ -58,7 +58,7 @@ func restoreCmd(e *Env, args []string) error {
 		return err
 	}
 	if kept != "" {
-		e.info("ship.kept", "Kept", kept)
+		e.info("cli.kept", "Kept", kept)
 	}
 	e.println(e.DBPath)
 	return nil

@@ -52,9 +52,9 @@ func NewMeetingScreen(d *Deps, meetingID int64) Screen {
 // Title names the meeting by its village and document number.
 func (s *MeetingScreen) Title() string {
 	if s.model.m == nil {
-		return lang.L("mtg.title.unknown")
+		return lang.L("meeting.title.unknown")
 	}
-	return lang.L("mtg.title", map[string]any{"Village": s.model.m.Village, "Doc": s.docNumber()})
+	return lang.L("meeting.title", map[string]any{"Village": s.model.m.Village, "Doc": s.docNumber()})
 }
 
 // docNumber is the document number, or the date while the meeting has none.
@@ -90,11 +90,11 @@ func (s *MeetingScreen) build() {
 	s.model.guard = s.guard // signing asks first about typing not stored
 	s.minutes.onHousehold = s.onDeliberate
 	s.pages = []tabPage{
-		{"mtg.tab.roll", s.roll.content, nil},
-		{"mtg.tab.list", s.list.content, s.list.shown},
-		{"mtg.tab.deliberate", s.delib.content, s.delib.focusFirst},
-		{"mtg.tab.verify", s.verify.content, s.verify.shown},
-		{"mtg.tab.minutes", s.minutes.content, s.minutes.shown},
+		{"meeting.tab.roll", s.roll.content, nil},
+		{"meeting.tab.list", s.list.content, s.list.shown},
+		{"meeting.tab.deliberate", s.delib.content, s.delib.focusFirst},
+		{"meeting.tab.verify", s.verify.content, s.verify.shown},
+		{"meeting.tab.minutes", s.minutes.content, s.minutes.shown},
 	}
 	s.tabs = container.NewAppTabs()
 	for _, p := range s.pages {
@@ -110,7 +110,7 @@ func (s *MeetingScreen) build() {
 // showLock shows the lock banner on a signed meeting.
 func (s *MeetingScreen) showLock() {
 	if s.model.locked() {
-		s.banner.SetText(lang.L("mtg.locked_banner"))
+		s.banner.SetText(lang.L("meeting.locked_banner"))
 		s.banner.Show()
 		return
 	}
@@ -154,7 +154,7 @@ func (s *MeetingScreen) onDeliberate(i int) {
 // failure is the screen of a meeting that could not be read.
 func (s *MeetingScreen) failure(err error) fyne.CanvasObject {
 	msg := &widget.Label{Text: errText(s.d, err), Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
-	back := widget.NewButton(lang.L("mtg.back"), func() {
+	back := widget.NewButton(lang.L("meeting.back"), func() {
 		if s.d.Nav != nil {
 			s.d.Nav.Back()
 		}

@@ -108,15 +108,15 @@ func (t *deliberateTab) buildForm() {
 		e.OnChanged = func(string) { t.preview() }
 		return e
 	}
-	t.proposed = entry(mtgL("mtg.amount_hint"))
-	t.why = entry(mtgL("mtg.delib.why_hint"))
-	t.rate = widgets.NewKeyCheck(mtgL("mtg.delib.rate"), func(bool) {
+	t.proposed = entry(mtgL("meeting.amount_hint"))
+	t.why = entry(mtgL("meeting.delib.why_hint"))
+	t.rate = widgets.NewKeyCheck(mtgL("meeting.delib.rate"), func(bool) {
 		t.preview()
 		t.commit()
 	})
 	t.rate.OnKey = t.onKey
 	t.vFor, t.vAgainst, t.vAbstain, t.vRecus = entry("0"), entry("0"), entry("0"), entry("0")
-	t.reason = entry(mtgL("mtg.delib.reason_hint"))
+	t.reason = entry(mtgL("meeting.delib.reason_hint"))
 	t.order = []fyne.Focusable{t.proposed, t.why, t.rate, t.vFor, t.vAgainst, t.vAbstain, t.vRecus, t.reason}
 	t.proposedErr, t.whyErr, t.votesErr = newProblemLabel(), newProblemLabel(), newProblemLabel()
 	t.reasonErr, t.generalErr, t.storeErr = newProblemLabel(), newProblemLabel(), newProblemLabel()
@@ -131,11 +131,11 @@ func (t *deliberateTab) buildForm() {
 func (t *deliberateTab) buildNav() {
 	t.jump = widgets.NewKeyEntry()
 	t.jump.SelectOnFocus = true
-	t.jump.SetPlaceHolder(mtgL("mtg.delib.jump_hint"))
+	t.jump.SetPlaceHolder(mtgL("meeting.delib.jump_hint"))
 	t.jump.OnKey = t.onJumpKey
-	t.prevB = widget.NewButtonWithIcon(mtgL("mtg.delib.prev"), theme.NavigateBackIcon(), func() { t.move(-1) })
-	t.nextB = widget.NewButtonWithIcon(mtgL("mtg.delib.next"), theme.NavigateNextIcon(), func() { t.move(1) })
-	t.projB = widget.NewButtonWithIcon(mtgL("mtg.proj.open"), theme.ComputerIcon(), func() {
+	t.prevB = widget.NewButtonWithIcon(mtgL("meeting.delib.prev"), theme.NavigateBackIcon(), func() { t.move(-1) })
+	t.nextB = widget.NewButtonWithIcon(mtgL("meeting.delib.next"), theme.NavigateNextIcon(), func() { t.move(1) })
+	t.projB = widget.NewButtonWithIcon(mtgL("meeting.proj.open"), theme.ComputerIcon(), func() {
 		t.onProjector()
 		t.mm.d.Win.RequestFocus() // the clerk keeps typing in the meeting's window
 	})
@@ -149,18 +149,18 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		base.Add(container.NewBorder(nil, nil, widget.NewLabel(item), nil, t.baseline[i]))
 	}
 	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.lastRating, t.blocked,
-		sectionTitle(mtgL("mtg.delib.baseline")), base,
+		sectionTitle(mtgL("meeting.delib.baseline")), base,
 		// the undertaking's long text wraps beside its box instead of widening the screen
 		container.NewBorder(nil, nil, t.undertaking, nil, &widget.Label{Text: app.Undertaking, Wrapping: fyne.TextWrapWord}))
 	votes := container.NewGridWithColumns(4,
-		field(mtgL("mtg.delib.for"), t.vFor), field(mtgL("mtg.delib.against"), t.vAgainst),
-		field(mtgL("mtg.delib.abstain"), t.vAbstain), field(mtgL("mtg.delib.recused"), t.vRecus))
+		field(mtgL("meeting.delib.for"), t.vFor), field(mtgL("meeting.delib.against"), t.vAgainst),
+		field(mtgL("meeting.delib.abstain"), t.vAbstain), field(mtgL("meeting.delib.recused"), t.vRecus))
 	form := container.NewVBox(
-		field(mtgL("mtg.delib.proposed"), t.proposed), t.proposedErr,
-		field(mtgL("mtg.delib.why"), t.why), t.whyErr,
+		field(mtgL("meeting.delib.proposed"), t.proposed), t.proposedErr,
+		field(mtgL("meeting.delib.why"), t.why), t.whyErr,
 		t.rate,
-		container.NewBorder(nil, nil, sectionTitle(mtgL("mtg.delib.votes")), t.voters), votes, t.votesErr, t.quorum,
-		field(mtgL("mtg.delib.reason"), t.reason), t.reasonErr,
+		container.NewBorder(nil, nil, sectionTitle(mtgL("meeting.delib.votes")), t.voters), votes, t.votesErr, t.quorum,
+		field(mtgL("meeting.delib.reason"), t.reason), t.reasonErr,
 		t.generalErr,
 	)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(info)), container.NewVScroll(container.NewPadded(form)))
@@ -169,12 +169,12 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 	// the previous household's confirmation, a refused store or jump — sits below the
 	// scrolling panes, so no window size scrolls it away
 	outcome := container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(mtgL("mtg.delib.decision")), t.decision), nil, t.resultLine),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(mtgL("meeting.delib.decision")), t.decision), nil, t.resultLine),
 		t.storeErr, t.saved)
 	jumpWidth := canvas.NewRectangle(color.Transparent)
 	jumpWidth.SetMinSize(fyne.NewSize(160, 0))
 	nav := container.NewBorder(nil, nil, container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), t.projB,
-		&widget.Label{Text: mtgL("mtg.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
+		&widget.Label{Text: mtgL("meeting.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
 	return container.NewThemeOverride(container.NewBorder(nav, outcome, nil, nil, split), largeTheme{factor: 1.35})
 }
 
@@ -193,21 +193,21 @@ func (t *deliberateTab) show(i int) {
 	t.clearProblems()
 	t.saved.SetText("")
 	if i < 0 {
-		t.pos.SetText(mtgL("mtg.delib.empty"))
+		t.pos.SetText(mtgL("meeting.delib.empty"))
 		t.enableForm(false)
 		t.follow()
 		return
 	}
 	n := t.mm.nominee(i)
-	t.pos.SetText(mtgL("mtg.delib.pos", "Seq", n.Seq, "Index", i+1, "Total", t.mm.count()))
+	t.pos.SetText(mtgL("meeting.delib.pos", "Seq", n.Seq, "Index", i+1, "Total", t.mm.count()))
 	t.nameText.Text = n.Name
 	t.nameText.TextSize = 3 * theme.TextSize()
 	t.nameText.Color = themeColor(theme.ColorNameForeground)
 	t.nameText.Refresh()
-	t.idText.SetText(mtgL("mtg.delib.id", "ID", idcard.Mask(n.IDNumber)))
-	t.group.SetText(mtgL("mtg.delib.group", "Group", n.Group))
-	t.purpose.SetText(mtgL("mtg.delib.purpose", "Purpose", n.Purpose))
-	t.requested.SetText(mtgL("mtg.delib.requested", "Yuan", n.Requested.String(), "Wan", n.Requested.Wan()))
+	t.idText.SetText(mtgL("meeting.delib.id", "ID", idcard.Mask(n.IDNumber)))
+	t.group.SetText(mtgL("meeting.delib.group", "Group", n.Group))
+	t.purpose.SetText(mtgL("meeting.delib.purpose", "Purpose", n.Purpose))
+	t.requested.SetText(mtgL("meeting.delib.requested", "Yuan", n.Requested.String(), "Wan", n.Requested.Wan()))
 	setProblem(t.blocked, blockedText(n))
 	showInfo(t.lastRating, t.mm.lastRating[n.IDNumber])
 	for k, c := range n.Baseline {
@@ -242,7 +242,7 @@ func blockedText(n *app.Nominee) string {
 	if n.Blocked == "" {
 		return ""
 	}
-	return mtgL("mtg.delib.blocked", "Reason", n.Blocked)
+	return mtgL("meeting.delib.blocked", "Reason", n.Blocked)
 }
 
 // enableForm enables the entries, or disables them for a blocked household or a signed
@@ -373,14 +373,14 @@ func (t *deliberateTab) onEnter() {
 		t.mm.d.Win.Canvas().Focus(t.reason)
 		return
 	}
-	done := mtgL("mtg.delib.saved_prev", "Seq", n.Seq, "Name", n.Name,
+	done := mtgL("meeting.delib.saved_prev", "Seq", n.Seq, "Name", n.Name,
 		"Decision", decisionText(n.Decision(t.mm.q, t.mm.s, t.mm.voters)))
 	next := t.nextOpen(t.cur)
 	if next < 0 {
 		next = t.firstUndecided() // households passed over on the way, before the end
 	}
 	if next < 0 || next == t.cur {
-		t.saved.SetText(mtgL("mtg.delib.all_done"))
+		t.saved.SetText(mtgL("meeting.delib.all_done"))
 		return
 	}
 	t.show(next)
@@ -480,7 +480,7 @@ func (t *deliberateTab) onJump() {
 	seq, err := strconv.Atoi(strings.TrimSpace(t.jump.Text))
 	i := t.mm.indexOfSeq(seq)
 	if err != nil || i < 0 {
-		setProblem(t.storeErr, mtgL("mtg.delib.no_seq", "Value", t.jump.Text)) // red, in the outcome strip
+		setProblem(t.storeErr, mtgL("meeting.delib.no_seq", "Value", t.jump.Text)) // red, in the outcome strip
 		t.jump.SetText("")
 		return
 	}

@@ -45,12 +45,12 @@ func (t *deliberateTab) formVotes(n *app.Nominee, errs map[string]string) {
 		e     *widgets.KeyEntry
 		to    *int
 		label string
-	}{{t.vFor, &v.For, "mtg.delib.for"}, {t.vAgainst, &v.Against, "mtg.delib.against"},
-		{t.vAbstain, &v.Abstain, "mtg.delib.abstain"}, {t.vRecus, &v.Recused, "mtg.delib.recused"}}
+	}{{t.vFor, &v.For, "meeting.delib.for"}, {t.vAgainst, &v.Against, "meeting.delib.against"},
+		{t.vAbstain, &v.Abstain, "meeting.delib.abstain"}, {t.vRecus, &v.Recused, "meeting.delib.recused"}}
 	for _, f := range fields {
 		c, filled, ok := parseCount(f.e.Text)
 		if !ok {
-			errs[app.FieldVotes] = mtgL("mtg.delib.bad_count", "Field", mtgL(f.label), "Value", f.e.Text)
+			errs[app.FieldVotes] = mtgL("meeting.delib.bad_count", "Field", mtgL(f.label), "Value", f.e.Text)
 			return
 		}
 		*f.to = c
@@ -85,7 +85,7 @@ func (t *deliberateTab) commit() bool {
 		setProblem(t.storeErr, errText(t.mm.d, err))
 		return false
 	}
-	t.saved.SetText(mtgL("mtg.delib.saved", "Time", t.mm.d.Now().Format("15:04:05")))
+	t.saved.SetText(mtgL("meeting.delib.saved", "Time", t.mm.d.Now().Format("15:04:05")))
 	t.preview()
 	return true
 }
@@ -103,7 +103,7 @@ func (t *deliberateTab) flagShort(n *app.Nominee, errs map[string]string) bool {
 	if _, bad := errs[app.FieldVotes]; bad || !t.shortTally(n) {
 		return false
 	}
-	errs[app.FieldVotes] = mtgL("mtg.delib.short_tally", "Cast", n.Votes.Cast(), "Present", t.mm.voters,
+	errs[app.FieldVotes] = mtgL("meeting.delib.short_tally", "Cast", n.Votes.Cast(), "Present", t.mm.voters,
 		"Missing", t.mm.voters-n.Votes.Cast())
 	return true
 }
@@ -148,21 +148,21 @@ func (t *deliberateTab) preview() {
 	t.resultLine.SetText(t.resultText(&n))
 	if short {
 		// no green 通过 over a count not finished
-		t.decision.Text = mtgL("mtg.delib.short_decision")
+		t.decision.Text = mtgL("meeting.delib.short_decision")
 		t.decision.Color = themeColor(theme.ColorNameWarning)
 		t.resultLine.SetText(errs[app.FieldVotes])
 	} else if entryProblem(errs, n.Check(s, voters)) {
 		// entries that cannot stand decide nothing: no green 通过 over a wrong count
-		t.decision.Text = mtgL("mtg.delib.fix_first")
+		t.decision.Text = mtgL("meeting.delib.fix_first")
 		t.decision.Color = themeColor(theme.ColorNameForeground)
-		t.resultLine.SetText(mtgL("mtg.delib.fix_first_why"))
+		t.resultLine.SetText(mtgL("meeting.delib.fix_first_why"))
 	}
 	t.decision.TextSize = 2.4 * theme.TextSize()
 	t.decision.Refresh()
-	t.voters.SetText(mtgL("mtg.delib.voters", "Present", voters))
+	t.voters.SetText(mtgL("meeting.delib.voters", "Present", voters))
 	quorum := ""
 	if !q.Met {
-		quorum = mtgL("mtg.delib.no_quorum", "Present", q.Present, "Required", q.Required)
+		quorum = mtgL("meeting.delib.no_quorum", "Present", q.Present, "Required", q.Required)
 	}
 	setProblem(t.quorum, quorum)
 	reason := ""
@@ -194,7 +194,7 @@ func parseYuan(s string) (amount.Yuan, error) { return amount.Parse(s) }
 func (t *deliberateTab) resultText(n *app.Nominee) string {
 	r := n.Result(t.mm.q, t.mm.s, t.mm.voters)
 	if r.Outcome == app.Passed {
-		return mtgL("mtg.delib.final", "Yuan", r.Amount.String(), "Wan", r.Amount.Wan())
+		return mtgL("meeting.delib.final", "Yuan", r.Amount.String(), "Wan", r.Amount.Wan())
 	}
 	return whyText(r.Why, t.mm.d.Lang)
 }
@@ -244,7 +244,7 @@ func otherProblems(probs app.Problems, lg i18n.Lang) string {
 		}
 		parts = append(parts, p.Message.In(lg))
 	}
-	return strings.Join(parts, mtgL("mtg.sep"))
+	return strings.Join(parts, mtgL("meeting.sep"))
 }
 
 // clearProblems hides every problem label.

@@ -55,10 +55,10 @@ func (t *listTab) openForm(i int) {
 	f := &nomineeForm{t: t, i: i, items: map[string]*widget.FormItem{}}
 	t.form = f
 	f.build()
-	title := mtgL("mtg.edit.add")
+	title := mtgL("meeting.edit.add")
 	if i >= 0 {
 		f.fill(t.mm.nominee(i))
-		title = mtgL("mtg.edit.edit", "Seq", t.mm.nominee(i).Seq)
+		title = mtgL("meeting.edit.edit", "Seq", t.mm.nominee(i).Seq)
 	}
 	// the buttons stay below the scrolling fields, always in sight
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancelB, f.saveB)
@@ -75,17 +75,17 @@ func (f *nomineeForm) build() {
 		f.items[key] = widget.NewFormItem(mtgL(labelKey), e)
 		return e
 	}
-	f.name = entry(importer.ColName, "mtg.col.name")
-	f.id = entry(importer.ColID, "mtg.col.id_full")
-	f.group = entry(importer.ColGroup, "mtg.col.group")
-	f.phone = entry(importer.ColPhone, "mtg.col.phone")
-	f.size = entry(importer.ColSize, "mtg.col.size")
-	f.purpose = entry(importer.ColPurpose, "mtg.col.purpose")
-	f.requested = entry(importer.ColRequested, "mtg.col.requested")
-	f.requested.SetPlaceHolder(mtgL("mtg.amount_hint"))
+	f.name = entry(importer.ColName, "meeting.col.name")
+	f.id = entry(importer.ColID, "meeting.col.id_full")
+	f.group = entry(importer.ColGroup, "meeting.col.group")
+	f.phone = entry(importer.ColPhone, "meeting.col.phone")
+	f.size = entry(importer.ColSize, "meeting.col.size")
+	f.purpose = entry(importer.ColPurpose, "meeting.col.purpose")
+	f.requested = entry(importer.ColRequested, "meeting.col.requested")
+	f.requested.SetPlaceHolder(mtgL("meeting.amount_hint"))
 	f.form = &widget.Form{}
-	f.saveB = &widget.Button{Text: mtgL("mtg.save"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
-	f.cancelB = widget.NewButtonWithIcon(mtgL("mtg.cancel"), theme.CancelIcon(), func() { f.dlg.Hide() })
+	f.saveB = &widget.Button{Text: mtgL("meeting.save"), Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: f.onSave}
+	f.cancelB = widget.NewButtonWithIcon(mtgL("meeting.cancel"), theme.CancelIcon(), func() { f.dlg.Hide() })
 	for _, e := range []*widget.Entry{f.name, f.id, f.group, f.phone, f.size, f.purpose, f.requested} {
 		e.OnSubmitted = func(string) { f.onSave() } // Enter in any field saves
 	}
@@ -100,7 +100,7 @@ func (f *nomineeForm) build() {
 	}
 	f.undertaking = widget.NewCheck(app.Undertaking, nil)
 	f.undertaking.SetChecked(true)
-	f.items[importer.ColUndertaking] = widget.NewFormItem(mtgL("mtg.col.undertaking"), f.undertaking)
+	f.items[importer.ColUndertaking] = widget.NewFormItem(mtgL("meeting.col.undertaking"), f.undertaking)
 	f.form.AppendItem(f.items[importer.ColUndertaking])
 	f.problems = newProblemLabel()
 }

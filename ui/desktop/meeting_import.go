@@ -57,7 +57,7 @@ var listFiles = []string{".xlsx", ".csv", ".txt", ".xls"}
 // previewFile reads and checks the list at path off the UI thread, then shows the preview.
 func (t *listTab) previewFile(path string) {
 	var p *service.ImportPreview
-	busy := dialog.NewCustomWithoutButtons(mtgL("mtg.import.reading"), widget.NewProgressBarInfinite(), t.mm.d.Win)
+	busy := dialog.NewCustomWithoutButtons(mtgL("meeting.import.reading"), widget.NewProgressBarInfinite(), t.mm.d.Win)
 	busy.Show()
 	t.mm.work(func() error {
 		var err error
@@ -101,26 +101,26 @@ func newImportPreview(t *listTab, p *service.ImportPreview, raw *importer.Table)
 func (ip *importPreview) show() {
 	l := ip.p.List
 	lg := ip.t.mm.d.Lang
-	text := mtgL("mtg.import.summary", "Valid", len(l.Nominees), "Blocked", l.Blocked, "Bad", l.Bad)
+	text := mtgL("meeting.import.summary", "Valid", len(l.Nominees), "Blocked", l.Blocked, "Bad", l.Bad)
 	if u := strings.Join(l.Unknown, "、"); u != "" {
-		text += "\n" + mtgL("mtg.import.unknown", "Columns", u)
+		text += "\n" + mtgL("meeting.import.unknown", "Columns", u)
 	}
 	for _, w := range l.Warnings {
 		text += "\n" + w.Localize(lg)
 	}
 	ip.summary = &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
-	label := mtgL("mtg.import.all", "Count", len(l.Nominees))
+	label := mtgL("meeting.import.all", "Count", len(l.Nominees))
 	if l.Bad > 0 {
-		label = mtgL("mtg.import.valid", "Count", len(l.Nominees))
+		label = mtgL("meeting.import.valid", "Count", len(l.Nominees))
 	}
 	ip.confirm = &widget.Button{Text: label, Importance: widget.HighImportance, OnTapped: ip.onConfirm}
-	ip.cancel = widget.NewButton(mtgL("mtg.cancel"), func() { ip.dlg.Hide() })
+	ip.cancel = widget.NewButton(mtgL("meeting.cancel"), func() { ip.dlg.Hide() })
 	if len(l.Nominees) == 0 {
 		ip.confirm.Disable()
 	}
 	table := ip.newTable()
 	body := container.NewBorder(ip.summary, container.NewHBox(ip.cancel, ip.confirm), nil, nil, table)
-	ip.dlg = dialog.NewCustomWithoutButtons(mtgL("mtg.import.title", "File", fileBase(ip.p.File)), body, ip.t.mm.d.Win)
+	ip.dlg = dialog.NewCustomWithoutButtons(mtgL("meeting.import.title", "File", fileBase(ip.p.File)), body, ip.t.mm.d.Win)
 	ip.dlg.Resize(fyne.NewSize(960, 560))
 	ip.dlg.Show()
 }
@@ -145,11 +145,11 @@ func (ip *importPreview) newTable() *widget.Table {
 func (ip *importPreview) header(col int) string {
 	switch {
 	case col == 0:
-		return mtgL("mtg.import.row")
+		return mtgL("meeting.import.row")
 	case col <= len(ip.cols):
 		return ip.cols[col-1].title
 	}
-	return mtgL("mtg.import.status")
+	return mtgL("meeting.import.status")
 }
 
 func (ip *importPreview) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -197,13 +197,13 @@ func (s previewStatus) text(lg i18n.Lang) (string, widget.Importance) {
 		for i, e := range s.errs {
 			parts[i] = e.Column + "：" + e.ReasonIn(lg)
 		}
-		return strings.Join(parts, mtgL("mtg.sep")), widget.DangerImportance
+		return strings.Join(parts, mtgL("meeting.sep")), widget.DangerImportance
 	case s.blocked != "":
-		return mtgL("mtg.import.blocked", "Reason", s.blocked), widget.WarningImportance
+		return mtgL("meeting.import.blocked", "Reason", s.blocked), widget.WarningImportance
 	case s.valid:
-		return mtgL("mtg.import.ok"), widget.SuccessImportance
+		return mtgL("meeting.import.ok"), widget.SuccessImportance
 	}
-	return mtgL("mtg.import.ignored"), widget.LowImportance
+	return mtgL("meeting.import.ignored"), widget.LowImportance
 }
 
 // onConfirm stores every valid row in one transaction, off the UI thread, and reports
@@ -241,7 +241,7 @@ func (t *listTab) showImportReport() {
 		return
 	}
 	text := &widget.Label{Text: importReport(t.lastImport, t.mm.d.Lang), Wrapping: fyne.TextWrapWord, Selectable: true}
-	d := dialog.NewCustom(mtgL("mtg.import.done"), mtgL("mtg.close"), container.NewVScroll(text), t.mm.d.Win)
+	d := dialog.NewCustom(mtgL("meeting.import.done"), mtgL("meeting.close"), container.NewVScroll(text), t.mm.d.Win)
 	d.Resize(fyne.NewSize(720, 480))
 	t.reportDlg = d
 	d.Show()
@@ -269,13 +269,13 @@ func fileBase(path string) string {
 
 // showMeetingError tells a person what went wrong, in their language.
 func showMeetingError(d *Deps, err error) {
-	dialog.ShowInformation(mtgL("mtg.error"), errText(d, err), d.Win)
+	dialog.ShowInformation(mtgL("meeting.error"), errText(d, err), d.Win)
 }
 
 // onTemplate saves the nomination list template (下载模板) where the clerk chooses.
 func (t *listTab) onTemplate() {
 	fail := func(err error) { showMeetingError(t.mm.d, err) }
-	pickSave(t.mm.d.Win, filePick{name: mtgL("mtg.list.template_file"), exts: []string{".xlsx"}}, func(path string) {
+	pickSave(t.mm.d.Win, filePick{name: mtgL("meeting.list.template_file"), exts: []string{".xlsx"}}, func(path string) {
 		if err := service.SaveTemplate(path); err != nil {
 			fail(err)
 		}

@@ -9,21 +9,26 @@ import (
 )
 
 // meetingKeyLiteral finds the meeting screens' translation keys in their sources.
-var meetingKeyLiteral = regexp.MustCompile(`"(mtg\.[a-z0-9_.]+)"`)
+var meetingKeyLiteral = regexp.MustCompile(`"(meeting\.[a-z0-9_.]+)"`)
 
-// meetingKeysUsed is every key the meeting screens use: written out, and built from a
-// prefix and a code.
+// meetingKeysUsed is every meeting.* key in use: written out by the meeting screens or by
+// the rules in app and data (meeting.locked, …), and built from a prefix and a code.
 func meetingKeysUsed(t *testing.T) map[string]bool {
 	t.Helper()
 	used := keysInSources(t, "meeting*.go", meetingKeyLiteral)
-	delete(used, "mtg.x") // the example in mtgL's doc comment
+	for _, dir := range []string{"../../app/*.go", "../../app/service/*.go", "../../data/*.go"} {
+		for k := range keysInSources(t, dir, meetingKeyLiteral) {
+			used[k] = true
+		}
+	}
+	delete(used, "meeting.x") // the example in mtgL's doc comment
 	for prefix, codes := range map[string][]string{
-		"mtg.presence.":   mapValues(presenceCodes),
-		"mtg.decision.":   mapValues(decisionCodes),
-		"mtg.check.":      mapValues(checkCodes),
-		"mtg.conclusion.": mapValues(concCodes),
-		"mtg.recommend.":  mapValues(recCodes),
-		"mtg.file.":       {fileMinutes, fileNotice, fileSigned, fileBank},
+		"meeting.presence.":   mapValues(presenceCodes),
+		"meeting.decision.":   mapValues(decisionCodes),
+		"meeting.check.":      mapValues(checkCodes),
+		"meeting.conclusion.": mapValues(concCodes),
+		"meeting.recommend.":  mapValues(recCodes),
+		"meeting.file.":       {fileMinutes, fileNotice, fileSigned, fileBank},
 	} {
 		for _, c := range codes {
 			used[prefix+c] = true
@@ -49,7 +54,7 @@ func TestMeetingKeysTranslatedInBothLanguages(t *testing.T) {
 	}
 	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
 		for _, k := range i18n.Keys(l) {
-			if strings.HasPrefix(k, "mtg.") && !used[k] {
+			if strings.HasPrefix(k, "meeting.") && !used[k] {
 				t.Errorf("%s (%s) is translated but never used", k, l)
 			}
 		}

@@ -54,9 +54,9 @@ var listCols = []struct {
 	key   string
 	width float32
 }{
-	{"mtg.col.seq", 44}, {"mtg.col.name", 80}, {"mtg.col.id", 160}, {"mtg.col.group", 106},
-	{"mtg.col.purpose", 150}, {"mtg.col.requested", 88}, {"mtg.col.proposed", 88}, {"mtg.col.votes", 92},
-	{"mtg.col.verification", 76}, {"mtg.col.result", 76}, {"mtg.col.note", 260},
+	{"meeting.col.seq", 44}, {"meeting.col.name", 80}, {"meeting.col.id", 160}, {"meeting.col.group", 106},
+	{"meeting.col.purpose", 150}, {"meeting.col.requested", 88}, {"meeting.col.proposed", 88}, {"meeting.col.votes", 92},
+	{"meeting.col.verification", 76}, {"meeting.col.result", 76}, {"meeting.col.note", 260},
 }
 
 // The columns the table fills or handles specially.
@@ -69,16 +69,16 @@ const (
 func newListTab(mm *meetingModel, onDeliberate func(int)) *listTab {
 	t := &listTab{mm: mm, onDeliberate: onDeliberate, selected: -1, clock: time.Now}
 	t.search = widget.NewEntry()
-	t.search.SetPlaceHolder(mtgL("mtg.list.search"))
-	t.status = newSelect(append([]string{mtgL("mtg.list.all")}, texts(decisions, decisionText)...), nil)
+	t.search.SetPlaceHolder(mtgL("meeting.list.search"))
+	t.status = newSelect(append([]string{mtgL("meeting.list.all")}, texts(decisions, decisionText)...), nil)
 	t.status.SetSelectedIndex(0)
 	t.count = widget.NewLabel("")
-	t.importB = widget.NewButtonWithIcon(mtgL("mtg.list.import"), theme.UploadIcon(), t.onImport)
-	t.template = widget.NewButtonWithIcon(mtgL("mtg.list.template"), theme.DownloadIcon(), t.onTemplate)
-	t.add = widget.NewButtonWithIcon(mtgL("mtg.list.add"), theme.ContentAddIcon(), t.onAdd)
-	t.edit = widget.NewButtonWithIcon(mtgL("mtg.list.edit"), theme.DocumentCreateIcon(), t.onEdit)
-	t.open = widget.NewButtonWithIcon(mtgL("mtg.list.deliberate"), theme.NavigateNextIcon(), t.onOpen)
-	t.report = widget.NewButtonWithIcon(mtgL("mtg.import.report"), theme.InfoIcon(), t.showImportReport)
+	t.importB = widget.NewButtonWithIcon(mtgL("meeting.list.import"), theme.UploadIcon(), t.onImport)
+	t.template = widget.NewButtonWithIcon(mtgL("meeting.list.template"), theme.DownloadIcon(), t.onTemplate)
+	t.add = widget.NewButtonWithIcon(mtgL("meeting.list.add"), theme.ContentAddIcon(), t.onAdd)
+	t.edit = widget.NewButtonWithIcon(mtgL("meeting.list.edit"), theme.DocumentCreateIcon(), t.onEdit)
+	t.open = widget.NewButtonWithIcon(mtgL("meeting.list.deliberate"), theme.NavigateNextIcon(), t.onOpen)
+	t.report = widget.NewButtonWithIcon(mtgL("meeting.import.report"), theme.InfoIcon(), t.showImportReport)
 	t.report.Hide() // until an import was made in this session
 	t.table = t.newTable()
 	t.search.OnChanged = func(string) { t.filter() }
@@ -190,7 +190,7 @@ func votesText(v app.Votes) string {
 	if !v.Recorded {
 		return ""
 	}
-	return mtgL("mtg.list.votes", "For", v.For, "Against", v.Against, "Abstain", v.Abstain, "Recused", v.Recused)
+	return mtgL("meeting.list.votes", "For", v.For, "Against", v.Against, "Abstain", v.Abstain, "Recused", v.Recused)
 }
 
 // verificationText is the visit's conclusion, 未走访, or 待填结论 for a record imported
@@ -198,9 +198,9 @@ func votesText(v app.Votes) string {
 func verificationText(v *app.Verification) string {
 	switch {
 	case v == nil:
-		return mtgL("mtg.verify.none")
+		return mtgL("meeting.verify.none")
 	case v.Conclusion == "":
-		return mtgL("mtg.verify.open")
+		return mtgL("meeting.verify.open")
 	}
 	return conclusionText(v.Conclusion)
 }
@@ -211,7 +211,7 @@ func whyText(why []i18n.Message, lg i18n.Lang) string {
 	for i, m := range why {
 		parts[i] = m.In(lg)
 	}
-	return strings.Join(parts, mtgL("mtg.sep"))
+	return strings.Join(parts, mtgL("meeting.sep"))
 }
 
 // filter rebuilds the rows shown from the search text and the status chosen.
@@ -232,7 +232,7 @@ func (t *listTab) filter() {
 		}
 		t.rows = append(t.rows, i)
 	}
-	t.count.SetText(mtgL("mtg.list.count", "Shown", len(t.rows), "Total", t.mm.count()))
+	t.count.SetText(mtgL("meeting.list.count", "Shown", len(t.rows), "Total", t.mm.count()))
 	t.keepSelection()
 	t.table.Refresh()
 	t.enableActions()

@@ -72,15 +72,15 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 		func() fyne.CanvasObject { return &widget.Label{Wrapping: fyne.TextWrapWord} }, t.updateOpen)
 	t.openList.OnSelected = t.onOpenItem
 	t.signInfo = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.SuccessImportance}
-	t.generate = &widget.Button{Text: mtgL("mtg.minutes.generate"), Icon: theme.DocumentIcon(), Importance: widget.HighImportance, OnTapped: t.onGenerate}
-	t.openMinutes = widget.NewButtonWithIcon(mtgL("mtg.minutes.open_minutes"), theme.FileIcon(), func() { t.onOpen(t.path(fileMinutes)) })
-	t.openNotice = widget.NewButtonWithIcon(mtgL("mtg.minutes.open_notice"), theme.FileIcon(), func() { t.onOpen(t.path(fileNotice)) })
-	t.sign = widget.NewButtonWithIcon(mtgL("mtg.minutes.sign"), theme.ConfirmIcon(), t.onSign)
-	t.cosign = widget.NewButtonWithIcon(mtgL("mtg.minutes.cosign"), theme.AccountIcon(), t.onCosign)
-	t.export = widget.NewButtonWithIcon(mtgL("mtg.minutes.export"), theme.DownloadIcon(), t.onExport)
-	t.amend = widget.NewButtonWithIcon(mtgL("mtg.minutes.amend"), theme.DocumentCreateIcon(), t.onAmend)
-	t.review = widget.NewButtonWithIcon(mtgL("mtg.review.button"), theme.ConfirmIcon(), t.onReview)
-	t.closePub = widget.NewButtonWithIcon(mtgL("mtg.publicity.button"), theme.ListIcon(), t.onClosePublicity)
+	t.generate = &widget.Button{Text: mtgL("meeting.minutes.generate"), Icon: theme.DocumentIcon(), Importance: widget.HighImportance, OnTapped: t.onGenerate}
+	t.openMinutes = widget.NewButtonWithIcon(mtgL("meeting.minutes.open_minutes"), theme.FileIcon(), func() { t.onOpen(t.path(fileMinutes)) })
+	t.openNotice = widget.NewButtonWithIcon(mtgL("meeting.minutes.open_notice"), theme.FileIcon(), func() { t.onOpen(t.path(fileNotice)) })
+	t.sign = widget.NewButtonWithIcon(mtgL("meeting.minutes.sign"), theme.ConfirmIcon(), t.onSign)
+	t.cosign = widget.NewButtonWithIcon(mtgL("meeting.minutes.cosign"), theme.AccountIcon(), t.onCosign)
+	t.export = widget.NewButtonWithIcon(mtgL("meeting.minutes.export"), theme.DownloadIcon(), t.onExport)
+	t.amend = widget.NewButtonWithIcon(mtgL("meeting.minutes.amend"), theme.DocumentCreateIcon(), t.onAmend)
+	t.review = widget.NewButtonWithIcon(mtgL("meeting.review.button"), theme.ConfirmIcon(), t.onReview)
+	t.closePub = widget.NewButtonWithIcon(mtgL("meeting.publicity.button"), theme.ListIcon(), t.onClosePublicity)
 	t.progress = widget.NewProgressBar()
 	t.progress.Hide()
 	t.step = &widget.Label{Importance: widget.LowImportance}
@@ -99,7 +99,7 @@ func (t *minutesTab) layout() fyne.CanvasObject {
 	actions := container.NewVBox(container.NewHBox(t.generate, t.openMinutes, t.openNotice, t.sign),
 		container.NewHBox(t.cosign, t.review, t.closePub, t.export, t.amend))
 	top := container.NewVBox(
-		sectionTitle(mtgL("mtg.minutes.summary")), t.amends, t.quorum, t.totals,
+		sectionTitle(mtgL("meeting.minutes.summary")), t.amends, t.quorum, t.totals,
 		actions, t.progress, t.step, t.problem, t.signInfo, t.files,
 		t.openHead)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.openList))
@@ -109,13 +109,13 @@ func (t *minutesTab) layout() fyne.CanvasObject {
 func (t *minutesTab) load() {
 	m, s := t.mm.m, t.mm.s
 	q := t.mm.q
-	key := "mtg.quorum.met"
+	key := "meeting.quorum.met"
 	if !q.Met {
-		key = "mtg.quorum.not_met"
+		key = "meeting.quorum.not_met"
 	}
 	t.quorum.SetText(mtgL(key, "Present", q.Present, "Expected", q.Expected, "Required", q.Required))
 	tl := m.Tally(s)
-	t.totals.SetText(mtgL("mtg.minutes.totals", "Nominated", tl.Nominated, "Passed", tl.Passed,
+	t.totals.SetText(mtgL("meeting.minutes.totals", "Nominated", tl.Nominated, "Passed", tl.Passed,
 		"NotPassed", tl.NotPassed, "Deferred", tl.Deferred, "Blocked", tl.Blocked, "Pending", tl.Pending,
 		"Yuan", amount.Yuan(tl.Total).String(), "Wan", amount.Yuan(tl.Total).Wan()))
 	setProblem(t.amends, t.amendsText())
@@ -123,9 +123,9 @@ func (t *minutesTab) load() {
 	if m.Locked() {
 		t.open = nil
 	}
-	t.openHead.SetText(mtgL("mtg.minutes.open", "Count", len(t.open)))
+	t.openHead.SetText(mtgL("meeting.minutes.open", "Count", len(t.open)))
 	if len(t.open) == 0 {
-		t.openHead.SetText(mtgL("mtg.minutes.ready"))
+		t.openHead.SetText(mtgL("meeting.minutes.ready"))
 		if m.Locked() {
 			t.openHead.SetText("")
 		}
@@ -141,14 +141,14 @@ func (t *minutesTab) amendsText() string {
 	if t.mm.m.AmendsID == 0 {
 		return ""
 	}
-	return mtgL("mtg.minutes.amends", "ID", t.mm.m.AmendsID, "Why", t.mm.m.AmendsWhy)
+	return mtgL("meeting.minutes.amends", "ID", t.mm.m.AmendsID, "Why", t.mm.m.AmendsWhy)
 }
 
 func (t *minutesTab) updateOpen(i widget.ListItemID, o fyne.CanvasObject) {
 	u := t.open[i]
 	text := whyText(u.Messages, t.mm.d.Lang)
 	if u.Name != "" {
-		text = mtgL("mtg.minutes.household", "Seq", u.Seq, "Name", u.Name, "Why", text)
+		text = mtgL("meeting.minutes.household", "Seq", u.Seq, "Name", u.Name, "Why", text)
 	}
 	o.(*widget.Label).SetText(text)
 	t.openList.SetItemHeight(i, o.MinSize().Height)
@@ -239,7 +239,7 @@ const (
 // path is where document kind of this meeting is written: a folder per meeting beside
 // the database, the file named by the document number so a clerk recognises it.
 func (t *minutesTab) path(kind string) string {
-	return filepath.Join(t.folder(), safeName(t.baseName())+mtgL("mtg.file."+kind))
+	return filepath.Join(t.folder(), safeName(t.baseName())+mtgL("meeting.file."+kind))
 }
 
 // folder is the meeting's documents folder.
@@ -322,11 +322,11 @@ func (t *minutesTab) showSignRecord() {
 	}
 	rec, err := t.mm.d.Store.SignRecord(context.Background(), t.mm.id)
 	if err != nil || rec == nil {
-		t.signInfo.SetText(mtgL("mtg.minutes.signed_plain"))
+		t.signInfo.SetText(mtgL("meeting.minutes.signed_plain"))
 		t.signInfo.Show()
 		return
 	}
-	t.signInfo.SetText(mtgL("mtg.minutes.signed", "At", rec.SignedAt.Format("2006-01-02 15:04"), "Signer", rec.Signer,
+	t.signInfo.SetText(mtgL("meeting.minutes.signed", "At", rec.SignedAt.Format("2006-01-02 15:04"), "Signer", rec.Signer,
 		"SHA", shortHash(rec.SHA256)))
 	t.signInfo.Show()
 }

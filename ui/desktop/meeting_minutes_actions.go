@@ -18,7 +18,7 @@ import (
 func (t *minutesTab) onGenerate() {
 	mm := t.mm
 	minutes, notice := t.path(fileMinutes), t.path(fileNotice)
-	t.begin(mtgL("mtg.minutes.writing_minutes"))
+	t.begin(mtgL("meeting.minutes.writing_minutes"))
 	signed := mm.locked()
 	mm.work(func() error {
 		ctx, now := context.Background(), mm.d.Now()
@@ -31,10 +31,10 @@ func (t *minutesTab) onGenerate() {
 		if !signed { // the 公示 is for signed minutes only (docs/RULES.md §11.3)
 			return nil
 		}
-		doOnUI(func() { t.advance(0.5, mtgL("mtg.minutes.writing_notice")) })
+		doOnUI(func() { t.advance(0.5, mtgL("meeting.minutes.writing_notice")) })
 		_, err := mm.d.Store.WriteNotice(ctx, mm.id, notice, time.Time{}, now)
 		return err
-	}, func(err error) { t.end(err, mtgL("mtg.minutes.generated")) })
+	}, func(err error) { t.end(err, mtgL("meeting.minutes.generated")) })
 }
 
 // begin shows the progress bar at its start and disables the actions.
@@ -88,8 +88,8 @@ func (t *minutesTab) askPassphrase() {
 	pass := widget.NewPasswordEntry()
 	pass.OnSubmitted = func(string) { submitOrNext(d, t.signAgain, t.mm.d.Win) }
 	t.signPass, t.signAgain = pass, nil
-	items := []*widget.FormItem{widget.NewFormItem(mtgL("mtg.sign.passphrase"), pass)}
-	title := mtgL("mtg.sign.title")
+	items := []*widget.FormItem{widget.NewFormItem(mtgL("meeting.sign.passphrase"), pass)}
+	title := mtgL("meeting.sign.title")
 	if !has {
 		pass.Validator = passphraseLongEnough
 		again := widget.NewPasswordEntry()
@@ -101,11 +101,11 @@ func (t *minutesTab) askPassphrase() {
 		}
 		again.OnSubmitted = func(string) { submitOrNext(d, nil, t.mm.d.Win) }
 		t.signAgain = again
-		items = append(items, widget.NewFormItem(mtgL("mtg.sign.again"), again))
-		items[0].HintText = mtgL("mtg.sign.first_use")
-		title = mtgL("mtg.sign.title_new")
+		items = append(items, widget.NewFormItem(mtgL("meeting.sign.again"), again))
+		items[0].HintText = mtgL("meeting.sign.first_use")
+		title = mtgL("meeting.sign.title_new")
 	}
-	d = dialog.NewForm(title, mtgL("mtg.sign.confirm"), mtgL("mtg.cancel"), items, func(ok bool) {
+	d = dialog.NewForm(title, mtgL("meeting.sign.confirm"), mtgL("meeting.cancel"), items, func(ok bool) {
 		if ok {
 			t.signWith(pass.Text)
 		}
@@ -131,13 +131,13 @@ func submitOrNext(d *dialog.FormDialog, next *widget.Entry, w fyne.Window) {
 // errMismatch is the second passphrase differing from the first.
 type errMismatch struct{}
 
-func (errMismatch) Error() string { return mtgL("mtg.sign.mismatch") }
+func (errMismatch) Error() string { return mtgL("meeting.sign.mismatch") }
 
 // signWith signs the minutes off the UI thread: render, sign, write, lock.
 func (t *minutesTab) signWith(passphrase string) {
 	mm := t.mm
 	path := t.path(fileSigned)
-	t.begin(mtgL("mtg.minutes.signing"))
+	t.begin(mtgL("meeting.minutes.signing"))
 	mm.work(func() error {
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
 			return err
@@ -148,7 +148,7 @@ func (t *minutesTab) signWith(passphrase string) {
 		if err == nil {
 			err = mm.reload()
 		}
-		t.end(err, mtgL("mtg.minutes.signed_done"))
+		t.end(err, mtgL("meeting.minutes.signed_done"))
 	})
 }
 
@@ -159,13 +159,13 @@ func (t *minutesTab) onExport() {
 	pass := widget.NewPasswordEntry()
 	pass.OnSubmitted = func(string) { d.Submit() }
 	t.exportPass = pass
-	d = dialog.NewForm(mtgL("mtg.minutes.export"), mtgL("mtg.sign.confirm"), mtgL("mtg.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(mtgL("mtg.sign.passphrase"), pass)}, func(ok bool) {
+	d = dialog.NewForm(mtgL("meeting.minutes.export"), mtgL("meeting.sign.confirm"), mtgL("meeting.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(mtgL("meeting.sign.passphrase"), pass)}, func(ok bool) {
 			if !ok {
 				return
 			}
 			_ = os.MkdirAll(t.folder(), 0o700) // start beside the minutes, not in the home folder
-			pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("mtg.file.bank"), start: t.folder()},
+			pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("meeting.file.bank"), start: t.folder()},
 				func(path string) { t.exportTo(path, pass.Text) }, func(err error) { showMeetingError(t.mm.d, err) })
 		}, t.mm.d.Win)
 	d.Resize(fyne.NewSize(480, 0))
@@ -177,19 +177,19 @@ func (t *minutesTab) onExport() {
 // exportTo writes the bank package to path off the UI thread.
 func (t *minutesTab) exportTo(path, passphrase string) {
 	mm := t.mm
-	t.begin(mtgL("mtg.minutes.exporting"))
+	t.begin(mtgL("meeting.minutes.exporting"))
 	mm.work(func() error {
 		return mm.d.Store.ExportBank(context.Background(), mm.id, path, passphrase, mm.d.Now())
-	}, func(err error) { t.end(err, mtgL("mtg.minutes.exported", "Path", path)) })
+	}, func(err error) { t.end(err, mtgL("meeting.minutes.exported", "Path", path)) })
 }
 
 // onAmend starts an amendment (补充纪要) of the signed meeting and opens it.
 func (t *minutesTab) onAmend() {
 	why := widget.NewMultiLineEntry()
-	why.SetPlaceHolder(mtgL("mtg.amend.hint"))
+	why.SetPlaceHolder(mtgL("meeting.amend.hint"))
 	why.SetMinRowsVisible(4)
-	d := dialog.NewForm(mtgL("mtg.amend.title"), mtgL("mtg.amend.create"), mtgL("mtg.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(mtgL("mtg.amend.why"), why)}, func(ok bool) {
+	d := dialog.NewForm(mtgL("meeting.amend.title"), mtgL("meeting.amend.create"), mtgL("meeting.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(mtgL("meeting.amend.why"), why)}, func(ok bool) {
 			if ok {
 				t.amendWith(why.Text)
 			}

@@ -28,10 +28,10 @@ func (t *minutesTab) onCosign() {
 	name.OnSubmitted = func(string) { submitOrNext(d, pass, t.mm.d.Win) }
 	pass.OnSubmitted = func(string) { submitOrNext(d, nil, t.mm.d.Win) }
 	items := []*widget.FormItem{
-		{Text: mtgL("mtg.cosign.name"), Widget: name},
-		{Text: mtgL("mtg.sign.passphrase"), Widget: pass, HintText: mtgL("mtg.cosign.hint")},
+		{Text: mtgL("meeting.cosign.name"), Widget: name},
+		{Text: mtgL("meeting.sign.passphrase"), Widget: pass, HintText: mtgL("meeting.cosign.hint")},
 	}
-	d = dialog.NewForm(mtgL("mtg.cosign.title"), mtgL("mtg.cosign.confirm"), mtgL("mtg.cancel"), items, func(ok bool) {
+	d = dialog.NewForm(mtgL("meeting.cosign.title"), mtgL("meeting.cosign.confirm"), mtgL("meeting.cancel"), items, func(ok bool) {
 		if ok {
 			t.cosignWith(strings.TrimSpace(name.Text), pass.Text)
 		}
@@ -45,14 +45,14 @@ func (t *minutesTab) onCosign() {
 // errRequired is a required field left empty.
 type errRequired struct{}
 
-func (errRequired) Error() string { return mtgL("mtg.cosign.name_required") }
+func (errRequired) Error() string { return mtgL("meeting.cosign.name_required") }
 
 // cosignWith adds the signature off the UI thread — reading the key and signing take
 // a moment — and writes the new version over the signed minutes file.
 func (t *minutesTab) cosignWith(name, passphrase string) {
 	mm := t.mm
 	path := t.path(fileSigned)
-	t.begin(mtgL("mtg.cosign.signing"))
+	t.begin(mtgL("meeting.cosign.signing"))
 	var count int
 	mm.work(func() error {
 		ctx := context.Background()
@@ -67,5 +67,5 @@ func (t *minutesTab) cosignWith(name, passphrase string) {
 			count = len(r.Signatures)
 		}
 		return nil
-	}, func(err error) { t.end(err, mtgL("mtg.cosign.done", "Name", name, "Count", count)) })
+	}, func(err error) { t.end(err, mtgL("meeting.cosign.done", "Name", name, "Count", count)) })
 }

@@ -28,11 +28,11 @@ var (
 	recCodes    = map[app.Recommendation]string{app.Keep: "keep", app.LowerTo: "lower", app.Refuse: "refuse"}
 )
 
-func presenceText(p app.Presence) string        { return lang.L("mtg.presence." + presenceCodes[p]) }
-func decisionText(d app.Decision) string        { return lang.L("mtg.decision." + decisionCodes[d]) }
-func checkText(c app.Check) string              { return lang.L("mtg.check." + checkCodes[c]) }
-func conclusionText(c app.Conclusion) string    { return codeText("mtg.conclusion.", concCodes[c]) }
-func recommendText(r app.Recommendation) string { return codeText("mtg.recommend.", recCodes[r]) }
+func presenceText(p app.Presence) string        { return lang.L("meeting.presence." + presenceCodes[p]) }
+func decisionText(d app.Decision) string        { return lang.L("meeting.decision." + decisionCodes[d]) }
+func checkText(c app.Check) string              { return lang.L("meeting.check." + checkCodes[c]) }
+func conclusionText(c app.Conclusion) string    { return codeText("meeting.conclusion.", concCodes[c]) }
+func recommendText(r app.Recommendation) string { return codeText("meeting.recommend.", recCodes[r]) }
 
 // codeText is the name of a value by its code, or "" for a value not set yet (an empty
 // conclusion must not become a lookup of a key that does not exist).
@@ -67,7 +67,7 @@ func decisionTone(d app.Decision) widgets.Tone {
 	return widgets.ToneMuted
 }
 
-// mtgL is lang.L with name/value pairs: mtgL("mtg.x", "Name", v).
+// mtgL is lang.L with name/value pairs: mtgL("meeting.x", "Name", v).
 func mtgL(key string, kv ...any) string {
 	if len(kv) == 0 {
 		return lang.L(key)

@@ -27,10 +27,10 @@ func (t *minutesTab) onReview() {
 	f := &reviewForm{date: newEntry(""), by: newEntry(""), opinion: newEntry("")}
 	f.date.SetText(t.mm.d.Now().Format("2006-01-02"))
 	f.opinion.SetPlaceHolder(app.DefaultOpinion)
-	f.dlg = dialog.NewForm(mtgL("mtg.review.title"), mtgL("mtg.review.save"), mtgL("mtg.cancel"), []*widget.FormItem{
-		widget.NewFormItem(mtgL("mtg.review.date"), f.date),
-		widget.NewFormItem(mtgL("mtg.review.by"), f.by),
-		widget.NewFormItem(mtgL("mtg.review.opinion"), f.opinion),
+	f.dlg = dialog.NewForm(mtgL("meeting.review.title"), mtgL("meeting.review.save"), mtgL("meeting.cancel"), []*widget.FormItem{
+		widget.NewFormItem(mtgL("meeting.review.date"), f.date),
+		widget.NewFormItem(mtgL("meeting.review.by"), f.by),
+		widget.NewFormItem(mtgL("meeting.review.opinion"), f.opinion),
 	}, func(ok bool) {
 		if ok {
 			t.saveReview(f)
@@ -49,7 +49,7 @@ func (t *minutesTab) saveReview(f *reviewForm) {
 		return
 	}
 	err = t.mm.d.Store.RecordReview(context.Background(), t.mm.id, day, f.by.Text, f.opinion.Text, t.mm.d.Now())
-	t.afterStep(err, mtgL("mtg.review.done"))
+	t.afterStep(err, mtgL("meeting.review.done"))
 }
 
 // publicityForm is the open 公示结果 dialog's entries (tests fill them in).
@@ -66,12 +66,12 @@ func (t *minutesTab) onClosePublicity() {
 		objections: widget.NewMultiLineEntry(), note: newEntry("")}
 	f.outcome.Horizontal, f.outcome.Required = true, true
 	f.outcome.SetSelected(string(app.NoObjection))
-	f.objections.SetPlaceHolder(mtgL("mtg.publicity.objections_hint"))
+	f.objections.SetPlaceHolder(mtgL("meeting.publicity.objections_hint"))
 	f.objections.SetMinRowsVisible(3)
-	f.dlg = dialog.NewForm(mtgL("mtg.publicity.title"), mtgL("mtg.publicity.save"), mtgL("mtg.cancel"), []*widget.FormItem{
-		widget.NewFormItem(mtgL("mtg.publicity.outcome"), f.outcome),
-		widget.NewFormItem(mtgL("mtg.publicity.objections"), f.objections),
-		widget.NewFormItem(mtgL("mtg.publicity.note"), f.note),
+	f.dlg = dialog.NewForm(mtgL("meeting.publicity.title"), mtgL("meeting.publicity.save"), mtgL("meeting.cancel"), []*widget.FormItem{
+		widget.NewFormItem(mtgL("meeting.publicity.outcome"), f.outcome),
+		widget.NewFormItem(mtgL("meeting.publicity.objections"), f.objections),
+		widget.NewFormItem(mtgL("meeting.publicity.note"), f.note),
 	}, func(ok bool) {
 		if ok {
 			t.savePublicity(f)
@@ -94,7 +94,7 @@ func (t *minutesTab) savePublicity(f *publicityForm) {
 		obs = append(obs, app.Objection{Text: strings.TrimSpace(text), Settlement: strings.TrimSpace(settled)})
 	}
 	err := t.mm.d.Store.ClosePublicity(context.Background(), t.mm.id, o, f.note.Text, obs, t.mm.d.Now())
-	t.afterStep(err, mtgL("mtg.publicity.done"))
+	t.afterStep(err, mtgL("meeting.publicity.done"))
 }
 
 // afterStep shows a step's refusal, or what it did.

@@ -41,7 +41,7 @@ type projView struct {
 
 // newProjector opens the projector window.
 func newProjector(a fyne.App, onClosed func()) *projector {
-	p := &projector{win: a.NewWindow(mtgL("mtg.proj.title"))}
+	p := &projector{win: a.NewWindow(mtgL("meeting.proj.title"))}
 	big := func(size float32) *canvas.Text {
 		t := canvas.NewText("", themeColor(theme.ColorNameForeground))
 		t.TextSize, t.TextStyle.Bold, t.Alignment = size, true, fyne.TextAlignCenter
@@ -97,14 +97,14 @@ func (p *projector) show(v projView) {
 // projView is the household shown with the entries as typed, for the projector.
 func (t *deliberateTab) projView() projView {
 	if t.cur < 0 {
-		return projView{Name: mtgL("mtg.delib.empty"), DecisionColor: theme.ColorNameForeground}
+		return projView{Name: mtgL("meeting.delib.empty"), DecisionColor: theme.ColorNameForeground}
 	}
 	n := t.mm.nominee(t.cur)
 	v := projView{
-		Pos:           mtgL("mtg.proj.pos", "Seq", n.Seq, "Index", t.cur+1, "Total", t.mm.count()),
+		Pos:           mtgL("meeting.proj.pos", "Seq", n.Seq, "Index", t.cur+1, "Total", t.mm.count()),
 		Name:          n.Name,
 		Group:         n.Group,
-		Purpose:       mtgL("mtg.delib.purpose", "Purpose", n.Purpose),
+		Purpose:       mtgL("meeting.delib.purpose", "Purpose", n.Purpose),
 		Decision:      t.decision.Text,
 		DecisionColor: theme.ColorNameForeground,
 		Result:        t.resultLine.Text,
@@ -116,20 +116,20 @@ func (t *deliberateTab) projView() projView {
 	if proposed == "" {
 		proposed = "—"
 	}
-	v.Amounts = mtgL("mtg.proj.amounts", "Requested", n.Requested.Wan(), "Proposed", proposed)
+	v.Amounts = mtgL("meeting.proj.amounts", "Requested", n.Requested.Wan(), "Proposed", proposed)
 	count := func(e string) string {
 		if s := strings.TrimSpace(e); s != "" {
 			return s
 		}
 		return "—"
 	}
-	v.Tally = mtgL("mtg.proj.tally", "For", count(t.vFor.Text), "Against", count(t.vAgainst.Text),
+	v.Tally = mtgL("meeting.proj.tally", "For", count(t.vFor.Text), "Against", count(t.vAgainst.Text),
 		"Abstain", count(t.vAbstain.Text), "Recused", count(t.vRecus.Text))
 	if f, _ := t.formNominee(); !f.Votes.Recorded && n.Blocked == "" {
 		v.Result = "" // before the vote the screen says nothing of reasons
 	}
 	if n.Blocked != "" {
-		v.Decision, v.Result = decisionText(app.Blocked), mtgL("mtg.delib.blocked", "Reason", n.Blocked)
+		v.Decision, v.Result = decisionText(app.Blocked), mtgL("meeting.delib.blocked", "Reason", n.Blocked)
 	}
 	for _, d := range decisions {
 		if decisionText(d) == v.Decision {

@@ -35,7 +35,7 @@ func TestDeliberateWrongEntriesDecideNothing(t *testing.T) {
 		typeOn(c, v)
 		keyOn(c, fyne.KeyTab)
 	}
-	if dt.decision.Text != zhMtg("mtg.delib.fix_first") || dt.resultLine.Text != zhMtg("mtg.delib.fix_first_why") {
+	if dt.decision.Text != zhMtg("meeting.delib.fix_first") || dt.resultLine.Text != zhMtg("meeting.delib.fix_first_why") {
 		t.Errorf("decision over wrong entries = %q / %q", dt.decision.Text, dt.resultLine.Text)
 	}
 	keyOn(c, fyne.KeyReturn)

@@ -72,20 +72,20 @@ func (t *rollTab) content() fyne.CanvasObject {
 	}
 	f := t.facts
 	form := widget.NewForm(
-		widget.NewFormItem(mtgL("mtg.roll.type"), f.typ),
-		widget.NewFormItem(mtgL("mtg.roll.doc"), f.doc),
-		widget.NewFormItem(mtgL("mtg.roll.date"), f.date),
-		widget.NewFormItem(mtgL("mtg.roll.time"), f.at),
-		widget.NewFormItem(mtgL("mtg.roll.place"), f.place),
-		widget.NewFormItem(mtgL("mtg.roll.chair"), f.chair),
-		widget.NewFormItem(mtgL("mtg.roll.clerk"), f.clerk),
+		widget.NewFormItem(mtgL("meeting.roll.type"), f.typ),
+		widget.NewFormItem(mtgL("meeting.roll.doc"), f.doc),
+		widget.NewFormItem(mtgL("meeting.roll.date"), f.date),
+		widget.NewFormItem(mtgL("meeting.roll.time"), f.at),
+		widget.NewFormItem(mtgL("meeting.roll.place"), f.place),
+		widget.NewFormItem(mtgL("meeting.roll.chair"), f.chair),
+		widget.NewFormItem(mtgL("meeting.roll.clerk"), f.clerk),
 	)
 	// labels above their fields: the narrow facts column leaves the roll call the width
 	// its marks and late times need, at the largest text size in a 1024 px window too
 	form.Orientation = widget.Vertical
-	left := container.NewVBox(sectionTitle(mtgL("mtg.roll.facts")), form, t.factsErr)
-	right := container.NewVBox(sectionTitle(mtgL("mtg.roll.people")), people,
-		sectionTitle(mtgL("mtg.roll.others")), others)
+	left := container.NewVBox(sectionTitle(mtgL("meeting.roll.facts")), form, t.factsErr)
+	right := container.NewVBox(sectionTitle(mtgL("meeting.roll.people")), people,
+		sectionTitle(mtgL("meeting.roll.others")), others)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.36
 	t.load()
@@ -124,7 +124,7 @@ func (t *rollTab) buildFacts() {
 	}
 	f.date.SetPlaceHolder("2026-03-15")
 	f.at.SetPlaceHolder("19:00")
-	f.doc.SetPlaceHolder(mtgL("mtg.roll.doc_hint"))
+	f.doc.SetPlaceHolder(mtgL("meeting.roll.doc_hint"))
 	var names []string
 	for _, a := range t.mm.m.Attendance {
 		names = append(names, a.Name)
@@ -180,9 +180,9 @@ func (t *rollTab) load() {
 // showQuorum writes the quorum line: the numbers and whether the meeting may decide.
 func (t *rollTab) showQuorum() {
 	q := t.mm.q
-	key, imp := "mtg.quorum.met", widget.SuccessImportance
+	key, imp := "meeting.quorum.met", widget.SuccessImportance
 	if !q.Met {
-		key, imp = "mtg.quorum.not_met", widget.DangerImportance
+		key, imp = "meeting.quorum.not_met", widget.DangerImportance
 	}
 	t.quorum.Importance = imp
 	t.quorum.SetText(mtgL(key, "Present", q.Present, "Expected", q.Expected, "Required", q.Required))
@@ -200,7 +200,7 @@ func (t *rollTab) onFacts() {
 	m.Chair, m.Clerk = f.chair.Selected, f.clerk.Selected
 	d, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(f.date.Text), time.Local)
 	if err != nil {
-		setProblem(t.factsErr, mtgL("mtg.roll.bad_date", "Value", f.date.Text))
+		setProblem(t.factsErr, mtgL("meeting.roll.bad_date", "Value", f.date.Text))
 		return
 	}
 	m.Date = d

@@ -25,8 +25,8 @@ func askDiscard(w fyne.Window, title, message string, discard, keep func()) *dia
 		}
 		discard()
 	}, w)
-	d.SetConfirmText(mtgL("mtg.verify.keep_editing"))
-	d.SetDismissText(mtgL("mtg.verify.discard"))
+	d.SetConfirmText(mtgL("meeting.verify.keep_editing"))
+	d.SetDismissText(mtgL("meeting.verify.discard"))
 	d.Show()
 	return d
 }
@@ -39,11 +39,11 @@ func (s *MeetingScreen) unsavedText() string {
 		return ""
 	}
 	if n, ok := s.delib.refused(); ok {
-		return mtgL("mtg.delib.unsaved", "Seq", n.Seq, "Name", n.Name)
+		return mtgL("meeting.delib.unsaved", "Seq", n.Seq, "Name", n.Name)
 	}
 	if s.verify.edited() {
 		n := s.model.nominee(s.verify.cur)
-		return mtgL("mtg.verify.unsaved", "Seq", n.Seq, "Name", n.Name)
+		return mtgL("meeting.verify.unsaved", "Seq", n.Seq, "Name", n.Name)
 	}
 	return ""
 }
@@ -71,7 +71,7 @@ func (s *MeetingScreen) guard(proceed func()) {
 		proceed()
 		return
 	}
-	s.ask = askDiscard(s.d.Win, mtgL("mtg.unsaved_title"), msg, func() {
+	s.ask = askDiscard(s.d.Win, mtgL("meeting.unsaved_title"), msg, func() {
 		s.discardUnsaved()
 		proceed()
 	}, s.showUnsaved)

@@ -56,12 +56,12 @@ func newVerifyTab(mm *meetingModel) *verifyTab {
 	t.rec = widget.NewRadioGroup(texts(recommends, recommendText), func(string) { t.enableLower() })
 	t.rec.Horizontal = true
 	t.lowerTo = widget.NewEntry()
-	t.lowerTo.SetPlaceHolder(mtgL("mtg.amount_hint"))
+	t.lowerTo.SetPlaceHolder(mtgL("meeting.amount_hint"))
 	t.notes = widget.NewMultiLineEntry()
 	t.notes.Wrapping = fyne.TextWrapWord
 	t.notes.SetMinRowsVisible(8)
-	t.save = &widget.Button{Text: mtgL("mtg.verify.save"), Importance: widget.HighImportance, OnTapped: t.onSave}
-	t.remove = widget.NewButton(mtgL("mtg.verify.remove"), t.onRemove)
+	t.save = &widget.Button{Text: mtgL("meeting.verify.save"), Importance: widget.HighImportance, OnTapped: t.onSave}
+	t.remove = widget.NewButton(mtgL("meeting.verify.remove"), t.onRemove)
 	t.problem = newProblemLabel()
 	t.status = &widget.Label{Importance: widget.LowImportance}
 	t.root = t.layout()
@@ -74,12 +74,12 @@ func (t *verifyTab) content() fyne.CanvasObject { return t.root }
 
 func (t *verifyTab) layout() fyne.CanvasObject {
 	t.form = widget.NewForm(
-		widget.NewFormItem(mtgL("mtg.verify.date"), t.date),
-		widget.NewFormItem(mtgL("mtg.verify.visitors"), t.visitors),
-		widget.NewFormItem(mtgL("mtg.verify.conclusion"), t.conc),
-		widget.NewFormItem(mtgL("mtg.verify.recommendation"), t.rec),
-		widget.NewFormItem(mtgL("mtg.verify.lower_to"), t.lowerTo),
-		widget.NewFormItem(mtgL("mtg.verify.notes"), t.notes),
+		widget.NewFormItem(mtgL("meeting.verify.date"), t.date),
+		widget.NewFormItem(mtgL("meeting.verify.visitors"), t.visitors),
+		widget.NewFormItem(mtgL("meeting.verify.conclusion"), t.conc),
+		widget.NewFormItem(mtgL("meeting.verify.recommendation"), t.rec),
+		widget.NewFormItem(mtgL("meeting.verify.lower_to"), t.lowerTo),
+		widget.NewFormItem(mtgL("meeting.verify.notes"), t.notes),
 	)
 	right := container.NewVBox(t.title, t.context, t.form, t.problem, container.NewHBox(t.save, t.remove, t.status))
 	split := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(right)))
@@ -129,13 +129,13 @@ func (t *verifyTab) show(i int) {
 		t.snap = t.formState()
 	}()
 	if i < 0 {
-		t.title.SetText(mtgL("mtg.verify.choose"))
+		t.title.SetText(mtgL("meeting.verify.choose"))
 		t.context.SetText("")
 		return
 	}
 	n := t.mm.nominee(i)
-	t.title.SetText(mtgL("mtg.verify.title", "Seq", n.Seq, "Name", n.Name))
-	t.context.SetText(mtgL("mtg.verify.context", "Requested", yuanText(n.Requested), "Proposed", textOr(n.Proposed > 0, yuanText(n.Proposed)),
+	t.title.SetText(mtgL("meeting.verify.title", "Seq", n.Seq, "Name", n.Name))
+	t.context.SetText(mtgL("meeting.verify.context", "Requested", yuanText(n.Requested), "Proposed", textOr(n.Proposed > 0, yuanText(n.Proposed)),
 		"Decision", decisionText(t.mm.results[i].Outcome)))
 	v := n.Verification
 	if v == nil {
@@ -170,7 +170,7 @@ func (t *verifyTab) record() (*app.Verification, string) {
 	if s := strings.TrimSpace(t.date.Text); s != "" {
 		d, err := time.ParseInLocation("2006-01-02", s, time.Local)
 		if err != nil {
-			return nil, mtgL("mtg.roll.bad_date", "Value", s)
+			return nil, mtgL("meeting.roll.bad_date", "Value", s)
 		}
 		v.VisitDate = d
 	}
@@ -213,13 +213,13 @@ func (t *verifyTab) onRemove() {
 	}
 	i := t.cur
 	n := *t.mm.nominee(i)
-	t.ask = dialog.NewConfirm(mtgL("mtg.verify.remove"), mtgL("mtg.verify.remove_ask", "Seq", n.Seq, "Name", n.Name), func(ok bool) {
+	t.ask = dialog.NewConfirm(mtgL("meeting.verify.remove"), mtgL("meeting.verify.remove_ask", "Seq", n.Seq, "Name", n.Name), func(ok bool) {
 		if ok && t.cur == i {
 			n.Verification = nil
 			t.store(n)
 		}
 	}, t.mm.d.Win)
-	t.ask.SetConfirmText(mtgL("mtg.verify.remove"))
+	t.ask.SetConfirmText(mtgL("meeting.verify.remove"))
 	t.ask.SetConfirmImportance(widget.DangerImportance)
 	t.ask.Show()
 }
@@ -244,7 +244,7 @@ func (t *verifyTab) onSelect(i widget.ListItemID) {
 		return
 	}
 	n, back := t.mm.nominee(t.cur), t.cur
-	t.ask = askDiscard(t.mm.d.Win, mtgL("mtg.verify.unsaved_title"), mtgL("mtg.verify.unsaved", "Seq", n.Seq, "Name", n.Name),
+	t.ask = askDiscard(t.mm.d.Win, mtgL("meeting.verify.unsaved_title"), mtgL("meeting.verify.unsaved", "Seq", n.Seq, "Name", n.Name),
 		func() { t.show(i) }, func() { t.list.Select(back) })
 }
 
@@ -254,7 +254,7 @@ func (t *verifyTab) store(n app.Nominee) {
 		return
 	}
 	t.show(t.cur)
-	t.status.SetText(mtgL("mtg.delib.saved", "Time", t.mm.d.Now().Format("15:04:05")))
+	t.status.SetText(mtgL("meeting.delib.saved", "Time", t.mm.d.Now().Format("15:04:05")))
 }
 
 // onChanged follows the model.

@@ -255,14 +255,14 @@ func TestPrefsRestoreFromABackup(t *testing.T) {
 }
 
 func TestPrefsRestoreThatFailsKeepsTheWindowWorking(t *testing.T) {
-	f := newRestoreFixture(t, app.Errorf(app.EINTERNAL, "ship.disk_full", "Path", "backups"))
+	f := newRestoreFixture(t, app.Errorf(app.EINTERNAL, "data.disk_full", "Path", "backups"))
 	p := f.p
 	old := f.d.Store
 	wait(t, func(done func()) {
 		p.RestoreFrom(f.backup, done)
 		p.confirm.Confirm()
 	})
-	if want := zh("ship.disk_full", "Path", "backups"); p.RestoreResult.Text != want {
+	if want := zh("data.disk_full", "Path", "backups"); p.RestoreResult.Text != want {
 		t.Errorf("result = %q, want %q", p.RestoreResult.Text, want)
 	}
 	if f.relaunched != 0 || f.quitted != 0 {

@@ -204,8 +204,8 @@ func TestOpenCheckedReadOnly(t *testing.T) {
 	good, _ := populated(t, dir, "good.db", 10)
 	os.Chmod(good, 0o400)
 	_, err := OpenChecked(good)
-	if e, ok := err.(*app.Error); !ok || e.Message.Key != "ship.read_only" {
-		t.Fatalf("OpenChecked(read-only) = %v, want ship.read_only", err)
+	if e, ok := err.(*app.Error); !ok || e.Message.Key != "data.read_only" {
+		t.Fatalf("OpenChecked(read-only) = %v, want data.read_only", err)
 	}
 }
 
@@ -215,9 +215,9 @@ func TestExplain(t *testing.T) {
 		err  error
 		key  string
 	}{
-		{"permission denied", &fs.PathError{Op: "open", Path: "x.db", Err: syscall.EACCES}, "ship.read_only"},
-		{"read-only file system", &fs.PathError{Op: "open", Path: "x.db", Err: syscall.EROFS}, "ship.read_only"},
-		{"no space left", &fs.PathError{Op: "write", Path: "x.db", Err: syscall.ENOSPC}, "ship.disk_full"},
+		{"permission denied", &fs.PathError{Op: "open", Path: "x.db", Err: syscall.EACCES}, "data.read_only"},
+		{"read-only file system", &fs.PathError{Op: "open", Path: "x.db", Err: syscall.EROFS}, "data.read_only"},
+		{"no space left", &fs.PathError{Op: "write", Path: "x.db", Err: syscall.ENOSPC}, "data.disk_full"},
 		{"already a message", ErrNewerSchema, "data.newer_schema"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -294,7 +294,7 @@ func TestRestore(t *testing.T) {
 	}
 	t.Run("refuses the database itself", func(t *testing.T) {
 		_, err := Restore(good, good)
-		if e, ok := err.(*app.Error); !ok || e.Message.Key != "ship.same_file" {
+		if e, ok := err.(*app.Error); !ok || e.Message.Key != "data.same_file" {
 			t.Fatalf("Restore(self) = %v", err)
 		}
 	})
