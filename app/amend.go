@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"pingxin/app/i18n"
@@ -78,54 +77,27 @@ func nomineeChanges(o, n *Nominee) []Change {
 	add("field.requested", o.Requested.String(), n.Requested.String())
 	add("field.proposed", o.Proposed.String(), n.Proposed.String())
 	add("field.proposed_reason", o.ProposedReason, n.ProposedReason)
-	add("field.rate", yesNo(o.RatePreference), yesNo(n.RatePreference))
+	add("field.rate", YesNo(o.RatePreference), YesNo(n.RatePreference))
 	add("field.baseline", baseline(o), baseline(n))
-	add("field.votes", votes(o.Votes), votes(n.Votes))
+	add("field.votes", o.Votes.Text(), n.Votes.Text())
 	add("field.reason", o.Reason, n.Reason)
 	add("field.blocked", o.Blocked, n.Blocked)
 	add("field.verification", verification(o.Verification), verification(n.Verification))
 	return out
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "是"
-	}
-	return "否"
-}
-
+// baseline is the baseline as a change lists it: BaselineText, or 均符合.
 func baseline(n *Nominee) string {
-	parts := make([]string, 0, 7)
-	for i, c := range n.Baseline {
-		if c != Met {
-			parts = append(parts, BaselineItems[i]+"："+string(c))
-		}
+	if s := BaselineText(n); s != "" {
+		return s
 	}
-	if !n.Undertaking {
-		parts = append(parts, "三不准承诺：未签")
-	}
-	if len(parts) == 0 {
-		return "均符合"
-	}
-	return strings.Join(parts, "；")
+	return "均符合"
 }
 
-func votes(v Votes) string {
-	if !v.Recorded {
-		return "未表决"
-	}
-	return fmt.Sprintf("%d/%d/%d/%d", v.For, v.Against, v.Abstain, v.Recused)
-}
-
+// verification is a visit as a change lists it: VisitText and the visit's notes.
 func verification(v *Verification) string {
-	if v == nil {
-		return "未走访"
-	}
-	s := string(v.Conclusion) + "，" + string(v.Recommendation)
-	if v.Recommendation == LowerTo {
-		s += v.LowerTo.String()
-	}
-	if v.Notes != "" {
+	s := VisitText(v, "，")
+	if v != nil && v.Notes != "" {
 		s += "；" + v.Notes
 	}
 	return s

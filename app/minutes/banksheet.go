@@ -86,10 +86,7 @@ var bankColumns = []bankColumn{
 	{"回避", 6, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.Recused) }},
 	{"授信额度（元）", 15, cellMoney, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.r.Amount) }},
 	{"利率优惠建议", 10, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
-		if b.n.RatePreference {
-			return "是"
-		}
-		return "否"
+		return app.YesNo(b.n.RatePreference)
 	}},
 	{"授信期限", 20, cellText, func(_ bankRow, v *app.Village, _ *app.Meeting) any { return validityText(v.Settings) }},
 	{"评议日期", 12, cellDate, func(_ bankRow, _ *app.Village, m *app.Meeting) any { return m.Date }},
@@ -103,12 +100,8 @@ func verificationText(v *app.Verification) string {
 		return ""
 	}
 	s := string(v.Conclusion)
-	switch v.Recommendation {
-	case app.LowerTo:
-		s += "，" + string(v.Recommendation) + v.LowerTo.String()
-	case "":
-	default:
-		s += "，" + string(v.Recommendation)
+	if a := v.Advice(); a != "" {
+		s += "，" + a
 	}
 	return s
 }

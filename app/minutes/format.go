@@ -32,9 +32,8 @@ func validityText(s app.Settings) string {
 	return fmt.Sprintf("自银行审批之日起%s年", cnCount(s.ValidityYears))
 }
 
-// unfilled is what a document prints for a fact nobody gave: never a date or a name
-// made up in its place (docs/RULES.md §11, last paragraph).
-const unfilled = "未填写"
+// unfilled is what a document prints for a fact nobody gave.
+const unfilled = app.Unfilled
 
 // orUnfilled is s, or 未填写 when s is blank.
 func orUnfilled(s string) string {
@@ -53,26 +52,6 @@ func yuan(y amount.Yuan) string {
 		return "—"
 	}
 	return y.String()
-}
-
-// voteText is the tally as the table prints it: for/against/abstain/recused.
-func voteText(v app.Votes) string {
-	if !v.Recorded {
-		return "未表决"
-	}
-	return fmt.Sprintf("%d/%d/%d/%d", v.For, v.Against, v.Abstain, v.Recused)
-}
-
-// verifShort is the verification column: the conclusion over the recommendation.
-func verifShort(v *app.Verification) string {
-	if v == nil {
-		return "未走访"
-	}
-	rec := orUnfilled(string(v.Recommendation))
-	if v.Recommendation == app.LowerTo {
-		rec += v.LowerTo.String()
-	}
-	return orUnfilled(string(v.Conclusion)) + "\n" + rec
 }
 
 // whyText joins a result's reasons in Chinese.

@@ -38,7 +38,7 @@ func (mn *minutes) households() {
 		n, r := &mn.m.Nominees[i], mn.results[i]
 		t.row([]string{
 			fmt.Sprint(n.Seq), n.Name, idcard.Mask(n.IDNumber), n.Group, n.Purpose,
-			yuan(n.Requested), yuan(n.Proposed), voteText(n.Votes), verifShort(n.Verification),
+			yuan(n.Requested), yuan(n.Proposed), n.Votes.Text(), app.VisitText(n.Verification, "\n"),
 			string(r.Outcome), yuan(r.Amount),
 		}, i%2 == 1)
 	}
@@ -75,7 +75,7 @@ func (mn *minutes) excluded() {
 		} else if w != "" {
 			s += "原因：" + w + "。"
 		}
-		if b := baselineText(n); b != "" {
+		if b := app.BaselineText(n); b != "" {
 			s += b
 		}
 		if n.Reason != "" {
@@ -87,30 +87,6 @@ func (mn *minutes) excluded() {
 	if count == 0 {
 		d.para("无。全部提名农户均通过评议。", 0)
 	}
-}
-
-// baselineText names the baseline items that are not met or await verification.
-func baselineText(n *app.Nominee) string {
-	var notMet, toVerify []string
-	for i, c := range n.Baseline {
-		switch c {
-		case app.NotMet:
-			notMet = append(notMet, app.BaselineItems[i])
-		case app.ToVerify:
-			toVerify = append(toVerify, app.BaselineItems[i])
-		}
-	}
-	s := ""
-	if len(notMet) > 0 {
-		s += "不符合：" + strings.Join(notMet, "、") + "。"
-	}
-	if len(toVerify) > 0 {
-		s += "待核实：" + strings.Join(toVerify, "、") + "。"
-	}
-	if !n.Undertaking {
-		s += "未签署“三不准”承诺。"
-	}
-	return s
 }
 
 // others prints the rate-preference recommendations and every reason given for a
@@ -175,7 +151,7 @@ func (mn *minutes) notes() {
 		d.y += 1.5
 	}
 	if len(unvisited) > 0 {
-		d.para("未走访（不影响评议结果）："+joinNames(unvisited)+"。", 0)
+		d.para(app.NotVisited+"（不影响评议结果）："+joinNames(unvisited)+"。", 0)
 	}
 }
 
