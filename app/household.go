@@ -22,6 +22,25 @@ type HouseholdRules struct {
 	Existing    map[string]bool // canonical IDs already on the meeting's list (an edited household: not itself)
 	Blacklist   Blacklist
 	CountyCode  string // IDs from elsewhere are a warning; "" means no check
+	// Visitors are the names that may stand as a visit's visitors: the roster's
+	// 乡贤参事会 and 百事服务团 members (Village.Visitors). Empty admits nobody.
+	Visitors map[string]bool
+}
+
+// Check lists every problem with a household's entries (Nominee.Check) and names
+// every visitor of its verification who is not a member of the 乡贤参事会 or the
+// 百事服务团 on the village roster (docs/RULES.md §11, risk checks). The importer, the
+// desktop forms and `household set` all call it, through the service or directly.
+func (r HouseholdRules) Check(n *Nominee) Problems {
+	p := n.Check(r.Settings, r.Voters)
+	if v := n.Verification; v != nil {
+		for _, name := range v.Visitors {
+			if !r.Visitors[name] {
+				p.add(FieldVerification, "process.visitor_not_member", "Name", name)
+			}
+		}
+	}
+	return p
 }
 
 // ParseID reads a household's resident ID (docs/RULES.md §5) against r.Today.
@@ -62,7 +81,7 @@ func (r HouseholdRules) BlockedReason(id idcard.ID, purpose string) string {
 
 // Admit checks a household typed in (the desktop form, `household set`) by the rules a
 // file's row is held to: a valid ID of an adult not yet on the list, entries that keep
-// the village's rules (Nominee.Check). It stores the canonical ID and the blocked
+// the village's rules (HouseholdRules.Check). It stores the canonical ID and the blocked
 // reason in n. Problems are nil when n may be stored.
 func (r HouseholdRules) Admit(n *Nominee) Problems {
 	var p Problems
@@ -80,5 +99,5 @@ func (r HouseholdRules) Admit(n *Nominee) Problems {
 		}
 		n.Blocked = r.BlockedReason(id, n.Purpose)
 	}
-	return append(p, n.Check(r.Settings, r.Voters)...)
+	return append(p, r.Check(n)...)
 }

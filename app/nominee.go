@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -196,8 +197,19 @@ type Result struct {
 	Why     []i18n.Message
 }
 
+// AwaitsVisit reports whether r is 暂缓 because the proposal is above the standard cap
+// and no visit is recorded (docs/RULES.md §11, risk checks), so a document can say so.
+func (r Result) AwaitsVisit() bool {
+	return r.Outcome == Deferred && slices.ContainsFunc(r.Why, func(m i18n.Message) bool { return m.Key == keyOverCapDeferred })
+}
+
+const keyOverCapDeferred = "process.over_cap_deferred"
+
 // Result computes the final result: 通过 only when the vote passed, the baseline holds,
 // the household is not blocked and verification did not refuse; 调低至 caps the amount.
+// A proposal above the standard cap with no visit recorded is 暂缓 with that reason
+// (docs/RULES.md §11, risk checks): the council's vote stands, the credit waits for the
+// sage council's visit.
 func (n *Nominee) Result(q Quorum, s Settings, voters int) Result {
 	d := n.Decision(q, s, voters)
 	r := Result{Outcome: d}
@@ -231,6 +243,10 @@ func (n *Nominee) Result(q Quorum, s Settings, voters int) Result {
 	if v := n.Verification; v != nil && v.Recommendation == Refuse {
 		r.Outcome = NotPassed
 		r.Why = append(r.Why, i18n.M("result.verification_refused"))
+	}
+	if r.Outcome == Passed && n.unvisitedOverCap(s) {
+		r.Outcome = Deferred
+		r.Why = append(r.Why, i18n.M(keyOverCapDeferred, "Value", n.Proposed.String(), "Cap", s.StandardCap.String()))
 	}
 	if r.Outcome == Passed {
 		r.Amount = n.Proposed

@@ -115,6 +115,27 @@ func (n *Nominee) Check(s Settings, voters int) Problems {
 	return p
 }
 
+// Warnings are what the clerk is told about a household's entries but never refused
+// for (docs/RULES.md §11, risk checks): a proposal above what the household asked for,
+// and a proposal above the standard cap with no visit recorded, which defers the
+// household until the sage council has visited it (Nominee.Result).
+func (n *Nominee) Warnings(s Settings) Problems {
+	var p Problems
+	if n.Requested > 0 && n.Proposed > n.Requested {
+		p.add(FieldProposed, "process.proposed_over_request", "Proposed", n.Proposed.String(), "Requested", n.Requested.String())
+	}
+	if n.unvisitedOverCap(s) {
+		p.add(FieldVerification, "process.over_cap_unvisited", "Value", n.Proposed.String(), "Cap", s.StandardCap.String())
+	}
+	return p
+}
+
+// unvisitedOverCap reports whether the proposal is above the standard cap while no
+// visit of the sage council is recorded: such a household is 暂缓 (docs/RULES.md §11).
+func (n *Nominee) unvisitedOverCap(s Settings) bool {
+	return s.NeedsCapReason(n.Proposed) && n.Verification == nil
+}
+
 func (v Votes) check(voters int, proposed amount.Yuan) Problems {
 	var p Problems
 	switch {

@@ -101,6 +101,10 @@ type Member struct {
 // In reports whether m belongs to body b.
 func (m Member) In(b Body) bool { return slices.Contains(m.Bodies, b) }
 
+// MayVisit reports whether m may visit a household for the sage council's verification:
+// a member of the 乡贤参事会 or the 百事服务团 (docs/RULES.md §2, §11 risk checks).
+func (m Member) MayVisit() bool { return m.In(BodySage) || m.In(BodyService) }
+
 // Observer reports whether m only attends (驻村干部, bank officer) and never counts.
 func (m Member) Observer() bool {
 	return len(m.Bodies) == 0 || (len(m.Bodies) == 1 && m.Bodies[0] == BodyObserver)
@@ -177,6 +181,18 @@ func (v *Village) CouncilMembers() []Member {
 	for _, m := range v.Members {
 		if m.In(BodyPeople) {
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Visitors are the names of the roster's members who may visit a household
+// (Member.MayVisit); never nil, so an empty roster admits no visitor.
+func (v *Village) Visitors() map[string]bool {
+	out := map[string]bool{}
+	for _, m := range v.Members {
+		if m.MayVisit() {
+			out[m.Name] = true
 		}
 	}
 	return out

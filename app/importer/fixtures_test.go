@@ -57,7 +57,8 @@ func listRow(n int, over map[string]string) []string {
 
 // rules are the checks of a meeting on meetingDay with 9 members present.
 func rules() NomineeRules {
-	return NomineeRules{Settings: app.DefaultSettings(), MeetingDate: meetingDay, Today: today, Voters: 9}
+	return NomineeRules{Settings: app.DefaultSettings(), MeetingDate: meetingDay, Today: today, Voters: 9,
+		Visitors: map[string]bool{"乡贤甲": true, "乡贤乙": true, "钱老": true, "孙老": true}}
 }
 
 // csvText joins rows with sep and eol, quoting cells that need it.

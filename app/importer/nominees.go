@@ -91,7 +91,23 @@ func (p *nomineeParser) nominee(rr *rowReader) (app.Nominee, []RowError) {
 	n.Verification = p.verification(rr)
 	p.problems(rr, &n)
 	n.Blocked = p.rules.BlockedReason(id, n.Purpose)
+	if len(rr.errs) == 0 {
+		warn = append(warn, p.warnings(rr, &n)...)
+	}
 	return n, warn
+}
+
+// warnings are what the clerk is told about a good row and never refused for
+// (app.Nominee.Warnings): a proposal above the request, a proposal above the standard
+// cap with no visit recorded (the household will be 暂缓). Both are about the
+// 建议授信额度 cell.
+func (p *nomineeParser) warnings(rr *rowReader, n *app.Nominee) []RowError {
+	var out []RowError
+	for _, w := range n.Warnings(p.rules.Settings) {
+		out = append(out, RowError{Row: rr.row.Num, Column: rr.header(ColProposed), Value: shorten(rr.text(ColProposed), false),
+			Reason: w.Message})
+	}
+	return out
 }
 
 // id checks the row's resident ID and its holder's age, and that the person is on the
@@ -180,16 +196,19 @@ var fieldColumns = map[string]string{
 	app.FieldReason:      ColReason,
 }
 
-// problems adds what app.Nominee.Check finds, each at the column that shows the value,
-// except about a column whose value could not even be read (that error is there).
+// problems adds what app.HouseholdRules.Check finds, each at the column that shows the
+// value, except about a column whose value could not even be read (that error is
+// there). Every visitor who is not on the roster's 乡贤参事会 or 百事服务团 is an error of
+// its own, naming the visitor.
 func (p *nomineeParser) problems(rr *rowReader, n *app.Nominee) {
-	for _, pr := range n.Check(p.rules.Settings, p.rules.Voters) {
+	unreadable := rr.bad[ColVisitors]
+	for _, pr := range p.rules.Check(n) {
 		if pr.Field == app.FieldVotes {
 			rr.failAt(votesHeader(rr), votesValue(rr), pr.Message)
 			continue
 		}
 		key := problemColumn(pr)
-		if !rr.bad[key] {
+		if !rr.bad[key] || (pr.Message.Key == "process.visitor_not_member" && !unreadable) {
 			rr.fail(key, pr.Message, nil)
 		}
 	}
@@ -199,6 +218,7 @@ func (p *nomineeParser) problems(rr *rowReader, n *app.Nominee) {
 var verificationColumns = map[string]string{
 	"verification.date_required":    ColVisitDate,
 	"verification.visitor_required": ColVisitors,
+	"process.visitor_not_member":    ColVisitors,
 	"verification.conclusion":       ColConclusion,
 }
 

@@ -121,10 +121,14 @@ func (mn *minutes) others() {
 func (mn *minutes) notes() {
 	d := mn.d
 	d.heading("七、乡贤参事会核实意见全文")
-	var unvisited []string
+	var unvisited, deferred []string
 	for i := range mn.m.Nominees {
 		n := &mn.m.Nominees[i]
 		v := n.Verification
+		if v == nil && mn.results[i].AwaitsVisit() {
+			deferred = append(deferred, fmt.Sprintf("第 %d 户 %s", n.Seq, n.Name))
+			continue
+		}
 		if v == nil {
 			unvisited = append(unvisited, fmt.Sprintf("第 %d 户 %s", n.Seq, n.Name))
 			continue
@@ -152,6 +156,9 @@ func (mn *minutes) notes() {
 	}
 	if len(unvisited) > 0 {
 		d.para(app.NotVisited+"（不影响评议结果）："+joinNames(unvisited)+"。", 0)
+	}
+	if len(deferred) > 0 {
+		d.para(fmt.Sprintf("未走访，建议额度超过标准上限 %s 元，暂缓（见第五部分）：%s。", mn.s.StandardCap.String(), joinNames(deferred)), 0)
 	}
 }
 

@@ -32,7 +32,7 @@ func HouseholdRules(ctx context.Context, r app.Reader, meetingID, except int64) 
 		}
 	}
 	return app.HouseholdRules{Settings: v.Settings, MeetingDate: m.Date, Today: now(), Voters: m.Voters(),
-		Existing: existing, Blacklist: app.NewBlacklist(bl), CountyCode: v.CountyCode}, nil
+		Existing: existing, Blacklist: app.NewBlacklist(bl), CountyCode: v.CountyCode, Visitors: v.Visitors()}, nil
 }
 
 // AddHousehold checks a household typed in (the desktop's form) by the rules a file's
@@ -71,7 +71,7 @@ func (s *Service) SaveHousehold(ctx context.Context, n *app.Nominee) error {
 	if err != nil {
 		return err
 	}
-	probs := n.Check(r.Settings, r.Voters)
+	probs := r.Check(n)
 	if n.IDNumber != old.IDNumber || n.Purpose != old.Purpose {
 		probs = r.Admit(n)
 	}

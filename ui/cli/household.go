@@ -27,7 +27,9 @@ type householdFlags struct {
 var voteFlags = [4]string{"for", "against", "abstain", "recused"}
 
 // householdSet enters one household's deliberation or verification, as a paper meeting
-// recorded it, checked by the same rules as the desktop form (service.SaveHousehold).
+// recorded it, checked by the same rules as the desktop form (service.SaveHousehold);
+// once stored, what the clerk should know but is not refused for (app.Nominee.Warnings)
+// goes to stderr.
 func householdSet(e *Env, args []string) error {
 	fs := e.flags("household set")
 	f := householdFlags{meeting: fs.String("meeting", "", ""), seq: fs.String("seq", "", ""),
@@ -62,7 +64,17 @@ func householdSet(e *Env, args []string) error {
 		if err := f.apply(n); err != nil {
 			return err
 		}
-		return st.SaveHousehold(ctx, n)
+		if err := st.SaveHousehold(ctx, n); err != nil {
+			return err
+		}
+		v, err := st.Village(ctx, m.VillageID)
+		if err != nil {
+			return err
+		}
+		for _, w := range n.Warnings(v.Settings) {
+			e.info("cli.household_warning", "Seq", n.Seq, "Name", n.Name, "Text", w.Message.In(e.Lang))
+		}
+		return nil
 	})
 }
 

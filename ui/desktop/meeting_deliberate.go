@@ -43,6 +43,7 @@ type deliberateTab struct {
 
 	// beside the entries
 	proposedErr, whyErr, votesErr, reasonErr, generalErr, storeErr *widget.Label
+	proposedWarn                                                   *widget.Label // told, never refused
 	voters, quorum, saved, resultLine                              *widget.Label
 	decision                                                       *canvas.Text
 
@@ -120,6 +121,8 @@ func (t *deliberateTab) buildForm() {
 	t.order = []fyne.Focusable{t.proposed, t.why, t.rate, t.vFor, t.vAgainst, t.vAbstain, t.vRecus, t.reason}
 	t.proposedErr, t.whyErr, t.votesErr = newProblemLabel(), newProblemLabel(), newProblemLabel()
 	t.reasonErr, t.generalErr, t.storeErr = newProblemLabel(), newProblemLabel(), newProblemLabel()
+	t.proposedWarn = newProblemLabel()
+	t.proposedWarn.Importance = widget.WarningImportance
 	t.voters = &widget.Label{Importance: widget.LowImportance}
 	t.quorum = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	t.saved = &widget.Label{Wrapping: fyne.TextWrapWord} // read from across the table: not the faint grey
@@ -156,7 +159,7 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		field(mtgL("meeting.delib.for"), t.vFor), field(mtgL("meeting.delib.against"), t.vAgainst),
 		field(mtgL("meeting.delib.abstain"), t.vAbstain), field(mtgL("meeting.delib.recused"), t.vRecus))
 	form := container.NewVBox(
-		field(mtgL("meeting.delib.proposed"), t.proposed), t.proposedErr,
+		field(mtgL("meeting.delib.proposed"), t.proposed), t.proposedErr, t.proposedWarn,
 		field(mtgL("meeting.delib.why"), t.why), t.whyErr,
 		t.rate,
 		container.NewBorder(nil, nil, sectionTitle(mtgL("meeting.delib.votes")), t.voters), votes, t.votesErr, t.quorum,

@@ -68,7 +68,7 @@ func (t *deliberateTab) commit() bool {
 	}
 	n, errs := t.formNominee()
 	t.flagShort(&n, errs)
-	probs := n.Check(t.mm.s, t.mm.voters)
+	probs := t.mm.check(&n)
 	t.showProblems(errs, probs, false)
 	if len(errs) == 0 && sameDeliberation(&n, t.mm.nominee(t.cur)) {
 		return true // nothing typed: a problem stored earlier is shown but does not hold the meeting up
@@ -140,7 +140,7 @@ func (t *deliberateTab) preview() {
 	}
 	n, errs := t.formNominee()
 	short := t.flagShort(&n, errs)
-	t.showProblems(errs, n.Check(t.mm.s, t.mm.voters), true)
+	t.showProblems(errs, t.mm.check(&n), true)
 	q, s, voters := t.mm.q, t.mm.s, t.mm.voters
 	d := n.Decision(q, s, voters)
 	t.decision.Text = decisionText(d)
@@ -151,7 +151,7 @@ func (t *deliberateTab) preview() {
 		t.decision.Text = mtgL("meeting.delib.short_decision")
 		t.decision.Color = themeColor(theme.ColorNameWarning)
 		t.resultLine.SetText(errs[app.FieldVotes])
-	} else if entryProblem(errs, n.Check(s, voters)) {
+	} else if entryProblem(errs, t.mm.check(&n)) {
 		// entries that cannot stand decide nothing: no green 通过 over a wrong count
 		t.decision.Text = mtgL("meeting.delib.fix_first")
 		t.decision.Color = themeColor(theme.ColorNameForeground)
@@ -165,6 +165,7 @@ func (t *deliberateTab) preview() {
 		quorum = mtgL("meeting.delib.no_quorum", "Present", q.Present, "Required", q.Required)
 	}
 	setProblem(t.quorum, quorum)
+	showWarnings(t.proposedWarn, n.Warnings(s), t.mm.d.Lang)
 	reason := ""
 	if n.NeedsReason(q, s, voters) && n.Reason == "" {
 		reason = whyText(n.Unfinished(q, s, voters), t.mm.d.Lang)
@@ -173,6 +174,16 @@ func (t *deliberateTab) preview() {
 		setProblem(t.reasonErr, reason)
 	}
 	t.follow()
+}
+
+// showWarnings shows what the clerk is told and never refused for (app.Nominee.Warnings:
+// a proposal above the request, above the standard cap with no visit), or hides l.
+func showWarnings(l *widget.Label, ws app.Problems, lg i18n.Lang) {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Message.In(lg)
+	}
+	setProblem(l, strings.Join(parts, mtgL("meeting.sep")))
 }
 
 // entryProblem reports whether a field this screen edits (amount, reason above the cap,
@@ -196,7 +207,13 @@ func (t *deliberateTab) resultText(n *app.Nominee) string {
 	if r.Outcome == app.Passed {
 		return mtgL("meeting.delib.final", "Yuan", r.Amount.String(), "Wan", r.Amount.Wan())
 	}
-	return whyText(r.Why, t.mm.d.Lang)
+	why := whyText(r.Why, t.mm.d.Lang)
+	if r.Outcome != n.Decision(t.mm.q, t.mm.s, t.mm.voters) {
+		// the vote passed but the household does not (暂缓 above the cap with no
+		// visit, 不通过 on the baseline): say the final result, not only why
+		return mtgL("meeting.delib.final_other", "Outcome", decisionText(r.Outcome), "Why", why)
+	}
+	return why
 }
 
 // decisionColor is the theme colour of an outcome, the same as its badge's; an open
@@ -249,7 +266,7 @@ func otherProblems(probs app.Problems, lg i18n.Lang) string {
 
 // clearProblems hides every problem label.
 func (t *deliberateTab) clearProblems() {
-	for _, l := range []*widget.Label{t.proposedErr, t.whyErr, t.votesErr, t.reasonErr, t.generalErr, t.storeErr} {
+	for _, l := range []*widget.Label{t.proposedErr, t.proposedWarn, t.whyErr, t.votesErr, t.reasonErr, t.generalErr, t.storeErr} {
 		setProblem(l, "")
 	}
 }

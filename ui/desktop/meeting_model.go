@@ -84,6 +84,14 @@ func (mm *meetingModel) recount() {
 	mm.results = mm.m.Results(mm.s)
 }
 
+// check holds a household's entries, as a form has them, to the rules the service
+// stores it by (app.HouseholdRules.Check): the village's settings, the members present,
+// and visitors from the roster's 乡贤参事会 or 百事服务团. Being pure it can run at every
+// keystroke.
+func (mm *meetingModel) check(n *app.Nominee) app.Problems {
+	return app.HouseholdRules{Settings: mm.s, Voters: mm.voters, Visitors: mm.v.Visitors()}.Check(n)
+}
+
 // listen registers f to hear of changes: the index of the household changed, or -1.
 func (mm *meetingModel) listen(f func(i int)) { mm.listeners = append(mm.listeners, f) }
 

@@ -49,7 +49,7 @@ func newVerifyTab(mm *meetingModel) *verifyTab {
 	t.context = &widget.Label{Wrapping: fyne.TextWrapWord}
 	t.date = widget.NewEntry()
 	t.date.SetPlaceHolder("2026-03-12")
-	t.visitors = widget.NewCheckGroup(t.visitorNames(), nil)
+	t.visitors = widget.NewCheckGroup(t.visitorNames(nil), nil)
 	t.visitors.Horizontal = true
 	t.conc = widget.NewRadioGroup(texts(conclusions, conclusionText), nil)
 	t.conc.Horizontal = true
@@ -87,15 +87,22 @@ func (t *verifyTab) layout() fyne.CanvasObject {
 	return split
 }
 
-// visitorNames are the members who may visit: the sage council first, then the service
-// and legal groups, who may join a visit (docs/RULES.md §2).
-func (t *verifyTab) visitorNames() []string {
+// visitorNames are the members who may visit (app.Member.MayVisit): the sage council
+// first, then the service group (docs/RULES.md §2), then anyone a stored record names
+// who is not (or no longer) one of them, so the clerk sees and can untick that name;
+// saving it is refused (app.HouseholdRules.Check).
+func (t *verifyTab) visitorNames(recorded []string) []string {
 	var out []string
-	for _, b := range []app.Body{app.BodySage, app.BodyService, app.BodyLegal} {
+	for _, b := range []app.Body{app.BodySage, app.BodyService} {
 		for _, m := range t.mm.v.Members {
 			if m.In(b) && !containsString(out, m.Name) {
 				out = append(out, m.Name)
 			}
+		}
+	}
+	for _, name := range recorded {
+		if !containsString(out, name) {
+			out = append(out, name)
 		}
 	}
 	return out
@@ -143,6 +150,7 @@ func (t *verifyTab) show(i int) {
 		enable(t.remove, false)
 	}
 	t.date.SetText(dateText(v.VisitDate))
+	t.visitors.Options = t.visitorNames(v.Visitors)
 	t.visitors.SetSelected(v.Visitors)
 	t.conc.SetSelected(textOr(v.Conclusion != "", conclusionText(v.Conclusion)))
 	t.rec.SetSelected(textOr(v.Recommendation != "", recommendText(v.Recommendation)))
@@ -198,7 +206,7 @@ func (t *verifyTab) onSave() {
 	}
 	n := *t.mm.nominee(t.cur)
 	n.Verification = v
-	if probs := n.Check(t.mm.s, t.mm.voters); len(probs) > 0 {
+	if probs := t.mm.check(&n); len(probs) > 0 {
 		setProblem(t.problem, probs.Localize(t.mm.d.Lang))
 		return
 	}
