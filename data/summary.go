@@ -14,7 +14,8 @@ import (
 // (Meeting.Voters), ?3 1 under the two-thirds majority rule. ok is app.Nominee.Result's
 // 通过 written in SQL, for a meeting with a quorum: not blocked; voted, with no more
 // votes than voters; no baseline item awaiting verification (?4) or not met (?5) and
-// the undertaking signed; the verification not refusing (?6); the majority reached.
+// the undertaking signed; the verification not refusing (?6); a proposal above the
+// standard cap (?8) visited (docs/RULES.md §11, risk checks); the majority reached.
 // amount is its amount: the proposal, or what the verification lowered it to (?7) when
 // lower. The inner query is a co-routine (LIMIT -1 keeps SQLite from inlining it), so
 // ok is worked out once per household. TestMeetingsSumsAsTheRuleDoes holds it to app.
@@ -22,6 +23,7 @@ var summaryTotals = `SELECT count(*), coalesce(sum(ok), 0), coalesce(sum(ok * am
 	SELECT n.blocked = '' AND n.votes_recorded AND n.undertaking
 		AND n.votes_for + n.votes_against + n.votes_abstain + n.votes_recused <= ?2
 		AND ` + baselineHolds + ` AND coalesce(v.recommendation, '') <> ?6
+		AND (n.proposed <= ?8 OR v.nominee_id IS NOT NULL)
 		AND n.votes_for > 0 AND ?2 - n.votes_recused > 0
 		AND CASE WHEN ?3 THEN n.votes_for * 3 >= (?2 - n.votes_recused) * 2 ELSE n.votes_for * 2 > ?2 - n.votes_recused END AS ok,
 		CASE WHEN v.recommendation = ?7 AND v.lower_to < n.proposed THEN v.lower_to ELSE n.proposed END AS amount
@@ -71,7 +73,7 @@ func summarise(ctx context.Context, tx *sql.Tx, ms []*app.Meeting, settings map[
 			st = count
 		}
 		row := st.QueryRowContext(ctx, m.ID, m.Voters(), s.Majority == app.MajorityTwoThirds, string(app.ToVerify),
-			string(app.NotMet), string(app.Refuse), string(app.LowerTo))
+			string(app.NotMet), string(app.Refuse), string(app.LowerTo), int64(s.StandardCap))
 		if err := row.Scan(&out[i].Nominees, &out[i].Passed, &out[i].Total); err != nil {
 			return nil, err
 		}
