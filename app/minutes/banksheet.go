@@ -8,7 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
-	"pingxin/app/idcard"
 )
 
 // Sheet names of the bank sheet.
@@ -16,82 +15,6 @@ const (
 	bankSheetList    = "授信名单"
 	bankSheetSummary = "汇总"
 )
-
-// bankCell is the kind of value a bank-sheet column holds, and so its format: text
-// ("@", for IDs, phones, names), a whole number, an amount in yuan (#,##0) or a date.
-type bankCell int
-
-const (
-	cellText bankCell = iota
-	cellInt
-	cellMoney
-	cellDate
-)
-
-// bankRow is what one row of the list is made from.
-type bankRow struct {
-	n    *app.Nominee
-	r    app.Result
-	seq  int
-	id   idcard.ID // the parsed ID: sex and date of birth; zero when it does not parse
-	okID bool
-}
-
-// bankColumn is one column of the list: its header, width, kind, and its value.
-type bankColumn struct {
-	head  string
-	width float64
-	kind  bankCell
-	value func(b bankRow, v *app.Village, m *app.Meeting) any // string, int64 or time.Time; nil leaves it empty
-}
-
-// bankColumns are the list's columns, in order: what a bank's credit system loads for
-// each passed household (docs/RULES.md §11.4). The table is the one place the columns
-// are named; headers, formats and values all come from it.
-var bankColumns = []bankColumn{
-	{"序号", 6, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.seq) }},
-	{"户主姓名", 12, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Name }},
-	{"身份证号码", 22, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.IDNumber }},
-	{"性别", 6, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
-		switch {
-		case !b.okID:
-			return nil
-		case b.id.Male():
-			return "男"
-		}
-		return "女"
-	}},
-	{"出生日期", 12, cellDate, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
-		if !b.okID {
-			return nil
-		}
-		return b.id.Birth()
-	}},
-	{"联系电话", 15, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Phone }},
-	{"村民小组", 10, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Group }},
-	{"家庭人口", 8, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
-		if b.n.HouseholdSize <= 0 {
-			return nil
-		}
-		return int64(b.n.HouseholdSize)
-	}},
-	{"用途", 18, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.Purpose }},
-	{"申请额度（元）", 14, cellMoney, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Requested) }},
-	{"建议额度（元）", 14, cellMoney, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Proposed) }},
-	{"超额理由", 18, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return b.n.ProposedReason }},
-	{"核实结论", 16, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return verificationText(b.n.Verification) }},
-	{"同意票", 7, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.For) }},
-	{"反对票", 7, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.Against) }},
-	{"弃权票", 7, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.Abstain) }},
-	{"回避", 6, cellInt, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.n.Votes.Recused) }},
-	{"授信额度（元）", 15, cellMoney, func(b bankRow, _ *app.Village, _ *app.Meeting) any { return int64(b.r.Amount) }},
-	{"利率优惠建议", 10, cellText, func(b bankRow, _ *app.Village, _ *app.Meeting) any {
-		return app.YesNo(b.n.RatePreference)
-	}},
-	{"授信期限", 20, cellText, func(_ bankRow, v *app.Village, _ *app.Meeting) any { return validityText(v.Settings) }},
-	{"评议日期", 12, cellDate, func(_ bankRow, _ *app.Village, m *app.Meeting) any { return m.Date }},
-	{"评议会文号", 24, cellText, func(_ bankRow, _ *app.Village, m *app.Meeting) any { return m.DocNumber }},
-}
 
 // verificationText is the sage council's finding as the sheet states it: the
 // conclusion and, when it lowers or refuses, the recommendation; "" when not visited.
@@ -109,12 +32,12 @@ func verificationText(v *app.Verification) string {
 // bankStyles are the workbook's cell styles.
 type bankStyles struct{ head, text, number, money, date int }
 
-func (st bankStyles) of(k bankCell) int {
+func (st bankStyles) of(k cellKind) int {
 	return [...]int{cellText: st.text, cellInt: st.number, cellMoney: st.money, cellDate: st.date}[k]
 }
 
 // BankSheet writes the XLSX the bank loads into its own system: one row per passed
-// household with the columns of bankColumns — the full ID number and phone stored as
+// household with the columns of householdColumns that have a bank width — the full ID number and phone stored as
 // text cells in text-formatted ("@") columns, so that Excel never turns an ID into a
 // number and loses its last digits (docs/RULES.md §5), amounts and counts as numbers,
 // dates as dates; printed landscape, one page wide, the header row repeated on every
@@ -181,7 +104,8 @@ func newBankStyles(x *excelize.File) (bankStyles, error) {
 // household, the header frozen.
 func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) error {
 	sh := bankSheetList
-	for i, c := range bankColumns {
+	cols := bankColumns()
+	for i, c := range cols {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := x.SetColWidth(sh, col, col, c.width); err != nil {
 			return err
@@ -193,7 +117,7 @@ func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) e
 			return err
 		}
 	}
-	last, _ := excelize.ColumnNumberToName(len(bankColumns))
+	last, _ := excelize.ColumnNumberToName(len(cols))
 	if err := x.SetCellStyle(sh, "A1", last+"1", st.head); err != nil {
 		return err
 	}
@@ -203,11 +127,7 @@ func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) e
 			continue
 		}
 		row++
-		b := bankRow{n: &m.Nominees[i], r: r, seq: row - 1}
-		if id, err := idcard.ParseAt(b.n.IDNumber, m.Date); err == nil {
-			b.id, b.okID = id, true
-		}
-		if err := writeBankRow(x, st, row, b, v, m); err != nil {
+		if err := writeBankRow(x, st, row, cols, newHouseholdRow(v, m, i, r, row-1)); err != nil {
 			return err
 		}
 	}
@@ -219,12 +139,12 @@ func bankList(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting) e
 }
 
 // writeBankRow writes one household, each cell by its column's kind.
-func writeBankRow(x *excelize.File, st bankStyles, row int, b bankRow, v *app.Village, m *app.Meeting) error {
+func writeBankRow(x *excelize.File, st bankStyles, row int, cols []docColumn, h householdRow) error {
 	sh := bankSheetList
-	for i, c := range bankColumns {
+	for i, c := range cols {
 		cell, _ := excelize.CoordinatesToCellName(i+1, row)
 		var err error
-		switch val := c.value(b, v, m).(type) {
+		switch val := c.value(h).(type) {
 		case nil:
 			continue
 		case string:

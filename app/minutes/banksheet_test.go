@@ -48,7 +48,7 @@ func TestBankSheet(t *testing.T) {
 	m := testMeeting(v)
 	x, _ := readBankSheet(t, v, m)
 	sh := bankSheetList
-	for _, col := range []string{"C", "F"} {
+	for _, col := range []string{bankLetter(t, "身份证号码"), bankLetter(t, "联系电话")} {
 		st, err := x.GetColStyle(sh, col)
 		if err != nil || numFmt(t, x, st) != 49 {
 			t.Errorf("column %s: style %d (%v), want the text format @ (49)", col, st, err)
@@ -70,28 +70,30 @@ func TestBankSheet(t *testing.T) {
 	for i, n := range passed {
 		row := i + 2
 		cell := func(c string) string { return fmt.Sprintf("%s%d", c, row) }
-		checkTextCell(t, x, cell("C"), n.IDNumber)
-		checkTextCell(t, x, cell("F"), n.Phone)
-		raw, _ := x.GetCellValue(sh, cell("R"), excelize.Options{RawCellValue: true})
+		checkTextCell(t, x, cell(bankLetter(t, "身份证号码")), n.IDNumber)
+		checkTextCell(t, x, cell(bankLetter(t, "联系电话")), n.Phone)
+		credit := cell(bankLetter(t, "授信额度（元）"))
+		raw, _ := x.GetCellValue(sh, credit, excelize.Options{RawCellValue: true})
 		amt, err := strconv.ParseInt(raw, 10, 64)
-		if ct, _ := x.GetCellType(sh, cell("R")); err != nil || ct == excelize.CellTypeSharedString || ct == excelize.CellTypeInlineString || amt != amounts[i] {
-			t.Errorf("%s: %q type %v, want the number %d", cell("R"), raw, ct, amounts[i])
+		if ct, _ := x.GetCellType(sh, credit); err != nil || ct == excelize.CellTypeSharedString || ct == excelize.CellTypeInlineString || amt != amounts[i] {
+			t.Errorf("%s: %q type %v, want the number %d", credit, raw, ct, amounts[i])
 		}
 		sum += amt
 		id, _ := idcard.ParseAt(n.IDNumber, m.Date)
 		sex := map[bool]string{true: "男", false: "女"}[id.Male()]
-		for c, want := range map[string]string{"B": n.Name, "D": sex, "E": id.Birth().Format("2006-01-02"), "G": n.Group,
-			"J": strconv.FormatInt(int64(n.Requested), 10), "N": strconv.Itoa(n.Votes.For),
-			"T": "自银行审批之日起三年", "U": "2026-03-15", "V": m.DocNumber} {
-			if got, _ := x.GetCellValue(sh, cell(c), excelize.Options{RawCellValue: c == "J" || c == "N"}); got != want {
-				t.Errorf("%s = %q, want %q", cell(c), got, want)
+		for head, want := range map[string]string{"户主姓名": n.Name, "性别": sex, "出生日期": id.Birth().Format("2006-01-02"),
+			"村民小组": n.Group, "申请额度（元）": strconv.FormatInt(int64(n.Requested), 10), "同意票": strconv.Itoa(n.Votes.For),
+			"授信期限": "自银行审批之日起三年", "评议日期": "2026-03-15", "评议会文号": m.DocNumber} {
+			raw := head == "申请额度（元）" || head == "同意票"
+			if got, _ := x.GetCellValue(sh, cell(bankLetter(t, head)), excelize.Options{RawCellValue: raw}); got != want {
+				t.Errorf("%s (%s) = %q, want %q", cell(bankLetter(t, head)), head, got, want)
 			}
 		}
 	}
 	if tl := m.Tally(v.Settings); sum != tl.Total || sum != 4_500_000 {
 		t.Errorf("amounts sum to %d, tally total %d", sum, tl.Total)
 	}
-	if got, _ := x.GetCellValue(bankSheetSummary, "B7", excelize.Options{RawCellValue: true}); got != "4500000" {
+	if got := summaryValue(t, x, "通过授信总额（元）"); got != "4500000" {
 		t.Errorf("summary total %q", got)
 	}
 }
@@ -122,7 +124,8 @@ func TestBankSheetPrintsOnePageWide(t *testing.T) {
 		t.Errorf("panes %+v, want the header frozen", panes)
 	}
 	rows, _ := x.GetRows(sh)
-	want := fmt.Sprintf(`<dimension ref="A1:V%d"`, len(rows))
+	last, _ := excelize.ColumnNumberToName(len(bankColumns()))
+	want := fmt.Sprintf(`<dimension ref="A1:%s%d"`, last, len(rows))
 	if !strings.Contains(unzipped(t, raw, "xl/worksheets/sheet1.xml"), want) {
 		t.Errorf("sheet dimension is not %s", want)
 	}
@@ -166,4 +169,39 @@ func TestBankSheetDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("two bank sheets of one meeting differ")
 	}
+}
+
+// bankLetter is the letter of the bank sheet's column headed head, from householdColumns.
+func bankLetter(t *testing.T, head string) string {
+	t.Helper()
+	col, _ := excelize.ColumnNumberToName(colIndex(t, bankColumns(), head) + 1)
+	return col
+}
+
+// colIndex is the index of the column headed head among a document's columns.
+func colIndex(t *testing.T, cols []docColumn, head string) int {
+	t.Helper()
+	for i, c := range cols {
+		if c.head == head {
+			return i
+		}
+	}
+	t.Fatalf("no column %q", head)
+	return -1
+}
+
+// summaryValue is the raw value the summary sheet gives for label.
+func summaryValue(t *testing.T, x *excelize.File, label string) string {
+	t.Helper()
+	rows, err := x.GetRows(bankSheetSummary, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) == 2 && r[0] == label {
+			return r[1]
+		}
+	}
+	t.Fatalf("no %q on the summary sheet", label)
+	return ""
 }

@@ -8,20 +8,14 @@ import (
 	"pingxin/app/idcard"
 )
 
-// householdColumns are the columns of docs/RULES.md §7's household table. Widths are relative;
-// newTable scales them to the body. The ID column fits a masked ID on one line.
-func householdColumns() []column {
-	return []column{
-		{"序号", 7.5, "C"}, {"户主姓名", 14.5, "L"}, {"身份证号码", 37, "L"}, {"村民小组", 14, "L"},
-		{"用途", 15, "L"}, {"申请额度（元）", 15, "R"}, {"建议额度（元）", 15, "R"},
-		{"表决\n赞/反/弃/避", 15.5, "C"}, {"核实意见", 15, "L"}, {"结果", 9.5, "C"},
-		{"授信额度（元）", 15, "R"},
-	}
-}
-
 // householdSize is the household table's type size in points: smaller than the body,
 // as GB/T 9704 allows for tables, so that a masked ID stays on one line.
 const householdSize = 7.5
+
+// householdPad is the household table's cell padding in mm: tighter than other tables',
+// so that its eleven columns hold their widest values on one line
+// (TestHouseholdTablesFitTheTextBlock).
+const householdPad = 1.0
 
 // households prints the household table, one row per nominee in list order.
 func (mn *minutes) households() {
@@ -32,15 +26,12 @@ func (mn *minutes) households() {
 		d.para("提名名单为空。", 0)
 		return
 	}
-	t := newTable(d, householdSize, householdColumns())
+	cols := tableColumns()
+	t := newTable(d, householdSize, pdfColumns(cols))
+	t.pad = householdPad
 	t.begin()
 	for i := range mn.m.Nominees {
-		n, r := &mn.m.Nominees[i], mn.results[i]
-		t.row([]string{
-			fmt.Sprint(n.Seq), n.Name, idcard.Mask(n.IDNumber), n.Group, n.Purpose,
-			yuan(n.Requested), yuan(n.Proposed), n.Votes.Text(), app.VisitText(n.Verification, "\n"),
-			string(r.Outcome), yuan(r.Amount),
-		}, i%2 == 1)
+		t.row(pdfCells(cols, newHouseholdRow(mn.v, mn.m, i, mn.results[i], 0)), i%2 == 1)
 	}
 	t.end()
 	d.font(false, householdSize)

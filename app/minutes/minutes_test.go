@@ -199,17 +199,19 @@ func TestTableRowsNeverCut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb := newTable(d, 8, householdColumns())
+	cols := tableColumns()
+	tb := newTable(d, 8, pdfColumns(cols))
 	tb.begin()
 	want := []string{}
+	purpose := colIndex(t, cols, "用途")
 	for i := 0; i < 120; i++ {
-		cells := make([]string, len(householdColumns()))
+		cells := make([]string, len(cols))
 		cells[0] = fmt.Sprint(i)
-		cells[4] = strings.Repeat("建", (i*37)%90+1) + fmt.Sprintf("第%d行", i)
+		cells[purpose] = strings.Repeat("建", (i*37)%90+1) + fmt.Sprintf("第%d行", i)
 		if i == 60 {
-			cells[4] = strings.Repeat("很长的用途说明", 300) + "完"
+			cells[purpose] = strings.Repeat("很长的用途说明", 300) + "完"
 		}
-		want = append(want, cells[4])
+		want = append(want, cells[purpose])
 		tb.row(cells, i%2 == 0)
 	}
 	tb.end()

@@ -14,6 +14,7 @@ const (
 	noticeTitleSize = 24
 	noticeBodySize  = 15
 	noticeTableSize = 12
+	noticeTablePad  = 1.6 // mm
 )
 
 // RenderNotice writes the public notice (公示) of meeting m as an A4 PDF to w, in large
@@ -56,7 +57,7 @@ func RenderNotice(w io.Writer, v *app.Village, m *app.Meeting, o Options) error 
 	if m.AmendsID != 0 {
 		passed = noticeChanges(d, m, results, o)
 	} else {
-		passed = noticeTable(d, m, results)
+		passed = noticeTable(d, v, m, results)
 	}
 	noticeTerms(d, v, p, passed)
 	return d.output(w)
@@ -78,15 +79,8 @@ func noticeHead(d *doc, title string, m *app.Meeting) {
 	d.font(false, noticeBodySize)
 }
 
-// noticeColumns are the columns of the notice's household table.
-func noticeColumns() []column {
-	return []column{
-		{"序号", 12, "C"}, {"户主姓名", 26, "L"}, {"身份证号码", 50, "L"}, {"村民小组", 34, "L"}, {"授信额度（元）", 34, "R"},
-	}
-}
-
 // noticeTable prints the intro and the passed households; it returns how many passed.
-func noticeTable(d *doc, m *app.Meeting, results []app.Result) int {
+func noticeTable(d *doc, v *app.Village, m *app.Meeting, results []app.Result) int {
 	passed, total := 0, int64(0)
 	for _, r := range results {
 		if r.Outcome == app.Passed {
@@ -102,17 +96,17 @@ func noticeTable(d *doc, m *app.Meeting, results []app.Result) int {
 	d.para(fmt.Sprintf("经%s召开的三治信农贷公议授信评议会议（%s）评议，以下 %d 户农户通过授信评议，现将名单和授信额度予以公示：",
 		cnDate(m.Date), m.DocNumber, passed), indent)
 	d.y += 2
-	t := newTable(d, noticeTableSize, noticeColumns())
-	t.pad = 1.6
+	cols := noticeColumns()
+	t := newTable(d, noticeTableSize, pdfColumns(cols))
+	t.pad = noticeTablePad
 	t.begin()
 	k := 0
 	for i := range m.Nominees {
-		n, r := &m.Nominees[i], results[i]
-		if r.Outcome != app.Passed {
+		if results[i].Outcome != app.Passed {
 			continue
 		}
 		k++
-		t.row([]string{fmt.Sprint(k), n.Name, idcard.Mask(n.IDNumber), n.Group, r.Amount.String()}, k%2 == 0)
+		t.row(pdfCells(cols, newHouseholdRow(v, m, i, results[i], k)), k%2 == 0)
 	}
 	t.end()
 	d.font(true, noticeBodySize)
