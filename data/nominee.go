@@ -11,27 +11,8 @@ import (
 	"pingxin/app/amount"
 )
 
-// nomineeColumns are a nominee's stored fields after id, meeting_id and seq, in the order
-// of nomineeArgs; the same order is read back by scanNominee.
-const nomineeColumns = `name, id_number, grp, phone, household_size, purpose, requested,
-	baseline_1, baseline_2, baseline_3, baseline_4, baseline_5, baseline_6, undertaking, proposed,
-	proposed_reason, rate_preference, votes_for, votes_against, votes_abstain, votes_recused, votes_recorded,
-	reason, blocked`
-
-// nomineeFieldCount is the number of nomineeColumns.
-const nomineeFieldCount = 24
-
 // marks is n comma-separated placeholders.
 func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
-
-// nomineeArgs are n's values for nomineeColumns.
-func nomineeArgs(n *app.Nominee) []any {
-	b := n.Baseline
-	return []any{n.Name, n.IDNumber, n.Group, n.Phone, n.HouseholdSize, n.Purpose, int64(n.Requested),
-		string(b[0]), string(b[1]), string(b[2]), string(b[3]), string(b[4]), string(b[5]), n.Undertaking,
-		int64(n.Proposed), n.ProposedReason, n.RatePreference, n.Votes.For, n.Votes.Against, n.Votes.Abstain,
-		n.Votes.Recused, n.Votes.Recorded, n.Reason, n.Blocked}
-}
 
 // placed is where an inserted nominee went: its new ID and its № on the list.
 type placed struct {
@@ -172,7 +153,7 @@ func (b *batcher) stmt(ctx context.Context, head string, width, n int, tail stri
 	return st, nil
 }
 
-const nomineeInsert = `INSERT INTO nominees (meeting_id, seq, ` + nomineeColumns + `) VALUES `
+var nomineeInsert = `INSERT INTO nominees (meeting_id, seq, ` + nomineeColumns + `) VALUES `
 
 // nominees inserts one batch and fills out with each household's new ID and №. When
 // the batch breaks the one-ID-per-list rule (the statement then inserts nothing) it is
@@ -297,34 +278,20 @@ func verificationArgs(nomineeID int64, v *app.Verification) []any {
 }
 
 // nomineeSelect reads nominees with their verification, for scanNominee.
-const nomineeSelect = `SELECT n.id, n.meeting_id, n.seq, ` + nomineeColumnsN + `,
+var nomineeSelect = `SELECT n.id, n.meeting_id, n.seq, ` + nomineeColumnsN + `,
 	v.nominee_id IS NOT NULL, coalesce(v.visit_date, ''), coalesce(v.visitors, '[]'), coalesce(v.conclusion, ''),
 	coalesce(v.recommendation, ''), coalesce(v.lower_to, 0), coalesce(v.notes, '')
 	FROM nominees n LEFT JOIN verifications v ON v.nominee_id = n.id`
 
-// nomineeColumnsN is nomineeColumns qualified with the nominees table's alias.
-const nomineeColumnsN = `n.name, n.id_number, n.grp, n.phone, n.household_size, n.purpose, n.requested,
-	n.baseline_1, n.baseline_2, n.baseline_3, n.baseline_4, n.baseline_5, n.baseline_6, n.undertaking, n.proposed,
-	n.proposed_reason, n.rate_preference, n.votes_for, n.votes_against, n.votes_abstain, n.votes_recused,
-	n.votes_recorded, n.reason, n.blocked`
-
 func scanNominee(r scanner) (*app.Nominee, error) {
 	var n app.Nominee
-	var b [6]string
-	var requested, proposed, lowerTo int64
+	var lowerTo int64
 	var hasV bool
 	var visit, visitors, conclusion, recommendation, notes string
-	if err := r.Scan(&n.ID, &n.MeetingID, &n.Seq, &n.Name, &n.IDNumber, &n.Group, &n.Phone, &n.HouseholdSize,
-		&n.Purpose, &requested, &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &n.Undertaking, &proposed,
-		&n.ProposedReason, &n.RatePreference, &n.Votes.For, &n.Votes.Against, &n.Votes.Abstain, &n.Votes.Recused,
-		&n.Votes.Recorded, &n.Reason, &n.Blocked,
-		&hasV, &visit, &visitors, &conclusion, &recommendation, &lowerTo, &notes); err != nil {
+	dest := append([]any{&n.ID, &n.MeetingID, &n.Seq}, nomineeDests(&n)...)
+	if err := r.Scan(append(dest, &hasV, &visit, &visitors, &conclusion, &recommendation, &lowerTo, &notes)...); err != nil {
 		return nil, err
 	}
-	for i := range b {
-		n.Baseline[i] = app.Check(b[i])
-	}
-	n.Requested, n.Proposed = amount.Yuan(requested), amount.Yuan(proposed)
 	if !hasV {
 		return &n, nil
 	}
@@ -376,33 +343,7 @@ func loadNominee(ctx context.Context, tx *sql.Tx, id int64) (*app.Nominee, error
 // nomineeFields lists a household's audited fields, verification included (all empty
 // when there is none), with ID and phone numbers masked in the log.
 func nomineeFields(n *app.Nominee) []field {
-	b := n.Baseline
-	fs := []field{
-		{name: "seq", value: itoa(n.Seq)},
-		{name: "name", value: n.Name},
-		{name: "id_number", value: n.IDNumber, show: maskID},
-		{name: "grp", value: n.Group},
-		{name: "phone", value: n.Phone, show: maskPhone},
-		{name: "household_size", value: itoa(n.HouseholdSize)},
-		{name: "purpose", value: n.Purpose},
-		{name: "requested", value: itoa(n.Requested)},
-	}
-	for i := range b {
-		fs = append(fs, field{name: "baseline_" + strconv.Itoa(i+1), value: string(b[i])})
-	}
-	fs = append(fs,
-		field{name: "undertaking", value: boolText(n.Undertaking)},
-		field{name: "proposed", value: itoa(n.Proposed)},
-		field{name: "proposed_reason", value: n.ProposedReason},
-		field{name: "rate_preference", value: boolText(n.RatePreference)},
-		field{name: "votes_for", value: itoa(n.Votes.For)},
-		field{name: "votes_against", value: itoa(n.Votes.Against)},
-		field{name: "votes_abstain", value: itoa(n.Votes.Abstain)},
-		field{name: "votes_recused", value: itoa(n.Votes.Recused)},
-		field{name: "votes_recorded", value: boolText(n.Votes.Recorded)},
-		field{name: "reason", value: n.Reason},
-		field{name: "blocked", value: n.Blocked},
-	)
+	fs := append([]field{{name: "seq", value: itoa(n.Seq)}}, nomineeAuditFields(n)...)
 	return append(fs, verificationFields(n.Verification)...)
 }
 
