@@ -9,6 +9,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/amount"
+	"pingxin/ui/desktop/widgets"
 )
 
 // meetingCols are the widths of the meeting table's columns: date, document number,
@@ -43,7 +44,7 @@ func hiddenOpen() fyne.CanvasObject {
 type MeetingRow struct {
 	widget.BaseWidget
 	Summary app.MeetingSummary
-	Badge   *StatusBadge
+	Badge   *widgets.Badge
 	Open    *widget.Button
 	cells   *fyne.Container
 }
@@ -55,7 +56,7 @@ func (r *MeetingRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSim
 
 // meetingRow builds the row of m; Open pushes the meeting screen.
 func (h *HomeScreen) meetingRow(m app.MeetingSummary) *MeetingRow {
-	r := &MeetingRow{Summary: m, Badge: NewStatusBadge(m.Status)}
+	r := &MeetingRow{Summary: m, Badge: statusBadge(m.Status)}
 	id := m.ID
 	r.Open = &widget.Button{Text: lang.L("desktop.home.open"), Icon: theme.NavigateNextIcon(),
 		OnTapped: func() { h.onOpenMeeting(id) }}

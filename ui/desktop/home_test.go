@@ -14,6 +14,7 @@ import (
 	"pingxin/app"
 	"pingxin/app/amount"
 	"pingxin/app/demo"
+	"pingxin/ui/desktop/widgets"
 )
 
 func TestHomeListsDemoVillageAndMeeting(t *testing.T) {
@@ -57,8 +58,8 @@ func TestHomeListsDemoVillageAndMeeting(t *testing.T) {
 			}
 		})
 	}
-	if got := rows[0].Badge.Text(); got != "进行中" {
-		t.Errorf("badge = %q, want 进行中", got)
+	if got := rows[0].Badge; got.Text != "进行中" || got.Tone != widgets.ToneInfo {
+		t.Errorf("badge = %q tone %d, want 进行中 in the in-session tone", got.Text, got.Tone)
 	}
 	if want.DocNumber == "" || want.Nominees != 30 {
 		t.Errorf("demo summary = %+v", want)
