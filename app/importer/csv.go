@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"pingxin/app"
 )
@@ -28,7 +29,8 @@ func readCSV(b []byte) (*Table, error) {
 	r.Comma = separator(text)
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
-	extra := 0 // line breaks inside quoted cells so far
+	r.ReuseRecord = true // only the record's slice is reused; its strings go into the row
+	extra := 0           // line breaks inside quoted cells so far
 	lim := newLimits()
 	for {
 		rec, err := r.Read()
@@ -76,7 +78,7 @@ func decodeText(b []byte) (string, error) {
 		return "", app.Errorf(app.EINVALID, "importer.binary")
 	}
 	if !utf8.Valid(b) {
-		g, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+		g, err := decodeGB18030(b)
 		if err != nil || bytes.ContainsRune(g, utf8.RuneError) {
 			return "", app.Errorf(app.EINVALID, "importer.encoding")
 		}
@@ -86,6 +88,18 @@ func decodeText(b []byte) (string, error) {
 		return "", app.Errorf(app.EINVALID, "importer.binary")
 	}
 	return string(b), nil
+}
+
+// decodeGB18030 decodes b into a buffer sized for the worst valid case at once (two
+// bytes become at most three), instead of the decoder's doubling one that copied the
+// whole text several times.
+func decodeGB18030(b []byte) ([]byte, error) {
+	dst := make([]byte, len(b)+len(b)/2+utf8.UTFMax)
+	n, read, err := simplifiedchinese.GB18030.NewDecoder().Transform(dst, b, true)
+	if err == transform.ErrShortDst || (err == nil && read < len(b)) { // invalid bytes, each replaced by three
+		return simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	}
+	return dst[:n], err
 }
 
 // binaryText reports whether b has more control characters than a table written by a

@@ -6,18 +6,21 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/width"
 )
 
 // dateLayouts are the ways offices write a date in a cell, after 年/月/. and / are
 // turned into dashes.
 var dateLayouts = []string{"2006-1-2", "20060102", "2006-1-2 15:04:05", "2006-1-2 15:04"}
 
+// dateSeparators turns 年/月/. and / into dashes and drops 日 (built once: a replacer
+// is costly to make and safe to share).
+var dateSeparators = strings.NewReplacer("年", "-", "月", "-", "日", "", "/", "-", ".", "-")
+
 // parseDate reads a date cell: a day number when XLSX stored the cell as a number
 // (Excel's 1900 date system), otherwise text in one of dateLayouts. Dates are at
 // midnight in the local time zone, like a meeting's date.
 func parseDate(c Cell) (time.Time, bool) {
-	v := width.Narrow.String(c.Value)
+	v := narrow(c.Value)
 	if c.Numeric {
 		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 1 && f < 2958466 {
 			t, err := excelize.ExcelDateToTime(f, false)
@@ -26,7 +29,7 @@ func parseDate(c Cell) (time.Time, bool) {
 			}
 		}
 	}
-	v = strings.NewReplacer("年", "-", "月", "-", "日", "", "/", "-", ".", "-").Replace(strings.TrimSpace(v))
+	v = dateSeparators.Replace(strings.TrimSpace(v))
 	for _, l := range dateLayouts {
 		if t, err := time.ParseInLocation(l, v, time.Local); err == nil && t.Year() >= 1900 {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local), true

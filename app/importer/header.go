@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -19,6 +20,8 @@ type Header struct {
 	Text    map[string]string // column key → the header as written in the file
 	Wan     map[string]bool   // column key → the header says 万 or 万元 (申请额度（万元）)
 	Unknown []string          // headers the schema does not know, as written, in file order
+
+	keys []string // the keys of Cols in sorted order, for checks that visit every column
 }
 
 // Has reports whether the file has the column with key.
@@ -79,8 +82,10 @@ func (s *Schema) readHeader(r Row, index int) *Header {
 		default:
 			key := s.Columns[col].Key
 			h.Cols[key], h.Text[key], h.Wan[key] = i, c.Value, wan
+			h.keys = append(h.keys, key)
 		}
 	}
+	sort.Strings(h.keys) // once per file, not once per row (rowReader.checkText)
 	return h
 }
 

@@ -41,9 +41,11 @@ func ParseNominees(t *Table, r NomineeRules) (*NomineeList, error) {
 	if r.Today.IsZero() {
 		r.Today = time.Now()
 	}
-	l := &NomineeList{Unknown: h.Unknown, Header: h}
+	rows := t.Rows[h.Index+1:]
+	l := &NomineeList{Unknown: h.Unknown, Header: h,
+		Nominees: make([]app.Nominee, 0, len(rows)), Rows: make([]int, 0, len(rows))}
 	p := nomineeParser{rules: r, seen: map[string]int{}}
-	for _, row := range t.Rows[h.Index+1:] {
+	for _, row := range rows {
 		rr := newRowReader(NomineeSchema, h, row)
 		if rr.blank() || rr.footer() {
 			continue
