@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -151,6 +152,40 @@ func TestAddNominees(t *testing.T) {
 	got := mustMeeting(t, s, m.ID).Nominees
 	if names := []string{got[0].Name, got[1].Name, got[2].Name}; !reflect.DeepEqual(names, []string{"张阿三", "甲", "乙"}) {
 		t.Errorf("list = %v", names)
+	}
+}
+
+// TestAddNomineesIDs protects the IDs a batch insert hands back without asking the
+// database for them: each is the stored row of that household, across batch
+// boundaries and after the list's last household was deleted (whose ID SQLite gives
+// again, as before).
+func TestAddNomineesIDs(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	_, m := seed(t, s, app.NewNominee("甲", testID(1)), app.NewNominee("乙", testID(2)))
+	last := mustMeeting(t, s, m.ID).Nominees[1]
+	if err := s.DeleteNominee(ctx, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	ns := make([]app.Nominee, 2*batchRows+17)
+	for i := range ns {
+		ns[i] = app.NewNominee("户"+strconv.Itoa(i), testID(10+i))
+	}
+	if err := s.AddNominees(ctx, m.ID, ns); err != nil {
+		t.Fatal(err)
+	}
+	if ns[0].ID != last.ID {
+		t.Errorf("first new ID %d, want %d (SQLite's own choice: one above the largest left)", ns[0].ID, last.ID)
+	}
+	stored := map[int64]app.Nominee{}
+	for _, n := range mustMeeting(t, s, m.ID).Nominees {
+		stored[n.ID] = n
+	}
+	for i, n := range ns {
+		got, ok := stored[n.ID]
+		if !ok || got.IDNumber != n.IDNumber || got.Seq != n.Seq || n.Seq != 2+i {
+			t.Fatalf("household %d: handed back ID %d №%d, stored %+v", i, n.ID, n.Seq, got)
+		}
 	}
 }
 

@@ -95,12 +95,22 @@ func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int
 	if len(ns) == 0 {
 		return nil, nil
 	}
+	// The new rows take the IDs SQLite would give them, one above the largest in the
+	// table, counted here so that the INSERT returns nothing: this transaction holds
+	// the only writer's lock, so no other row can take them meanwhile.
+	var top int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM nominees`).Scan(&top); err != nil {
+		return nil, err
+	}
 	b := newBatcher(tx)
 	defer b.close()
 	out := make([]placed, len(ns))
+	for i := range out {
+		out[i] = placed{id: top + 1 + int64(i), seq: seqs[i]}
+	}
 	for lo := 0; lo < len(ns); lo += batchRows {
 		hi := min(lo+batchRows, len(ns))
-		if err := b.nominees(ctx, meetingID, ns[lo:hi], seqs[lo:hi], out[lo:hi]); err != nil {
+		if err := b.nominees(ctx, meetingID, ns[lo:hi], out[lo:hi]); err != nil {
 			return nil, err
 		}
 		if err := b.verifications(ctx, ns[lo:hi], out[lo:hi]); err != nil {
@@ -118,7 +128,7 @@ func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int
 	return out, nil
 }
 
-// batchRows is how many rows one INSERT statement carries (26 values each, far below
+// batchRows is how many rows one INSERT statement carries (27 values each, far below
 // SQLite's 32,766 parameters).
 const batchRows = 100
 
@@ -153,64 +163,41 @@ func (b *batcher) stmt(ctx context.Context, head string, width, n int, tail stri
 	return st, nil
 }
 
-var nomineeInsert = `INSERT INTO nominees (meeting_id, seq, ` + nomineeColumns + `) VALUES `
+var nomineeInsert = `INSERT INTO nominees (id, meeting_id, seq, ` + nomineeColumns + `) VALUES `
 
-// nominees inserts one batch and fills out with each household's new ID and №. When
-// the batch breaks the one-ID-per-list rule (the statement then inserts nothing) it is
-// inserted again row by row to name the household at fault.
-func (b *batcher) nominees(ctx context.Context, meetingID int64, ns []app.Nominee, seqs []int, out []placed) error {
-	st, err := b.stmt(ctx, nomineeInsert, 2+nomineeFieldCount, len(ns), ` RETURNING id, seq`)
+// nomineeArgsAt are the values of nomineeInsert for household n placed at p.
+func nomineeArgsAt(args []any, meetingID int64, p placed, n *app.Nominee) []any {
+	return append(append(args, p.id, meetingID, p.seq), nomineeArgs(n)...)
+}
+
+// nominees inserts one batch at the IDs and № of at. When the batch breaks the
+// one-ID-per-list rule (the statement then inserts nothing) it is inserted again row
+// by row to name the household at fault.
+func (b *batcher) nominees(ctx context.Context, meetingID int64, ns []app.Nominee, at []placed) error {
+	st, err := b.stmt(ctx, nomineeInsert, 3+nomineeFieldCount, len(ns), "")
 	if err != nil {
 		return err
 	}
 	b.args = b.args[:0]
 	for i := range ns {
-		b.args = append(append(b.args, meetingID, seqs[i]), nomineeArgs(&ns[i])...)
+		b.args = nomineeArgsAt(b.args, meetingID, at[i], &ns[i])
 	}
-	ids, err := queryPlaced(ctx, st, b.args, len(ns))
+	_, err = st.ExecContext(ctx, b.args...)
 	if isUnique(err) {
-		return b.oneByOne(ctx, meetingID, ns, seqs)
-	} else if err != nil {
-		return err
+		return b.oneByOne(ctx, meetingID, ns, at)
 	}
-	for i := range ns {
-		id, ok := ids[seqs[i]]
-		if !ok {
-			return errors.New("data: inserted household without its ID")
-		}
-		out[i] = placed{id: id, seq: seqs[i]}
-	}
-	return nil
-}
-
-// queryPlaced runs an INSERT … RETURNING id, seq and maps each № to its new ID.
-func queryPlaced(ctx context.Context, st *sql.Stmt, args []any, n int) (map[int]int64, error) {
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	ids := make(map[int]int64, n)
-	for rows.Next() {
-		var id int64
-		var seq int
-		if err := rows.Scan(&id, &seq); err != nil {
-			return nil, err
-		}
-		ids[seq] = id
-	}
-	return ids, rows.Err()
+	return err
 }
 
 // oneByOne inserts a batch that broke a unique rule row by row, to return the
 // conflict of the first household at fault.
-func (b *batcher) oneByOne(ctx context.Context, meetingID int64, ns []app.Nominee, seqs []int) error {
-	st, err := b.stmt(ctx, nomineeInsert, 2+nomineeFieldCount, 1, "")
+func (b *batcher) oneByOne(ctx context.Context, meetingID int64, ns []app.Nominee, at []placed) error {
+	st, err := b.stmt(ctx, nomineeInsert, 3+nomineeFieldCount, 1, "")
 	if err != nil {
 		return err
 	}
 	for i := range ns {
-		_, err := st.ExecContext(ctx, append([]any{meetingID, seqs[i]}, nomineeArgs(&ns[i])...)...)
+		_, err := st.ExecContext(ctx, nomineeArgsAt(nil, meetingID, at[i], &ns[i])...)
 		if isUnique(err) {
 			return nomineeExists(&ns[i])
 		} else if err != nil {
