@@ -123,8 +123,9 @@ func (m *Meeting) Quorum(s Settings) Quorum {
 	return q
 }
 
-// Voters is the number of people's-council members present: the most votes a
-// household can receive.
+// Voters is the number of people's-council members who attended (present, late or
+// left early): the most votes a household can receive from the meeting's roll call. A
+// recorded vote counts its own set instead (VoteOf).
 func (m *Meeting) Voters() int {
 	n := 0
 	for _, a := range m.Attendance {

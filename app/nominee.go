@@ -139,8 +139,9 @@ type Nominee struct {
 	ProposedReason string // why a proposed amount exceeds the standard cap
 	RatePreference bool   // 利率优惠建议
 	Votes          Votes
-	Reason         string // the meeting's reason for 不通过 or 暂缓
-	Blocked        string // why the household is excluded (blacklist category, forbidden purpose); "" if not
+	Voters         []int64 // the people's-council members present when the vote was taken (Meeting.StampVote); nil before it
+	Reason         string  // the meeting's reason for 不通过 or 暂缓
+	Blocked        string  // why the household is excluded (blacklist category, forbidden purpose); "" if not
 	Verification   *Verification
 }
 
@@ -178,8 +179,8 @@ func (n *Nominee) Decision(q Quorum, s Settings, voters int) Decision {
 	case n.Blocked != "":
 		return Blocked
 	case !n.Votes.Recorded || n.Votes.Cast() > voters:
-		// a tally larger than the members now present (someone was marked absent
-		// after the vote) decides nothing: the household must be voted again
+		// a tally larger than the members it is counted against (a roll-call
+		// correction took someone out of it) decides nothing: vote again
 		return Pending
 	case !q.Met || toVerify:
 		return Deferred

@@ -97,7 +97,9 @@ type Store interface {
 
 	CreateMeeting(ctx context.Context, m *Meeting) error // with attendance; sets IDs
 	UpdateMeeting(ctx context.Context, m *Meeting) error // the facts: type, number, date, time, place, chair, clerk
-	SetPresence(ctx context.Context, meetingID, memberID int64, p Presence, at string) error
+	// SetPresence marks one member and, in the same transaction, gives each recorded vote
+	// of recounts its new present set (Meeting.Remark).
+	SetPresence(ctx context.Context, meetingID, memberID int64, p Presence, at string, recounts []Recount) error
 	SetStatus(ctx context.Context, meetingID int64, s Status) error // forward only; StatusSigned only via Sign
 
 	AddNominees(ctx context.Context, meetingID int64, ns []Nominee) error // one transaction; sets IDs and Seq

@@ -17,20 +17,26 @@ type Tally struct {
 
 // Results computes every household's final result once, in list order.
 func (m *Meeting) Results(s Settings) []Result {
-	q, voters := m.Quorum(s), m.Voters()
 	out := make([]Result, len(m.Nominees))
 	for i := range m.Nominees {
-		out[i] = m.Nominees[i].Result(q, s, voters)
+		out[i] = m.ResultOf(&m.Nominees[i], s)
 	}
 	return out
 }
 
+// ResultOf is household n's final result, its vote counted against the members present
+// when it was taken (VoteOf).
+func (m *Meeting) ResultOf(n *Nominee, s Settings) Result {
+	q, voters := m.VoteOf(n, s)
+	return n.Result(q, s, voters)
+}
+
 // Tally counts the meeting's households under the village's rules s.
 func (m *Meeting) Tally(s Settings) Tally {
-	q, voters := m.Quorum(s), m.Voters()
 	t := Tally{Nominated: len(m.Nominees)}
 	for i := range m.Nominees {
 		n := &m.Nominees[i]
+		q, voters := m.VoteOf(n, s)
 		r := n.Result(q, s, voters)
 		switch r.Outcome {
 		case Passed:
@@ -100,7 +106,7 @@ func InRecordOrder(ms []MeetingSummary) []MeetingSummary {
 // nil means the meeting may be signed.
 func (m *Meeting) Signable(s Settings) []Unfinished {
 	var out []Unfinished
-	q, voters := m.Quorum(s), m.Voters()
+	q := m.Quorum(s)
 	if m.Locked() {
 		return []Unfinished{{Messages: msgs("meeting.locked")}}
 	}
@@ -115,6 +121,7 @@ func (m *Meeting) Signable(s Settings) []Unfinished {
 	}
 	for i := range m.Nominees {
 		n := &m.Nominees[i]
+		q, voters := m.VoteOf(n, s)
 		if why := n.Unfinished(q, s, voters); why != nil {
 			out = append(out, Unfinished{Seq: n.Seq, Name: n.Name, Messages: why})
 		}

@@ -77,8 +77,9 @@ func attendanceOf(ctx context.Context, tx *sql.Tx, meetingID int64) (map[int64][
 
 // SetPresence marks one member in the roll call (at, HH:MM, only for 迟到 and 早退) and logs
 // what changed. A village member missing from the roll call (added to the roster after
-// the meeting was created) is added to it. A signed meeting is ELOCKED.
-func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string) error {
+// the meeting was created) is added to it. Each of recounts gives a recorded vote its
+// new present set, audited, in the same transaction. A signed meeting is ELOCKED.
+func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string, recounts []app.Recount) error {
 	if q, ok := app.ParsePresence(string(p)); !ok || q != p {
 		return app.Errorf(app.EINVALID, "meeting.presence", "Name", itoa(memberID), "Value", string(p))
 	}
@@ -88,6 +89,9 @@ func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p ap
 	}
 	defer tx.Rollback()
 	if err := s.setPresence(ctx, tx, meetingID, memberID, p, markAt(p, at)); err != nil {
+		return lockedByTrigger(err)
+	}
+	if err := s.recount(ctx, tx, meetingID, recounts); err != nil {
 		return lockedByTrigger(err)
 	}
 	return tx.Commit()
@@ -143,4 +147,32 @@ func (s *Store) addToRoll(ctx context.Context, tx *sql.Tx, meetingID, villageID,
 	}
 	defer a.Close()
 	return insertAttendance(ctx, tx, a, meetingID, villageID, seq, []app.Attendance{{MemberID: memberID, Name: name, Presence: p, At: at}})
+}
+
+// recount stores the new present sets of recorded votes a roll-call change alters.
+func (s *Store) recount(ctx context.Context, tx *sql.Tx, meetingID int64, rs []app.Recount) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	for _, r := range rs {
+		res, err := tx.ExecContext(ctx, `UPDATE nominees SET vote_voters = ? WHERE id = ? AND meeting_id = ?`,
+			formatIDs(r.After), r.NomineeID, meetingID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return app.Errorf(app.ENOTFOUND, "meeting.no_household", "ID", r.NomineeID)
+		}
+		old := []field{{name: "vote_voters", value: formatIDs(r.Before)}}
+		new := []field{{name: "vote_voters", value: formatIDs(r.After)}}
+		if err := a.changes(ctx, auditRef{meetingID, "nominees", r.NomineeID}, old, new); err != nil {
+			return err
+		}
+	}
+	return nil
 }

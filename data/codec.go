@@ -115,3 +115,24 @@ func lockedByTrigger(err error) error {
 	}
 	return err
 }
+
+// formatIDs writes a set of record IDs as a JSON array; nil (no set) as "".
+func formatIDs(ids []int64) string {
+	if ids == nil {
+		return ""
+	}
+	b, _ := json.Marshal(ids) // a []int64 always marshals
+	return string(b)
+}
+
+// parseIDs reads what formatIDs wrote: "" is nil, "[]" an empty set.
+func parseIDs(s string) ([]int64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	ids := []int64{}
+	if err := json.Unmarshal([]byte(s), &ids); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}

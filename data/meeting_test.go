@@ -57,7 +57,7 @@ func nomineesOfTable() []app.Nominee {
 func TestMeetingRoundTrip(t *testing.T) {
 	s := openTest(t)
 	v, m := seed(t, s, nomineesOfTable()...)
-	if err := s.SetPresence(context.Background(), m.ID, v.Members[1].ID, app.Late, "19:45"); err != nil {
+	if err := s.SetPresence(context.Background(), m.ID, v.Members[1].ID, app.Late, "19:45", nil); err != nil {
 		t.Fatal(err)
 	}
 	got := mustMeeting(t, s, m.ID)
@@ -355,7 +355,7 @@ func TestSetPresence(t *testing.T) {
 			if c.key == "meeting.not_found" {
 				id = 999
 			}
-			wantCode(t, s.SetPresence(ctx, id, c.member, c.p, c.at), c.code, c.key)
+			wantCode(t, s.SetPresence(ctx, id, c.member, c.p, c.at, nil), c.code, c.key)
 		})
 	}
 	t.Run("member added after the meeting joins the roll", func(t *testing.T) {
@@ -363,7 +363,7 @@ func TestSetPresence(t *testing.T) {
 		if err := s.AddMember(ctx, &late); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SetPresence(ctx, m.ID, late.ID, app.Leave, "20:00"); err != nil {
+		if err := s.SetPresence(ctx, m.ID, late.ID, app.Leave, "20:00", nil); err != nil {
 			t.Fatal(err)
 		}
 		as := mustMeeting(t, s, m.ID).Attendance
@@ -374,7 +374,7 @@ func TestSetPresence(t *testing.T) {
 	})
 	t.Run("only changed fields logged", func(t *testing.T) {
 		before := len(mustAudit(t, s, m.ID))
-		if err := s.SetPresence(ctx, m.ID, v.Members[2].ID, app.Present, "19:00"); err != nil {
+		if err := s.SetPresence(ctx, m.ID, v.Members[2].ID, app.Present, "19:00", nil); err != nil {
 			t.Fatal(err)
 		}
 		got := mustAudit(t, s, m.ID)[before:]

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,7 @@ var nomineeStored = append([]nomineeField{
 	nomineeField{"votes_recorded", func(n *app.Nominee) any { return &n.Votes.Recorded }, nil},
 	nomineeField{"reason", func(n *app.Nominee) any { return &n.Reason }, nil},
 	nomineeField{"blocked", func(n *app.Nominee) any { return &n.Blocked }, nil},
+	nomineeField{"vote_voters", func(n *app.Nominee) any { return idSet{&n.Voters} }, nil},
 )...)
 
 // baselineFields are the six baseline items, baseline_1 … baseline_6.
@@ -83,6 +85,8 @@ func nomineeArgs(n *app.Nominee) []any {
 			out[i] = int64(*p)
 		case *app.Check:
 			out[i] = string(*p)
+		case idSet:
+			out[i] = formatIDs(*p.ids)
 		}
 	}
 	return out
@@ -113,8 +117,31 @@ func nomineeAuditFields(n *app.Nominee) []field {
 			v = itoa(*p)
 		case *app.Check:
 			v = string(*p)
+		case idSet:
+			v = formatIDs(*p.ids)
 		}
 		out[i] = field{name: f.col, value: v, show: f.show}
 	}
 	return out
+}
+
+// idSet is a set of record IDs stored as formatIDs writes it (a vote's voters): Scan
+// reads the column into *ids.
+type idSet struct{ ids *[]int64 }
+
+// Scan implements sql.Scanner.
+func (s idSet) Scan(src any) error {
+	var text string
+	switch v := src.(type) {
+	case string:
+		text = v
+	case []byte:
+		text = string(v)
+	case nil:
+	default:
+		return fmt.Errorf("data: a set of IDs stored as %T", src)
+	}
+	ids, err := parseIDs(text)
+	*s.ids = ids
+	return err
 }

@@ -38,6 +38,11 @@ func TestEveryNomineeFieldIsStored(t *testing.T) {
 			v.SetInt(int64(1000 * k))
 		case reflect.Bool:
 			v.SetBool(!v.Bool())
+		case reflect.Slice:
+			if v.Type() != reflect.TypeFor[[]int64]() {
+				t.Fatalf("app.Nominee.%s is a %s: teach this test (and nomineeStored) to store it", name, v.Type())
+			}
+			v.Set(reflect.ValueOf([]int64{int64(k), int64(k + 1)}))
 		default:
 			t.Fatalf("app.Nominee.%s is a %s: teach this test (and nomineeStored) to store it", name, v.Kind())
 		}

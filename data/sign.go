@@ -155,6 +155,9 @@ func (s *Store) createAmendment(ctx context.Context, tx *sql.Tx, signedID int64,
 	seqs := make([]int, len(src.Nominees))
 	for i, n := range src.Nominees {
 		seqs[i] = n.Seq
+		// the sitting counts the tallies it carries over against its own roll call
+		// (docs/RULES.md §11.5), as it was before votes kept their present set
+		src.Nominees[i].Voters = nil
 	}
 	if _, err := insertNomineesAt(ctx, tx, a, id, src.Nominees, seqs); err != nil {
 		return nil, err

@@ -68,7 +68,7 @@ func TestLocked(t *testing.T) {
 		change func() error
 	}{
 		{"UpdateMeeting", func() error { mm := *m; mm.Place = "别处"; return s.UpdateMeeting(ctx, &mm) }},
-		{"SetPresence", func() error { return s.SetPresence(ctx, m.ID, v.Members[2].ID, app.Present, "") }},
+		{"SetPresence", func() error { return s.SetPresence(ctx, m.ID, v.Members[2].ID, app.Present, "", nil) }},
 		{"SetStatus", func() error { return s.SetStatus(ctx, m.ID, app.StatusClosed) }},
 		{"AddNominees", func() error { return s.AddNominees(ctx, m.ID, []app.Nominee{app.NewNominee("迟到户", testID(40))}) }},
 		{"SaveNominee", func() error { nn := n; nn.Proposed = 500_000; return s.SaveNominee(ctx, &nn) }},

@@ -288,7 +288,7 @@ func TestTwoStoresOneFile(t *testing.T) {
 			if i%2 == 0 {
 				p = app.Leave
 			}
-			errs <- b.SetPresence(ctx, m.ID, v.Members[0].ID, p, "")
+			errs <- b.SetPresence(ctx, m.ID, v.Members[0].ID, p, "", nil)
 		}
 	}()
 	for range 2 * n {

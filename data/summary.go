@@ -10,28 +10,32 @@ import (
 )
 
 // summaryTotals counts and sums one meeting's households without reading a household
-// into Go. The meeting's own facts come from app: ?1 the meeting, ?2 its voters
-// (Meeting.Voters), ?3 1 under the two-thirds majority rule. ok is app.Nominee.Result's
-// 通过 written in SQL, for a meeting with a quorum: not blocked; voted, with no more
-// votes than voters; no baseline item awaiting verification (?4) or not met (?5) and
-// the undertaking signed; the verification not refusing (?6); a proposal above the
-// standard cap (?8) visited (docs/RULES.md §11, risk checks); the majority reached.
-// amount is its amount: the proposal, or what the verification lowered it to (?7) when
-// lower. The inner query is a co-routine (LIMIT -1 keeps SQLite from inlining it), so
-// ok is worked out once per household. TestMeetingsSumsAsTheRuleDoes holds it to app.
+// into Go. The meeting's own facts come from app: ?1 the meeting, ?2 its voters now
+// (Meeting.Voters), ?3 1 under the two-thirds majority rule, ?9 the least number
+// present for a quorum and ?10 whether the roll call has any people's-council member
+// (Meeting.Quorum). Each vote counts against the members present when it was taken
+// (voteVoters; app.Meeting.VoteOf). ok is app.Nominee.Result's 通过 written in SQL: not
+// blocked; voted with a quorum, with no more votes than voters; no baseline item
+// awaiting verification (?4) or not met (?5) and the undertaking signed; the
+// verification not refusing (?6); a proposal above the standard cap (?8) visited
+// (docs/RULES.md §11, risk checks); the majority reached. amount is its amount: the
+// proposal, or what the verification lowered it to (?7) when lower. The inner query is
+// a co-routine (LIMIT -1 keeps SQLite from inlining it), so ok is worked out once per
+// household. TestMeetingsSumsAsTheRuleDoes holds it to app.
 var summaryTotals = `SELECT count(*), coalesce(sum(ok), 0), coalesce(sum(ok * amount), 0) FROM (
-	SELECT n.blocked = '' AND n.votes_recorded AND n.undertaking
-		AND n.votes_for + n.votes_against + n.votes_abstain + n.votes_recused <= ?2
+	SELECT n.blocked = '' AND n.votes_recorded AND n.undertaking AND ?10 AND nv >= ?9
+		AND n.votes_for + n.votes_against + n.votes_abstain + n.votes_recused <= nv
 		AND ` + baselineHolds + ` AND coalesce(v.recommendation, '') <> ?6
 		AND (n.proposed <= ?8 OR v.nominee_id IS NOT NULL)
-		AND n.votes_for > 0 AND ?2 - n.votes_recused > 0
-		AND CASE WHEN ?3 THEN n.votes_for * 3 >= (?2 - n.votes_recused) * 2 ELSE n.votes_for * 2 > ?2 - n.votes_recused END AS ok,
+		AND n.votes_for > 0 AND nv - n.votes_recused > 0
+		AND CASE WHEN ?3 THEN n.votes_for * 3 >= (nv - n.votes_recused) * 2 ELSE n.votes_for * 2 > nv - n.votes_recused END AS ok,
 		CASE WHEN v.recommendation = ?7 AND v.lower_to < n.proposed THEN v.lower_to ELSE n.proposed END AS amount
-	FROM nominees n LEFT JOIN verifications v ON v.nominee_id = n.id WHERE n.meeting_id = ?1 LIMIT -1)`
+	FROM (SELECT *, ` + voteVoters + ` AS nv FROM nominees WHERE meeting_id = ?1) n
+	LEFT JOIN verifications v ON v.nominee_id = n.id LIMIT -1)`
 
-// summaryCount counts a meeting's households: all a meeting without a quorum needs,
-// since it decides nothing (app.Nominee.Decision: 暂缓).
-const summaryCount = `SELECT count(*), 0, 0 FROM nominees WHERE meeting_id = ?1`
+// voteVoters is the number of voters a household's vote counts against: those present
+// when it was taken, or without that set the roll call now (?2).
+const voteVoters = `CASE WHEN vote_voters = '' THEN ?2 ELSE json_array_length(vote_voters) END`
 
 // baselineHolds is true when none of the six baseline items is ?4 (待核实) or ?5
 // (不符合); written out, since SQLite makes a temporary table of an IN list of columns.
@@ -47,7 +51,7 @@ var baselineHolds = func() string {
 }()
 
 // summarise builds every meeting's summary, in the meetings' order, from its roll call
-// and the sums of summaryTotals (summaryCount without a quorum).
+// and the sums of summaryTotals.
 func summarise(ctx context.Context, tx *sql.Tx, ms []*app.Meeting, settings map[int64]app.Settings) ([]app.MeetingSummary, error) {
 	as, err := attendanceOf(ctx, tx, 0)
 	if err != nil {
@@ -58,22 +62,14 @@ func summarise(ctx context.Context, tx *sql.Tx, ms []*app.Meeting, settings map[
 		return nil, err
 	}
 	defer totals.Close()
-	count, err := tx.PrepareContext(ctx, summaryCount)
-	if err != nil {
-		return nil, err
-	}
-	defer count.Close()
 	out := make([]app.MeetingSummary, len(ms))
 	for i, m := range ms {
 		m.Attendance = as[m.ID]
 		s := settings[m.VillageID]
 		out[i] = m.Summary(s) // no households loaded: the counts are filled in below
-		st := totals
-		if !m.Quorum(s).Met {
-			st = count
-		}
-		row := st.QueryRowContext(ctx, m.ID, m.Voters(), s.Majority == app.MajorityTwoThirds, string(app.ToVerify),
-			string(app.NotMet), string(app.Refuse), string(app.LowerTo), int64(s.StandardCap))
+		q := m.Quorum(s)
+		row := totals.QueryRowContext(ctx, m.ID, m.Voters(), s.Majority == app.MajorityTwoThirds, string(app.ToVerify),
+			string(app.NotMet), string(app.Refuse), string(app.LowerTo), int64(s.StandardCap), q.Required, q.Expected > 0)
 		if err := row.Scan(&out[i].Nominees, &out[i].Passed, &out[i].Total); err != nil {
 			return nil, err
 		}

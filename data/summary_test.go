@@ -40,7 +40,8 @@ func oldMeetings(t testing.TB, s *Store) []app.MeetingSummary {
 
 // randomHousehold is a household in any state a final result distinguishes: blocked,
 // unvoted, voted (sometimes more votes than members present), any baseline mark, the
-// undertaking missing, and every verification recommendation, lowered below and above
+// undertaking missing, the vote counted against its own present set or the roll call,
+// and every verification recommendation, lowered below and above
 // the proposal.
 func randomHousehold(r *rand.Rand, i int) app.Nominee {
 	n := app.NewNominee("户"+strconv.Itoa(i), bigID(i))
@@ -50,6 +51,12 @@ func randomHousehold(r *rand.Rand, i int) app.Nominee {
 	}
 	if r.IntN(6) != 0 {
 		n.Votes = app.Votes{For: r.IntN(4), Against: r.IntN(2), Abstain: r.IntN(2), Recused: r.IntN(2), Recorded: true}
+		if r.IntN(3) != 0 { // taken with its own present set, of any size: quorum or not
+			n.Voters = []int64{}
+			for id := range r.IntN(5) {
+				n.Voters = append(n.Voters, int64(id+1))
+			}
+		}
 	}
 	for b := range n.Baseline {
 		switch r.IntN(20) {
@@ -101,7 +108,7 @@ func TestMeetingsSumsAsTheRuleDoes(t *testing.T) {
 		if i == 2 { // two of three people's-council members away: no quorum
 			m = mustMeeting(t, s, m.ID)
 			for _, a := range m.Attendance[:2] {
-				if err := s.SetPresence(ctx, m.ID, a.MemberID, app.Absent, ""); err != nil {
+				if err := s.SetPresence(ctx, m.ID, a.MemberID, app.Absent, "", nil); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -82,8 +82,7 @@ var householdColumns = []householdColumn{
 		value: func(h householdRow) any { return int64(h.n.Requested) }},
 	{head: "建议额度（元）", kind: cellMoney, bank: 14, table: 14.3, align: "R",
 		value: func(h householdRow) any { return int64(h.n.Proposed) }},
-	{head: "表决\n赞/反/弃/避", table: 16.9, align: "C",
-		value: func(h householdRow) any { return h.n.Votes.Text() }},
+	{head: "表决\n赞/反/弃/避", table: 16.9, align: "C", wraps: true, value: votesCell},
 	{head: "超额理由", bank: 18, value: func(h householdRow) any { return h.n.ProposedReason }},
 	{head: "核实意见", table: 12.8, align: "L", wraps: true,
 		value: func(h householdRow) any { return app.VisitText(h.n.Verification, "\n") }},
@@ -99,6 +98,16 @@ var householdColumns = []householdColumn{
 	{head: "授信期限", bank: 20, value: func(h householdRow) any { return validityText(h.v.Settings) }},
 	{head: "评议日期", kind: cellDate, bank: 12, value: func(h householdRow) any { return h.m.Date }},
 	{head: "评议会文号", bank: 24, value: func(h householdRow) any { return h.m.DocNumber }},
+}
+
+// votesCell is the tally over the members present when it was taken (docs/RULES.md
+// §3.2, §7): 7/1/0/0 above 在场8人.
+func votesCell(h householdRow) any {
+	if !h.n.Votes.Recorded {
+		return h.n.Votes.Text()
+	}
+	_, voters := h.m.VoteOf(h.n, h.v.Settings)
+	return fmt.Sprintf("%s\n在场%d人", h.n.Votes.Text(), voters)
 }
 
 func sex(h householdRow) any {

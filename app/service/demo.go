@@ -42,6 +42,7 @@ func (s *Service) Demo(ctx context.Context, now time.Time) (int64, error) {
 		if e, ok := list.Match(nominees[i].IDNumber); ok {
 			nominees[i].Blocked = string(e.Category)
 		}
+		m.StampVote(nil, &nominees[i], now)
 	}
 	if err := st.AddNominees(ctx, m.ID, nominees); err != nil {
 		return 0, err

@@ -213,7 +213,7 @@ func TestAmendmentPackageNamesTheOriginal(t *testing.T) {
 	}
 	am, _ = st.Meeting(ctx, am.ID)
 	for _, a := range am.Attendance {
-		New(st).SetPresence(ctx, am.ID, a.MemberID, app.Present, "")
+		New(st).SetPresence(ctx, am.ID, a.MemberID, app.Present, "", true)
 	}
 	if _, err := New(st).SignMinutes(ctx, am.ID, filepath.Join(dir, "amend.pdf"), demoPass, time.Now()); err != nil {
 		t.Skipf("the amendment cannot be signed in this demo: %v", err)

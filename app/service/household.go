@@ -46,6 +46,11 @@ func (s *Service) AddHousehold(ctx context.Context, meetingID int64, n *app.Nomi
 	if err := r.Admit(n).Err(); err != nil {
 		return err
 	}
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return err
+	}
+	m.StampVote(nil, n, now())
 	ns := []app.Nominee{*n}
 	if err := s.st.AddNominees(ctx, meetingID, ns); err != nil {
 		return err
@@ -71,6 +76,8 @@ func (s *Service) SaveHousehold(ctx context.Context, n *app.Nominee) error {
 	if err != nil {
 		return err
 	}
+	m.StampVote(old, n, now())
+	_, r.Voters = m.VoteOf(n, r.Settings) // a vote is checked against those present when it was taken
 	probs := r.Check(n)
 	if n.IDNumber != old.IDNumber || n.Purpose != old.Purpose {
 		probs = r.Admit(n)

@@ -114,6 +114,13 @@ func (p *ImportPreview) Commit(ctx context.Context, svc *Service, skipInvalid bo
 		return s, &importer.FileErrors{File: p.File, Errors: l.Errors}
 	}
 	if len(l.Nominees) > 0 {
+		m, err := svc.Meeting(ctx, p.Meeting)
+		if err != nil {
+			return nil, err
+		}
+		for i := range l.Nominees { // a tally sheet's votes were taken by those present now
+			m.StampVote(nil, &l.Nominees[i], now())
+		}
 		src := app.ImportSource{File: filepath.Base(p.File), SHA256: p.Table.SHA256}
 		if err := svc.st.ImportNominees(ctx, p.Meeting, l.Nominees, src); err != nil {
 			return nil, err

@@ -55,8 +55,11 @@ type Mark struct {
 	At       string
 }
 
-// SetPresence marks one member of a meeting's roll call (docs/RULES.md §3.2).
-func (s *Service) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string) error {
+// SetPresence marks one member of a meeting's roll call (docs/RULES.md §3.2). A mark
+// that changes the count of votes already recorded (Meeting.Remark) is refused with
+// the households it would change, ECONFLICT, unless yes: the person saw them and
+// confirmed.
+func (s *Service) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string, yes bool) error {
 	m, err := s.Meeting(ctx, meetingID)
 	if err != nil {
 		return err
@@ -70,37 +73,46 @@ func (s *Service) SetPresence(ctx context.Context, meetingID, memberID int64, p 
 	if err := app.CheckMark(name, p, at); err != nil {
 		return err
 	}
-	return s.st.SetPresence(ctx, meetingID, memberID, p, at)
+	rs := m.Remark(memberID, p, at)
+	if len(rs) > 0 && !yes {
+		return app.RecountMessage(rs)
+	}
+	return s.st.SetPresence(ctx, meetingID, memberID, p, at, rs)
 }
 
-// Attend marks several members of a meeting's roll call by name, as `attend` does.
-// Every mark is checked before any is stored: an unknown name or a 迟到 without a
-// time changes nothing.
-func (s *Service) Attend(ctx context.Context, meetingID int64, marks []Mark) error {
+// Attend marks several members of a meeting's roll call by name, as `attend` does, and
+// returns the recorded votes whose count it changed. Every mark is checked before any
+// is stored: an unknown name or a 迟到 without a time changes nothing, and neither does
+// a set of marks that changes the count of recorded votes unless yes (SetPresence).
+func (s *Service) Attend(ctx context.Context, meetingID int64, marks []Mark, yes bool) ([]app.Recount, error) {
 	m, err := s.Meeting(ctx, meetingID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if m.Locked() {
-		return app.Errorf(app.ELOCKED, "meeting.locked")
+		return nil, app.Errorf(app.ELOCKED, "meeting.locked")
 	}
-	ids := make([]int64, len(marks))
+	rm := make([]app.RollMark, len(marks))
 	for i, mk := range marks {
 		id, ok := memberOnRoll(m, mk.Name)
 		if !ok {
-			return app.Errorf(app.EINVALID, "meeting.unknown_member", "Name", mk.Name)
+			return nil, app.Errorf(app.EINVALID, "meeting.unknown_member", "Name", mk.Name)
 		}
 		if err := app.CheckMark(mk.Name, mk.Presence, mk.At); err != nil {
-			return err
+			return nil, err
 		}
-		ids[i] = id
+		rm[i] = app.RollMark{MemberID: id, Presence: mk.Presence, At: mk.At}
 	}
-	for i, mk := range marks {
-		if err := s.st.SetPresence(ctx, meetingID, ids[i], mk.Presence, mk.At); err != nil {
-			return err
+	rs := m.RemarkPreview(rm...)
+	if len(rs) > 0 && !yes {
+		return nil, app.RecountMessage(rs)
+	}
+	for _, mk := range rm {
+		if err := s.st.SetPresence(ctx, meetingID, mk.MemberID, mk.Presence, mk.At, m.Remark(mk.MemberID, mk.Presence, mk.At)); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return rs, nil
 }
 
 func memberOnRoll(m *app.Meeting, name string) (int64, bool) {

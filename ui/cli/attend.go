@@ -35,10 +35,12 @@ var markFlags = []struct {
 	{"present", app.Present}, {"absent", app.Absent}, {"leave", app.Leave}, {"late", app.Late}, {"left", app.LeftEarly},
 }
 
-// attendCmd marks the roll call: every mark is checked before any is stored.
+// attendCmd marks the roll call: every mark is checked before any is stored. Marks that
+// change the count of recorded votes are refused, naming the households, until --yes.
 func attendCmd(e *Env, args []string) error {
 	fs := e.flags("attend")
 	id := fs.String("meeting", "", "")
+	yes := fs.Bool("yes", false, "")
 	lists := make([]*string, len(markFlags))
 	for i, f := range markFlags {
 		lists[i] = fs.String(f.name, "", "")
@@ -64,7 +66,15 @@ func attendCmd(e *Env, args []string) error {
 		return usagef("cli.missing_flags", "Flags", "--present --absent --leave --late --left")
 	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		return st.Attend(ctx, mid, marks)
+		rs, err := st.Attend(ctx, mid, marks, *yes)
+		if ae, ok := err.(*app.Error); ok && ae.Message.Key == "roll.recounts" {
+			printError(e, err)
+			return usagef("cli.attend_yes")
+		}
+		for _, r := range rs { // what --yes changed, on stderr
+			e.info("cli.attend_recounted", "Seq", r.Seq, "Name", r.Name, "Before", len(r.Before), "After", len(r.After))
+		}
+		return err
 	})
 }
 

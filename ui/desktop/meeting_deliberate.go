@@ -372,12 +372,13 @@ func (t *deliberateTab) onEnter() {
 		return
 	}
 	n := t.mm.nominee(t.cur)
-	if !t.mm.locked() && n.NeedsReason(t.mm.q, t.mm.s, t.mm.voters) && n.Reason == "" {
+	q, voters := t.mm.voteOf(n)
+	if !t.mm.locked() && n.NeedsReason(q, t.mm.s, voters) && n.Reason == "" {
 		t.mm.d.Win.Canvas().Focus(t.reason)
 		return
 	}
 	done := mtgL("meeting.delib.saved_prev", "Seq", n.Seq, "Name", n.Name,
-		"Decision", decisionText(n.Decision(t.mm.q, t.mm.s, t.mm.voters)))
+		"Decision", decisionText(n.Decision(q, t.mm.s, voters)))
 	next := t.nextOpen(t.cur)
 	if next < 0 {
 		next = t.firstUndecided() // households passed over on the way, before the end

@@ -95,7 +95,8 @@ func (t *deliberateTab) commit() bool {
 // counted. Stored silently it could pass a household on a partial count.
 func (t *deliberateTab) shortTally(n *app.Nominee) bool {
 	v := n.Votes
-	return v.Recorded && v.Cast() < t.mm.voters && v != t.shortOK && v != t.mm.nominee(t.cur).Votes
+	_, voters := t.mm.voteOf(n)
+	return v.Recorded && v.Cast() < voters && v != t.shortOK && v != t.mm.nominee(t.cur).Votes
 }
 
 // flagShort names a short tally among errs, so that it is shown and not stored.
@@ -103,8 +104,9 @@ func (t *deliberateTab) flagShort(n *app.Nominee, errs map[string]string) bool {
 	if _, bad := errs[app.FieldVotes]; bad || !t.shortTally(n) {
 		return false
 	}
-	errs[app.FieldVotes] = mtgL("meeting.delib.short_tally", "Cast", n.Votes.Cast(), "Present", t.mm.voters,
-		"Missing", t.mm.voters-n.Votes.Cast())
+	_, voters := t.mm.voteOf(n)
+	errs[app.FieldVotes] = mtgL("meeting.delib.short_tally", "Cast", n.Votes.Cast(), "Present", voters,
+		"Missing", voters-n.Votes.Cast())
 	return true
 }
 
@@ -141,7 +143,8 @@ func (t *deliberateTab) preview() {
 	n, errs := t.formNominee()
 	short := t.flagShort(&n, errs)
 	t.showProblems(errs, t.mm.check(&n), true)
-	q, s, voters := t.mm.q, t.mm.s, t.mm.voters
+	q, voters := t.mm.voteOf(&n) // the members present when this vote was (or will be) taken
+	s := t.mm.s
 	d := n.Decision(q, s, voters)
 	t.decision.Text = decisionText(d)
 	t.decision.Color = themeColor(decisionColor(d))
@@ -203,7 +206,8 @@ func parseYuan(s string) (amount.Yuan, error) { return amount.Parse(s) }
 
 // resultText is the final result: the amount granted, or why not.
 func (t *deliberateTab) resultText(n *app.Nominee) string {
-	r := n.Result(t.mm.q, t.mm.s, t.mm.voters)
+	q, voters := t.mm.voteOf(n)
+	r := n.Result(q, t.mm.s, voters)
 	if r.Outcome == app.Passed {
 		return mtgL("meeting.delib.final", "Yuan", r.Amount.String(), "Wan", r.Amount.Wan())
 	}

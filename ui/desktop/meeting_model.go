@@ -78,6 +78,16 @@ func (mm *meetingModel) loadLastRatings() error {
 	return nil
 }
 
+// voteOf is the quorum and the voters household n's vote is counted against: the
+// members present when it was taken or, for a tally being typed, when it will be
+// (app.Meeting.StampVote against the stored household).
+func (mm *meetingModel) voteOf(n *app.Nominee) (app.Quorum, int) {
+	c := *n
+	c.Votes.Recorded = true // a tally not typed yet will count those there when it is
+	mm.m.StampVote(mm.m.NomineeByID(n.ID), &c, mm.d.Now())
+	return mm.m.VoteOf(&c, mm.s)
+}
+
 // recount recomputes quorum, voters and every household's result.
 func (mm *meetingModel) recount() {
 	mm.q, mm.voters = mm.m.Quorum(mm.s), mm.m.Voters()
@@ -89,7 +99,8 @@ func (mm *meetingModel) recount() {
 // and visitors from the roster's 乡贤参事会 or 百事服务团. Being pure it can run at every
 // keystroke.
 func (mm *meetingModel) check(n *app.Nominee) app.Problems {
-	return app.HouseholdRules{Settings: mm.s, Voters: mm.voters, Visitors: mm.v.Visitors()}.Check(n)
+	_, voters := mm.voteOf(n) // a tally is checked against those present when it was taken
+	return app.HouseholdRules{Settings: mm.s, Voters: voters, Visitors: mm.v.Visitors()}.Check(n)
 }
 
 // listen registers f to hear of changes: the index of the household changed, or -1.
@@ -144,7 +155,7 @@ func (mm *meetingModel) saveNominee(i int, n app.Nominee) error {
 		return err
 	}
 	mm.m.Nominees[i] = n
-	mm.results[i] = mm.m.Nominees[i].Result(mm.q, mm.s, mm.voters)
+	mm.results[i] = mm.m.ResultOf(&mm.m.Nominees[i], mm.s)
 	mm.changed(i)
 	return nil
 }
@@ -159,14 +170,15 @@ func (mm *meetingModel) updateFacts(m *app.Meeting) error {
 	return nil
 }
 
-// setPresence stores attendance entry a's mark and recounts everything: the quorum and
-// the number of voters decide every household.
-func (mm *meetingModel) setPresence(a int, p app.Presence, markAt string) error {
-	at := &mm.m.Attendance[a]
-	if err := mm.d.Store.SetPresence(context.Background(), mm.id, at.MemberID, p, markAt); err != nil {
+// setPresence stores attendance entry a's mark and recounts everything: the quorum for
+// the votes to come, and the recorded votes the mark changes (yes: the clerk confirmed
+// them, app.Meeting.Remark).
+func (mm *meetingModel) setPresence(a int, p app.Presence, markAt string, yes bool) error {
+	id := mm.m.Attendance[a].MemberID
+	if err := mm.d.Store.SetPresence(context.Background(), mm.id, id, p, markAt, yes); err != nil {
 		return err
 	}
-	at.Presence, at.At = p, markAt
+	mm.m.Remark(id, p, markAt)
 	mm.recount()
 	mm.changed(-1)
 	return nil

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,6 +25,7 @@ type rollTab struct {
 	rows     []*rollRow
 	root     fyne.CanvasObject
 	loading  bool
+	ask      *dialog.ConfirmDialog // the open question (a mark that recounts recorded votes), for tests
 }
 
 // factsForm holds the meeting's fact fields, each stored when confirmed.
@@ -237,12 +239,38 @@ func (t *rollTab) onPresence(r *rollRow, s string) {
 			markAt = t.mm.d.Now().Format("15:04")
 		}
 	}
-	if err := t.mm.setPresence(r.a, p, markAt); err != nil {
+	a := t.mm.m.Attendance[r.a]
+	rs := t.mm.m.RemarkPreview(app.RollMark{MemberID: a.MemberID, Presence: p, At: markAt})
+	if len(rs) == 0 {
+		t.storeMark(r, p, markAt, false)
+		return
+	}
+	// a correction of the roll call changes votes already taken: say which, and ask;
+	// the safe answer keeps the mark as it was
+	t.ask = askSafe(t.mm.d.Win, mtgL("meeting.roll.recount_title"),
+		mtgL("meeting.roll.recount_ask", "Name", a.Name, "Mark", presenceText(p), "Count", len(rs))+"\n"+recountLines(rs),
+		mtgL("meeting.roll.recount_keep"), mtgL("meeting.roll.recount_change"),
+		func() { t.storeMark(r, p, markAt, true) }, t.load)
+}
+
+// storeMark stores row r's mark; a refusal shows the stored mark again beside it.
+func (t *rollTab) storeMark(r *rollRow, p app.Presence, markAt string, yes bool) {
+	if err := t.mm.setPresence(r.a, p, markAt, yes); err != nil {
 		t.load() // show the stored mark again
 		setProblem(r.err, errText(t.mm.d, err))
 		return
 	}
 	setProblem(r.err, "")
+}
+
+// recountLines names each household whose recorded vote a roll-call change recounts,
+// with its voters before and after, one a line.
+func recountLines(rs []app.Recount) string {
+	lines := make([]string, len(rs))
+	for i, r := range rs {
+		lines[i] = mtgL("meeting.roll.recount_line", "Seq", r.Seq, "Name", r.Name, "Before", len(r.Before), "After", len(r.After))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // onLateTime stores the time of a late member's arrival or an early one's leaving when
@@ -253,7 +281,7 @@ func (t *rollTab) onLateTime(r *rollRow) {
 		return
 	}
 	// a refused time stays in the entry, beside its reason, for the clerk to correct
-	setProblem(r.err, errOrEmpty(t.mm.d, t.mm.setPresence(r.a, a.Presence, strings.TrimSpace(r.late.Text))))
+	setProblem(r.err, errOrEmpty(t.mm.d, t.mm.setPresence(r.a, a.Presence, strings.TrimSpace(r.late.Text), false)))
 }
 
 // errOrEmpty is err for a person, or "" for nil.

@@ -16,17 +16,24 @@ var _ Leaver = (*MeetingScreen)(nil)
 // askDiscard asks whether to discard changes not stored. The safe answer — go back and
 // keep editing — is the highlighted button that Enter presses; discarding is the other.
 func askDiscard(w fyne.Window, title, message string, discard, keep func()) *dialog.ConfirmDialog {
-	d := dialog.NewConfirm(title, message, func(keepEditing bool) {
-		if keepEditing {
+	return askSafe(w, title, message, mtgL("meeting.verify.keep_editing"), mtgL("meeting.verify.discard"), discard, keep)
+}
+
+// askSafe asks before an action that cannot simply be taken back. The safe answer
+// (safeText: leave things as they are, then keep, which may be nil) is the highlighted
+// button that Enter presses; the action (actText, act) is the other.
+func askSafe(w fyne.Window, title, message, safeText, actText string, act, keep func()) *dialog.ConfirmDialog {
+	d := dialog.NewConfirm(title, message, func(safe bool) {
+		if safe {
 			if keep != nil {
 				keep()
 			}
 			return
 		}
-		discard()
+		act()
 	}, w)
-	d.SetConfirmText(mtgL("meeting.verify.keep_editing"))
-	d.SetDismissText(mtgL("meeting.verify.discard"))
+	d.SetConfirmText(safeText)
+	d.SetDismissText(actText)
 	d.Show()
 	return d
 }
