@@ -90,7 +90,8 @@ func (s Settings) NeedsCapReason(y amount.Yuan) bool { return y > s.StandardCap 
 
 // Check lists every problem with the household's entries under s, with voters
 // people's-council members present: a name, amounts on the unit and within the caps, a
-// reason above the standard cap, votes that add up, a complete verification record.
+// reason above the standard cap, votes that add up, a verification record with a visitor,
+// a known conclusion and recommendation (its date may be unknown: it then prints 未填写).
 func (n *Nominee) Check(s Settings, voters int) Problems {
 	var p Problems
 	if strings.TrimSpace(n.Name) == "" {
@@ -152,9 +153,6 @@ func (v Votes) check(voters int, proposed amount.Yuan) Problems {
 
 func (v *Verification) check(s Settings, proposed amount.Yuan) Problems {
 	var p Problems
-	if v.VisitDate.IsZero() {
-		p.add(FieldVerification, "verification.date_required")
-	}
 	if len(v.Visitors) == 0 {
 		p.add(FieldVerification, "verification.visitor_required")
 	}

@@ -151,10 +151,10 @@ func votes(rr *rowReader) app.Votes {
 // 核实意见 is the notes, kept as written. The conclusion is the 核实结论 cell when it is
 // filled, else what the notes say unambiguously (conclusionInNotes), else left open for
 // the clerk: the household then keeps the minutes from being signed (app.Verification.
-// Open) but the row is imported. A file without a visit-date column records the visit on
-// the meeting's date; an empty recommendation is 维持 after 属实 and open after 部分属实
-// or 不属实, which need the council's word. Everything else is checked by the domain
-// (app.Nominee.Check).
+// Open) but the row is imported. A visit date the file does not give stays unknown and
+// prints 未填写, never the meeting's date (docs/RULES.md §11: nothing is invented); an
+// empty recommendation is 维持 after 属实 and open after 部分属实 or 不属实, which need the
+// council's word. Everything else is checked by the domain (app.HouseholdRules.Check).
 func (p *nomineeParser) verification(rr *rowReader) *app.Verification {
 	keys := []string{ColConclusion, ColRecommendation, ColNotes, ColVisitors, ColVisitDate}
 	filled := false
@@ -172,9 +172,6 @@ func (p *nomineeParser) verification(rr *rowReader) *app.Verification {
 	}
 	if v.Conclusion == "" {
 		v.Conclusion = conclusionInNotes(v.Notes)
-	}
-	if !rr.h.Has(ColVisitDate) {
-		v.VisitDate = p.rules.MeetingDate
 	}
 	rec, lower := app.SplitRecommendation(rr.text(ColRecommendation))
 	switch {
@@ -218,7 +215,6 @@ func (p *nomineeParser) problems(rr *rowReader, n *app.Nominee) {
 
 // verificationColumns maps the verification messages of app.Nominee.Check to columns.
 var verificationColumns = map[string]string{
-	"verification.date_required":    ColVisitDate,
 	"verification.visitor_required": ColVisitors,
 	"process.visitor_not_member":    ColVisitors,
 	"verification.conclusion":       ColConclusion,

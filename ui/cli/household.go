@@ -137,7 +137,7 @@ func (f *householdFlags) applyVotes(n *app.Nominee) error {
 var visitFlags = []string{"visit-date", "visitors", "conclusion", "recommend", "notes"}
 
 // applyVisit sets the verification from the visit flags; the record's completeness is
-// the domain's check (a date, a visitor, a conclusion, a recommendation).
+// the domain's check (a visitor on the roster, a conclusion, a recommendation).
 func (f *householdFlags) applyVisit(n *app.Nominee) error {
 	touched := false
 	for _, k := range visitFlags {
