@@ -275,3 +275,17 @@ func TestNothingInvented(t *testing.T) {
 		t.Error("a visit without a date printed the meeting date")
 	}
 }
+
+// TestAmendmentNamesTheOriginalInBeijingTime protects docs/RULES.md §11.4–§11.5: the
+// 补充纪要 names the original's 文号, fingerprint and signing time, and that time is
+// Beijing time whatever zone the PC is set to (a UTC machine printed 03:09 for 11:09).
+func TestAmendmentNamesTheOriginalInBeijingTime(t *testing.T) {
+	v := testVillage()
+	m := testMeeting(v)
+	m.AmendsID, m.AmendsWhy = 6, "公示期间核实，更正第4户建议额度"
+	signed := time.Date(2026, 11, 20, 3, 9, 0, 0, time.UTC) // 11:09 in Beijing
+	o := Options{Now: fixedNow, Original: &Original{DocNumber: "越丰村评〔2026〕1号", Date: m.Date,
+		Fingerprint: "fd791b9b4fed", SignedAt: signed}}
+	path, _ := writePDF(t, "amendment.pdf", func(b *bytes.Buffer) error { return Render(b, v, m, o) })
+	assertContains(t, pdfText(t, path), "original", "越丰村评〔2026〕1号", "内容指纹fd791b9b4fed", "2026年11月20日11:09签署")
+}
