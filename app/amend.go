@@ -18,6 +18,19 @@ type Change struct {
 // Label renders the field name in l.
 func (c Change) Label(l i18n.Lang) string { return i18n.T(l, c.Field, nil) }
 
+// Public reports whether a change may be posted in a 更正公示: who the household is
+// (added, removed, its name or group) and its final result. The deliberation's own
+// details — visit notes, baseline items, reasons, a blacklist category, the tally — stay
+// in the minutes: a notice board is public (docs/RULES.md §9, §11.5), and the first
+// notice shows no more than the passed households and their credit.
+func (c Change) Public() bool {
+	switch c.Field {
+	case "field.added", "field.removed", "field.name", "field.group", "field.result":
+		return true
+	}
+	return false
+}
+
 // Changes lists what an amendment changes relative to the signed meeting it corrects,
 // in list order: each household by №, then households removed. The amendment's roll
 // call is that of its own sitting (docs/RULES.md §11.5), not a correction of the

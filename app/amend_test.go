@@ -33,3 +33,16 @@ func TestChanges(t *testing.T) {
 		t.Fatal("a meeting compared with itself has no changes")
 	}
 }
+
+// TestOnlyPublicChangesArePosted protects docs/RULES.md §9 and §11.5: a 更正公示 posts
+// who changed and their final result, never visit notes, baseline items, reasons, a
+// blacklist category or the tally, which the minutes alone carry.
+func TestOnlyPublicChangesArePosted(t *testing.T) {
+	for field, public := range map[string]bool{"field.result": true, "field.added": true, "field.removed": true,
+		"field.name": true, "field.group": true, "field.verification": false, "field.baseline": false,
+		"field.reason": false, "field.blocked": false, "field.votes": false, "field.proposed": false} {
+		if got := (Change{Field: field}).Public(); got != public {
+			t.Errorf("%s public = %v, want %v", field, got, public)
+		}
+	}
+}

@@ -116,7 +116,8 @@ func noticeTable(d *doc, v *app.Village, m *app.Meeting, results []app.Result) i
 }
 
 // noticeChanges prints an amendment's 更正公示: what it corrects and, for each household
-// it changes, the correction and its result now. It returns how many of them pass.
+// it changes, the corrections the public may see (app.Change.Public: who, and the final
+// result). It returns how many of them pass.
 func noticeChanges(d *doc, m *app.Meeting, results []app.Result, o Options) int {
 	indent := 2 * d.runeWidth('中')
 	ref := "原纪要"
@@ -125,7 +126,13 @@ func noticeChanges(d *doc, m *app.Meeting, results []app.Result, o Options) int 
 	}
 	d.para(fmt.Sprintf("经%s召开的三治信农贷公议授信评议会议（%s）评议，对%s作出以下更正，现予以公示：",
 		cnDate(m.Date), m.DocNumber, ref), indent)
-	if len(o.Changes) == 0 {
+	var public []app.Change
+	for _, c := range o.Changes {
+		if c.Public() {
+			public = append(public, c)
+		}
+	}
+	if len(public) == 0 {
 		d.para("更正事项：无。", 0)
 		return 0
 	}
@@ -134,7 +141,7 @@ func noticeChanges(d *doc, m *app.Meeting, results []app.Result, o Options) int 
 		bySeq[m.Nominees[i].Seq] = i
 	}
 	passed := 0
-	for i, c := range o.Changes {
+	for i, c := range public {
 		who := c.Name
 		if c.Seq > 0 {
 			who = fmt.Sprintf("第 %d 户 %s", c.Seq, c.Name)

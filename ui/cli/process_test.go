@@ -170,10 +170,14 @@ func TestAfterSigningPath(t *testing.T) {
 	}
 	h.ok("notice", "--meeting", am, "--out", p("am-notice.pdf"), "--from", "2026-11-30")
 	an := pdfWords(t, p("am-notice.pdf"))
-	for _, want := range []string{"更正公示", "公示期：2026年11月30日至2026年12月6日", "原为“300,000”，更正为“250,000”"} {
+	for _, want := range []string{"更正公示", "公示期：2026年11月30日至2026年12月6日", "最终结果：原为“通过300,000”，更正为“通过250,000”"} {
 		if !strings.Contains(an, want) {
 			t.Errorf("更正公示 lacks %q", want)
 		}
+	}
+	// a notice board is public: the deliberation's details stay in the minutes (RULES §11.5)
+	if strings.Contains(an, "建议授信额度：原为") {
+		t.Error("the 更正公示 posts the proposal, not only the final result")
 	}
 	h.refused("公示结果尚未记录", "export", "--meeting", am, "--out", p("am.zip"))
 	h.now = time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local)
