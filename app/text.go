@@ -3,6 +3,9 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
+
+	"pingxin/app/amount"
 )
 
 // How the documents write a yes/no, a tally, a visit and the baseline: once, here, for
@@ -82,4 +85,24 @@ func BaselineText(n *Nominee) string {
 		s += "未签署“三不准”承诺。"
 	}
 	return s
+}
+
+// Dash is what a table cell shows for no value.
+const Dash = "—"
+
+// WanOrDash is an amount in 万 as a credit register's narrow columns show it (on screen
+// and on paper), "—" for none rather than 0万.
+func WanOrDash(y amount.Yuan) string {
+	if y == 0 {
+		return Dash
+	}
+	return y.Wan()
+}
+
+// DayOrDash is a date as 2026-03-15, "—" for none.
+func DayOrDash(t time.Time) string {
+	if t.IsZero() {
+		return Dash
+	}
+	return t.Format(time.DateOnly)
 }

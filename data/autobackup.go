@@ -184,16 +184,25 @@ func LatestBackup(dbPath string) (string, error) {
 // so a PC left on for days still gets a backup each day; onError hears of a failure
 // (nil ignores it). The desktop's store gets one for as long as it is open.
 func KeepDailyBackups(st *Store, dbPath string, every time.Duration, onError func(error)) (stop func()) {
-	done := make(chan struct{})
-	finished := make(chan struct{})
 	run := func() {
 		if _, err := DailyBackup(st, dbPath); err != nil && onError != nil {
 			onError(err)
 		}
 	}
+	return repeat(every, true, run)
+}
+
+// repeat calls f every interval on a goroutine of its own (first at once when now),
+// until stop is called. stop returns once f is no longer running and never will be
+// again, so what f uses may be closed right after; it may be called more than once.
+func repeat(every time.Duration, now bool, f func()) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		run()
+		if now {
+			f()
+		}
 		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
@@ -201,15 +210,12 @@ func KeepDailyBackups(st *Store, dbPath string, every time.Duration, onError fun
 			case <-done:
 				return
 			case <-t.C:
-				run()
+				f()
 			}
 		}
 	}()
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			close(done)
-			<-finished // no backup runs on after stop: the store may be closed next
-		})
-	}
+	return sync.OnceFunc(func() {
+		close(done)
+		<-finished
+	})
 }

@@ -66,17 +66,16 @@ func Acquire(dbPath string) (release func(), err error) {
 		return nil, Explain(dbPath, err)
 	}
 	if err := writePID(f); err != nil {
-		unlockFile(f)
-		f.Close()
+		unlockAndClose(f)
 		return nil, Explain(dbPath, err)
 	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			unlockFile(f)
-			f.Close()
-		})
-	}, nil
+	return sync.OnceFunc(func() { unlockAndClose(f) }), nil
+}
+
+// unlockAndClose unlocks a lock file and closes it.
+func unlockAndClose(f *os.File) {
+	unlockFile(f)
+	f.Close()
 }
 
 // writePID replaces the lock file's content with this process's PID.
@@ -111,24 +110,13 @@ func RequestShow(dbPath string) error {
 
 // WatchShow calls show each time another Pingxin calls RequestShow for dbPath, looking
 // every interval (a file in the database's folder: no socket, no firewall prompt, the
-// same on Windows and Linux), until stop is called. show runs on WatchShow's goroutine.
+// same on Windows and Linux), until stop is called. show runs on WatchShow's goroutine,
+// and never again once stop has returned.
 func WatchShow(dbPath string, every time.Duration, show func()) (stop func()) {
-	done := make(chan struct{})
 	os.Remove(showPath(dbPath)) // a request left from before this process is stale
-	go func() {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				if os.Remove(showPath(dbPath)) == nil {
-					show()
-				}
-			}
+	return repeat(every, false, func() {
+		if os.Remove(showPath(dbPath)) == nil {
+			show()
 		}
-	}()
-	var once sync.Once
-	return func() { once.Do(func() { close(done) }) }
+	})
 }

@@ -160,13 +160,10 @@ func (s *Store) Meeting(ctx context.Context, id int64) (*app.Meeting, error) {
 	return loadMeeting(ctx, tx, id)
 }
 
+// loadMeeting reads a whole meeting: its row, its roll call and its list.
 func loadMeeting(ctx context.Context, tx *sql.Tx, id int64) (*app.Meeting, error) {
-	row := tx.QueryRowContext(ctx, `SELECT `+meetingColumns+` FROM meetings g JOIN villages v ON v.id = g.village_id
-		WHERE g.id = ?`, id)
-	m, err := scanMeeting(row)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, app.Errorf(app.ENOTFOUND, "meeting.not_found", "ID", id)
-	} else if err != nil {
+	m, err := loadFacts(ctx, tx, id)
+	if err != nil {
 		return nil, err
 	}
 	as, err := attendanceOf(ctx, tx, id)

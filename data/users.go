@@ -80,18 +80,13 @@ func takeUsers(dbPath string) (release func(), err error) {
 func holdUsers(dbPath string, f *os.File) (release func(), err error) {
 	name, err := nameHolder(dbPath)
 	if err != nil {
-		unlockFile(f)
-		f.Close()
+		unlockAndClose(f)
 		return nil, Explain(dbPath, err)
 	}
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			name()
-			unlockFile(f)
-			f.Close()
-		})
-	}, nil
+	return sync.OnceFunc(func() {
+		name()
+		unlockAndClose(f)
+	}), nil
 }
 
 func openUsersLock(dbPath string) (*os.File, error) {

@@ -49,7 +49,7 @@ func committee(v *app.Village) string { return v.Name + "村民委员会" }
 // yuan prints an amount with thousands separators; zero prints as a dash in tables.
 func yuan(y amount.Yuan) string {
 	if y == 0 {
-		return "—"
+		return app.Dash
 	}
 	return y.String()
 }

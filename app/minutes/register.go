@@ -8,7 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"pingxin/app"
-	"pingxin/app/amount"
 	"pingxin/app/i18n"
 	"pingxin/app/idcard"
 )
@@ -174,8 +173,8 @@ func RenderRegister(w io.Writer, village string, reg *app.Register, o Options) e
 	for i := range reg.Entries {
 		e := &reg.Entries[i]
 		counts[e.Status]++
-		t.row([]string{fmt.Sprint(i + 1), e.Name, idcard.Mask(e.IDNumber), e.Group, wanOrDash(e.Passed),
-			wanOrDash(e.Current), dayOrDash(e.BankDate), dayOrDash(e.Expiry), e.StatusText(i18n.Zh)}, i%2 == 1)
+		t.row([]string{fmt.Sprint(i + 1), e.Name, idcard.Mask(e.IDNumber), e.Group, app.WanOrDash(e.Passed),
+			app.WanOrDash(e.Current), app.DayOrDash(e.BankDate), app.DayOrDash(e.Expiry), e.StatusText(i18n.Zh)}, i%2 == 1)
 	}
 	t.end()
 	d.y += 3
@@ -189,19 +188,4 @@ func RenderRegister(w io.Writer, village string, reg *app.Register, o Options) e
 	}
 	d.para(line, 0)
 	return d.output(w)
-}
-
-// wanOrDash is an amount in 万 as the register's narrow columns show it, "—" for none.
-func wanOrDash(y amount.Yuan) string {
-	if y == 0 {
-		return "—"
-	}
-	return y.Wan()
-}
-
-func dayOrDash(t time.Time) string {
-	if t.IsZero() {
-		return "—"
-	}
-	return day(t)
 }

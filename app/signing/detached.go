@@ -2,9 +2,6 @@ package signing
 
 import (
 	"crypto/x509"
-	"time"
-
-	"github.com/digitorus/pkcs7"
 )
 
 // SignDetached signs content (a bank package's manifest) with s: the same detached
@@ -35,16 +32,12 @@ func VerifyDetached(content, p7s []byte, known []*x509.Certificate) (r Signature
 		r.Problem = ErrSigPadding
 		return r
 	}
-	p7, err := pkcs7.Parse(der)
-	if err != nil || len(p7.Signers) != 1 || p7.GetOnlySigner() == nil {
+	p7, cert, signed, ok := parseSignature(der)
+	if !ok {
 		r.Problem = ErrSigContents
 		return r
 	}
-	cert := p7.GetOnlySigner()
-	var signed time.Time
-	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &signed) == nil {
-		r.Time = signed
-	}
+	r.Time = signed
 	r.Problem = checkDigest(p7, cert, signed, content)
 	if r.Problem == nil {
 		r.Problem = checkCertificate(p7, cert, der, signed)

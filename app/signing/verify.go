@@ -135,16 +135,12 @@ func checkSignature(pdf []byte, sp sigSpan, trust trustList) (r SignatureReport)
 		r.Problem = ErrSigPadding
 		return r
 	}
-	p7, err := pkcs7.Parse(sp.contents)
-	if err != nil || len(p7.Signers) != 1 || p7.GetOnlySigner() == nil {
+	p7, cert, signed, ok := parseSignature(sp.contents)
+	if !ok {
 		r.Problem = ErrSigContents
 		return r
 	}
-	cert := p7.GetOnlySigner()
-	var signed time.Time
-	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &signed) == nil {
-		r.Time = signed
-	}
+	r.Time = signed
 	r.Problem = checkPKCS7(p7, pdf, sp, cert, signed)
 	if r.Problem == nil {
 		r.Problem = checkCertificate(p7, cert, sp.contents, signed)
@@ -238,3 +234,17 @@ func dictText(d pdfDict, key pdfName) string {
 }
 
 func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// parseSignature reads a CMS signature that has exactly one signer, with the signer's
+// certificate and the signing time it claims (zero when it claims none); ok is false
+// for anything else.
+func parseSignature(der []byte) (p7 *pkcs7.PKCS7, cert *x509.Certificate, signed time.Time, ok bool) {
+	p7, err := pkcs7.Parse(der)
+	if err != nil || len(p7.Signers) != 1 || p7.GetOnlySigner() == nil {
+		return nil, nil, time.Time{}, false
+	}
+	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &signed) != nil {
+		signed = time.Time{}
+	}
+	return p7, p7.GetOnlySigner(), signed, true
+}

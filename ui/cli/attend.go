@@ -20,7 +20,7 @@ func meetingID(s string) (int64, error) {
 		return 0, usagef("cli.missing_flags", "Flags", "--meeting")
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
+	if err != nil || n <= 0 {
 		return 0, usagef("cli.bad_id", "Value", s)
 	}
 	return n, nil

@@ -21,16 +21,13 @@ func init() {
 func certImport(e *Env, args []string) error {
 	fs := e.flags("cert import")
 	replace := fs.Bool("replace", false, "")
-	pos, err := parse(fs, args)
+	file, err := parseOneFile(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cli.one_file")
-	}
-	b, err := os.ReadFile(pos[0])
+	b, err := os.ReadFile(file)
 	if err != nil {
-		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
+		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", file, "Error", err.Error())
 	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
 		c, err := st.ImportKnownCert(ctx, b, *replace)

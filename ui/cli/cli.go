@@ -193,6 +193,18 @@ func (e *Env) flags(name string) *flag.FlagSet {
 	return fs
 }
 
+// parseOneFile parses the flags of a command that takes exactly one file, and returns it.
+func parseOneFile(fs *flag.FlagSet, args []string) (string, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return "", err
+	}
+	if len(pos) != 1 {
+		return "", usagef("cli.one_file")
+	}
+	return pos[0], nil
+}
+
 // parse parses flags that may stand before or after the positional arguments
 // (`import FILE --skip-invalid` as well as `import --skip-invalid FILE`) and returns
 // the positional ones. Go's flag package alone stops at the first positional.

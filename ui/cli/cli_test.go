@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -26,6 +27,28 @@ type harness struct {
 
 func newHarness(t *testing.T) *harness {
 	return &harness{t: t, db: filepath.Join(t.TempDir(), "cfg", "pingxin.db")}
+}
+
+// stored reads meeting id and its village from the harness's database, to look at what
+// the commands stored.
+func (h *harness) stored(t *testing.T, id string) (*app.Village, *app.Meeting) {
+	t.Helper()
+	st, err := data.Open(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n, _ := strconv.ParseInt(id, 10, 64)
+	ctx := context.Background()
+	m, err := st.Meeting(ctx, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := st.Village(ctx, m.VillageID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v, m
 }
 
 func (h *harness) run(env map[string]string, args ...string) (code int, stdout, stderr string) {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+
+	"pingxin/app/service"
 )
 
 func init() {
@@ -14,15 +16,12 @@ func demoCmd(e *Env, args []string) error {
 	if _, err := parse(e.flags("demo"), args); err != nil {
 		return err
 	}
-	st, err := e.store()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	id, err := st.Demo(context.Background(), e.Now())
-	if err != nil {
-		return err
-	}
-	e.println(id)
-	return nil
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		id, err := st.Demo(ctx, e.Now())
+		if err != nil {
+			return err
+		}
+		e.println(id)
+		return nil
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
 	"golang.org/x/term"
@@ -34,11 +33,8 @@ func meetingOut(e *Env, name string, args []string, extra func(fs *flagSet)) (in
 	if *id == "" || *out == "" {
 		return 0, "", usagef("cli.missing_flags", "Flags", "--meeting --out")
 	}
-	n, err := strconv.ParseInt(*id, 10, 64)
-	if err != nil {
-		return 0, "", usagef("cli.bad_id", "Value", *id)
-	}
-	return n, *out, nil
+	n, err := meetingID(*id)
+	return n, *out, err
 }
 
 func minutesCmd(e *Env, args []string) error {

@@ -25,34 +25,25 @@ func importCmd(e *Env, args []string) error {
 	meeting := fs.String("meeting", "", "")
 	skip := fs.Bool("skip-invalid", false, "")
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parse(fs, args)
+	file, err := parseOneFile(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cli.one_file")
-	}
-	if *meeting == "" {
-		return usagef("cli.missing_flags", "Flags", "--meeting")
-	}
-	id, err := strconv.ParseInt(*meeting, 10, 64)
-	if err != nil || id <= 0 {
-		return usagef("cli.bad_id", "Value", *meeting)
-	}
-	st, err := e.store()
+	id, err := meetingID(*meeting)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	sum, err := st.ImportNominees(context.Background(), id, pos[0], *skip)
-	if sum != nil {
-		printImport(e, pos[0], sum, *asJSON, err == nil)
-	}
-	var fe *importer.FileErrors
-	if errors.As(err, &fe) {
-		return refusal{fe}
-	}
-	return err
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		sum, err := st.ImportNominees(ctx, id, file, *skip)
+		if sum != nil {
+			printImport(e, file, sum, *asJSON, err == nil)
+		}
+		var fe *importer.FileErrors
+		if errors.As(err, &fe) {
+			return refusal{fe}
+		}
+		return err
+	})
 }
 
 // printImport prints an import's summary on stdout (as JSON with --json) and what the clerk
@@ -92,32 +83,25 @@ func (r refusal) Lines(l i18n.Lang) []string {
 func blacklistImport(e *Env, args []string) error {
 	fs := e.flags("blacklist import")
 	village := fs.String("village", "", "")
-	pos, err := parse(fs, args)
+	file, err := parseOneFile(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("cli.one_file")
 	}
 	if *village == "" {
 		return usagef("cli.missing_flags", "Flags", "--village")
 	}
-	st, err := e.store()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ctx := context.Background()
-	v, err := villageByNameOrID(ctx, st, *village)
-	if err != nil {
-		return err
-	}
-	sum, err := st.ImportBlacklist(ctx, v.ID, pos[0])
-	if err != nil {
-		return err
-	}
-	e.println(sum.Text(e.Lang))
-	return nil
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		v, err := villageByNameOrID(ctx, st, *village)
+		if err != nil {
+			return err
+		}
+		sum, err := st.ImportBlacklist(ctx, v.ID, file)
+		if err != nil {
+			return err
+		}
+		e.println(sum.Text(e.Lang))
+		return nil
+	})
 }
 
 // villageByNameOrID finds a village by name, or by its number when no village has that name.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,7 +10,6 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/idcard"
-	"pingxin/data"
 )
 
 // paperRoster is a village of seven people's-council members, a sage and an observer.
@@ -38,16 +36,7 @@ type paperMeeting struct {
 // store opens the harness's database to look at what the commands stored.
 func (p *paperMeeting) meeting(t *testing.T, id string) *app.Meeting {
 	t.Helper()
-	st, err := data.Open(p.h.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	n, _ := strconv.ParseInt(id, 10, 64)
-	m, err := st.Meeting(context.Background(), n)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m := p.h.stored(t, id)
 	return m
 }
 

@@ -69,16 +69,7 @@ func setNotice(t *testing.T, h *harness, n app.NoticeSettings) {
 // docNumberOf reads a meeting's 文号 from the database.
 func docNumberOf(t *testing.T, h *harness, id string) string {
 	t.Helper()
-	st, err := data.Open(h.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	n, _ := strconv.ParseInt(id, 10, 64)
-	m, err := st.Meeting(context.Background(), n)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m := h.stored(t, id)
 	return m.DocNumber
 }
 

@@ -22,12 +22,9 @@ func init() {
 func bankImport(e *Env, args []string) error {
 	fs := e.flags("bank import")
 	village := fs.String("village", "", "")
-	pos, err := parse(fs, args)
+	file, err := parseOneFile(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("cli.one_file")
 	}
 	if *village == "" {
 		return usagef("cli.missing_flags", "Flags", "--village")
@@ -37,7 +34,7 @@ func bankImport(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		sum, err := st.ImportBank(ctx, v.ID, pos[0], e.Now())
+		sum, err := st.ImportBank(ctx, v.ID, file, e.Now())
 		if err != nil {
 			return err
 		}

@@ -22,20 +22,7 @@ import (
 // passedHouseholds returns the households meeting id passed, with their amounts.
 func passedHouseholds(t *testing.T, h *harness, id string) []app.CreditRow {
 	t.Helper()
-	st, err := data.Open(h.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	n, _ := strconv.ParseInt(id, 10, 64)
-	m, err := st.Meeting(context.Background(), n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := st.Village(context.Background(), m.VillageID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v, m := h.stored(t, id)
 	var out []app.CreditRow
 	for i, r := range m.Results(v.Settings) {
 		if r.Outcome == app.Passed {
@@ -269,16 +256,7 @@ func checkRegisterPDF(t *testing.T, path string, approved app.CreditRow) {
 // seqOf is the № of the household with idNumber on meeting id's list.
 func seqOf(t *testing.T, h *harness, id, idNumber string) int {
 	t.Helper()
-	st, err := data.Open(h.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	n, _ := strconv.ParseInt(id, 10, 64)
-	m, err := st.Meeting(context.Background(), n)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m := h.stored(t, id)
 	for _, x := range m.Nominees {
 		if x.IDNumber == idNumber {
 			return x.Seq

@@ -125,7 +125,8 @@ func (h *harness) runOK(t *testing.T, args ...string) (string, string) {
 // paperOf reads meeting id from the harness's database.
 func paperOf(t *testing.T, h *harness, id string) *app.Meeting {
 	t.Helper()
-	return (&paperMeeting{h: h}).meeting(t, id)
+	_, m := h.stored(t, id)
+	return m
 }
 
 // sheetText is every cell of every sheet of the package's bank sheet, one line a row.

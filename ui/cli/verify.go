@@ -20,16 +20,13 @@ func init() {
 // the local database only when one exists (for the certificates this machine knows),
 // so a bank PC that never ran Pingxin can verify too.
 func verifyCmd(e *Env, args []string) error {
-	pos, err := parse(e.flags("verify"), args)
+	file, err := parseOneFile(e.flags("verify"), args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cli.one_file")
-	}
-	pdf, err := os.ReadFile(pos[0])
+	pdf, err := os.ReadFile(file)
 	if err != nil {
-		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", pos[0], "Error", err.Error())
+		return app.Errorf(app.EINVALID, "cli.cannot_read", "File", file, "Error", err.Error())
 	}
 	var st app.Reader // none on a bank PC that never ran Pingxin
 	if _, err := os.Stat(e.DBPath); err == nil {
@@ -41,7 +38,7 @@ func verifyCmd(e *Env, args []string) error {
 		st = svc
 	}
 	if isZip(pdf) {
-		return e.verifyPackage(st, pos[0], pdf)
+		return e.verifyPackage(st, file, pdf)
 	}
 	rep, err := service.Verify(context.Background(), st, pdf)
 	if err != nil {
@@ -51,7 +48,7 @@ func verifyCmd(e *Env, args []string) error {
 		e.printSignature(i+1, s)
 	}
 	if !rep.Valid {
-		return app.Errorf(app.EINVALID, "cli.verify_invalid", "File", pos[0])
+		return app.Errorf(app.EINVALID, "cli.verify_invalid", "File", file)
 	}
 	e.println(verdict(rep))
 	return nil

@@ -223,11 +223,11 @@ func (r *RegisterScreen) cellText(e *app.RegisterEntry, col int) string {
 	case "desktop.register.col.passed":
 		return e.Passed.Wan()
 	case "desktop.register.col.current":
-		return wanOrDash(e.Current)
+		return app.WanOrDash(e.Current)
 	case "desktop.register.col.approved":
-		return dayOrDash(e.BankDate)
+		return app.DayOrDash(e.BankDate)
 	case "desktop.register.col.expiry":
-		return dayOrDash(e.Expiry)
+		return app.DayOrDash(e.Expiry)
 	case "desktop.register.col.status":
 		return e.StatusText(r.d.Lang)
 	}
@@ -242,7 +242,7 @@ func (r *RegisterScreen) Choose(e *app.RegisterEntry) {
 	r.LastRating.SetText(e.Name + "  " + idcard.Mask(e.IDNumber) + "\n" + e.LastRating(r.d.Lang))
 	var b strings.Builder
 	for _, ev := range evs {
-		date := dayOrDash(ev.Date)
+		date := app.DayOrDash(ev.Date)
 		if ev.Date.IsZero() {
 			date = lang.L("desktop.register.not_given")
 		}

@@ -207,18 +207,3 @@ func (r *RegisterScreen) onSaveReminder() {
 	}
 	r.Refresh()
 }
-
-// wanOrDash shows no credit as a dash rather than 0万.
-func wanOrDash(y amount.Yuan) string {
-	if y == 0 {
-		return "—"
-	}
-	return y.Wan()
-}
-
-func dayOrDash(t time.Time) string {
-	if t.IsZero() {
-		return "—"
-	}
-	return t.Format(time.DateOnly)
-}
