@@ -19,6 +19,10 @@ func bigList(n int) [][]string { return benchdata.List(n) }
 func bigRules() NomineeRules {
 	r := rules()
 	r.Voters = 9
+	r.Visitors = map[string]bool{}
+	for _, n := range benchdata.VisitorNames {
+		r.Visitors[n] = true
+	}
 	return r
 }
 

@@ -25,6 +25,13 @@ var (
 		"去年新建大棚两个，", "已签订三不准承诺书。"}
 )
 
+// Visitors are who visited each household: two members of the demo village's 乡贤参事会
+// (app/demo), since a visitor must be on the roster's 乡贤参事会 or 百事服务团 — `make
+// bench` imports the lists into the demo meeting. VisitorNames are the same, one by one.
+const Visitors = "范秀珍、蒋伯年"
+
+var VisitorNames = []string{"范秀珍", "蒋伯年"}
+
 // ID returns the i-th of many distinct valid resident IDs of adults born 1960–1995.
 func ID(i int) string {
 	d := time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, (i/1000)%12000)
@@ -41,7 +48,7 @@ func Row(i int) []string {
 	return []string{name, ID(i), fmt.Sprintf("%d组", 1+i%12), fmt.Sprintf("138%08d", i),
 		fmt.Sprint(2 + i%5), purposes[i%len(purposes)], fmt.Sprintf("%d万", 5+i%25),
 		fmt.Sprintf("%d", (5+i%25)*10000), "5", "1", "1", "0", notes.String(),
-		"屠文华、陆秀兰", "2026-03-1" + fmt.Sprint(i%5)}
+		Visitors, "2026-03-1" + fmt.Sprint(i%5)}
 }
 
 // List returns the header and n rows.
