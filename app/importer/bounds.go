@@ -3,8 +3,6 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
-	"io"
-	"strings"
 	"time"
 
 	"pingxin/app"
@@ -48,74 +46,88 @@ func checkUnzipped(b []byte) error {
 	return nil
 }
 
-// prescan reads the sheets and the shared strings of the workbook in b once, as a
-// stream, before excelize parses anything (excelize takes 20 s only to open 120 MB of
-// empty rows): it refuses more than maxRows row tags in a sheet and any run of text or
-// attribute longer than a cell may be, within the time bound.
-func prescan(b []byte, lim *limits) error {
-	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil // excelize says it is not a workbook
-	}
-	for _, f := range z.File {
-		name := strings.ToLower(f.Name)
-		if !strings.HasPrefix(name, "xl/worksheets/") && name != "xl/sharedstrings.xml" {
+// partBounds checks a sheet or the shared strings while they are decompressed (see
+// workbook.readChecked), before anything parses them: it refuses more than maxRows row
+// tags and any run of text or attribute longer than a cell may be. It reads the part
+// once, as it arrives, so a workbook of millions of empty rows is refused after its
+// first 200,000 having decompressed no more of it.
+type partBounds struct {
+	tag    [8]byte // the start of the tag name being read
+	tagLen int
+	inName bool // between '<' and the end of the tag's name
+	rows   int
+	run    int // bytes since the last '<' or '>'
+}
+
+// feed checks the next bytes of the part.
+func (pb *partBounds) feed(p []byte) error {
+	for i := 0; i < len(p); {
+		if pb.inName {
+			if err := pb.nameByte(p[i]); err != nil {
+				return err
+			}
+			i++
 			continue
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil
+		// Outside a tag's name only '<' and '>' matter: jump from one to the next.
+		k := bytes.IndexByte(p[i:], '<')
+		if k < 0 {
+			k = len(p) - i
 		}
-		err = scanPart(rc, lim)
-		rc.Close()
-		if err != nil {
+		if err := pb.text(p[i : i+k]); err != nil {
 			return err
+		}
+		i += k
+		if i < len(p) { // at a '<'
+			pb.inName, pb.tagLen, pb.run = true, 0, 0
+			i++
 		}
 	}
 	return nil
 }
 
-// scanPart is prescan on one part.
-func scanPart(r io.Reader, lim *limits) error {
-	buf := make([]byte, 256<<10)
-	var tag [8]byte
-	tagLen, inName, rows, run := 0, false, 0, 0
-	for {
-		n, err := r.Read(buf)
-		for _, c := range buf[:n] {
-			switch {
-			case c == '<':
-				inName, tagLen, run = true, 0, 0
-				continue
-			case inName && (c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r'):
-				inName = false
-				if t := tag[:min(tagLen, len(tag))]; tagLen <= len(tag) && (string(t) == "row" || bytes.HasSuffix(t, []byte(":row"))) {
-					if rows++; rows > maxRows {
-						return app.Errorf(app.EINVALID, "importer.too_many_rows", "Max", maxRows)
-					}
-				}
-			case inName:
-				if tagLen < len(tag) {
-					tag[tagLen] = c
-				}
-				tagLen++
-			}
-			if c == '>' {
-				run = 0
-			} else if run++; run > maxCellBytes {
-				return app.Errorf(app.EINVALID, "importer.text_too_long", "Max", maxCell)
-			}
+// text accounts for seg, which holds no '<': the run restarts after each '>'.
+func (pb *partBounds) text(seg []byte) error {
+	for pb.run+len(seg) > maxCellBytes {
+		g := bytes.IndexByte(seg, '>')
+		if g < 0 || pb.run+g > maxCellBytes {
+			return app.Errorf(app.EINVALID, "importer.text_too_long", "Max", maxCell)
 		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return nil // excelize says what is wrong with the part
-		}
-		if time.Now().After(lim.deadline) {
-			return lim.timeout()
-		}
+		pb.run, seg = 0, seg[g+1:]
 	}
+	if g := bytes.LastIndexByte(seg, '>'); g >= 0 {
+		pb.run = len(seg) - g - 1
+	} else {
+		pb.run += len(seg)
+	}
+	return nil
+}
+
+// nameByte reads one byte of a tag's name, counting the row tags (<row>, <x:row>).
+func (pb *partBounds) nameByte(c byte) error {
+	switch {
+	case c == '<':
+		pb.tagLen, pb.run = 0, 0
+		return nil
+	case c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r':
+		pb.inName = false
+		if t := pb.tag[:min(pb.tagLen, len(pb.tag))]; pb.tagLen <= len(pb.tag) && (string(t) == "row" || bytes.HasSuffix(t, []byte(":row"))) {
+			if pb.rows++; pb.rows > maxRows {
+				return app.Errorf(app.EINVALID, "importer.too_many_rows", "Max", maxRows)
+			}
+		}
+	default:
+		if pb.tagLen < len(pb.tag) {
+			pb.tag[pb.tagLen] = c
+		}
+		pb.tagLen++
+	}
+	if c == '>' {
+		pb.run = 0
+	} else if pb.run++; pb.run > maxCellBytes {
+		return app.Errorf(app.EINVALID, "importer.text_too_long", "Max", maxCell)
+	}
+	return nil
 }
 
 // maxCellBytes is the most bytes a cell of maxCell characters takes in the XML: each

@@ -124,3 +124,40 @@ func TestCSVBounds(t *testing.T) {
 func TestWholeFileErrorsNameTheFile(t *testing.T) {
 	refusedFast(t, "名单.csv", []byte("  \n"), "importer.empty")
 }
+
+// TestPartBounds: the bounds checked while a part is decompressed hold at their exact
+// limits — the 200,001st row tag and the 327,671st byte of one run of text — whatever
+// the sizes of the pieces the decompressor hands over, a run split by a '>' or by a
+// piece's end included.
+func TestPartBounds(t *testing.T) {
+	run := func(n int) string { return strings.Repeat("字", n/3) + strings.Repeat("a", n%3) }
+	cases := []struct {
+		name, part, key string // key "" when the part is within bounds
+	}{
+		{"rows at the bound", strings.Repeat("<row/>", maxRows), ""},
+		{"one row too many", strings.Repeat(`<x:row r="1">`, maxRows+1), "importer.too_many_rows"},
+		{"end tags are not rows", strings.Repeat("<row></row>", maxRows/2+1) + strings.Repeat("</row>", maxRows), ""},
+		{"text at the bound", "<t>" + run(maxCellBytes) + "</t>", ""},
+		{"text one byte over", "<t>" + run(maxCellBytes+1) + "</t>", "importer.text_too_long"},
+		{"long text cut by a '>'", "<t>" + run(maxCellBytes) + ">" + run(maxCellBytes) + "</t>", ""},
+		{"attribute over the bound", `<c r="` + run(maxCellBytes+8) + `">`, "importer.text_too_long"},
+		{"tag name over the bound", "<" + run(maxCellBytes+1), "importer.text_too_long"},
+	}
+	for _, c := range cases {
+		for _, piece := range []int{1 << 30, 32 << 10, 4093, 7} {
+			var pb partBounds
+			var err error
+			for b := []byte(c.part); len(b) > 0 && err == nil; {
+				n := min(piece, len(b))
+				err, b = pb.feed(b[:n]), b[n:]
+			}
+			var ae *app.Error
+			switch {
+			case c.key == "" && err != nil:
+				t.Errorf("%s, pieces of %d: refused: %v", c.name, piece, err)
+			case c.key != "" && (!errorsAs(err, &ae) || ae.Message.Key != c.key):
+				t.Errorf("%s, pieces of %d: got %v, want %s", c.name, piece, err, c.key)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +35,17 @@ func openWorkbook(b []byte) (*workbook, error) {
 
 // read returns the decompressed bytes of a part (name matched without regard to case,
 // as Excel does); checkUnzipped has bounded the sizes.
-func (w *workbook) read(name string) ([]byte, error) {
+func (w *workbook) read(name string) ([]byte, error) { return w.readChecked(name, nil) }
+
+// firstPiece is how much of a part is read before a buffer of its whole declared size
+// is made.
+const firstPiece = 4 << 20
+
+// readChecked is read with the bounds of a sheet or the shared strings (partBounds)
+// checked on the bytes as they are decompressed, and the time bound between reads;
+// lim nil checks nothing. The part is decompressed once, into a buffer of its
+// declared size.
+func (w *workbook) readChecked(name string, lim *limits) ([]byte, error) {
 	f, ok := w.parts[strings.ToLower(name)]
 	if !ok {
 		return nil, io.ErrUnexpectedEOF
@@ -44,16 +55,39 @@ func (w *workbook) read(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	out := make([]byte, 0, min(f.UncompressedSize64, maxUnzipped))
-	buf := bytes.NewBuffer(out)
-	_, err = buf.ReadFrom(rc)
-	return buf.Bytes(), err
+	// The buffer takes the declared size (one byte more, so the end is read without
+	// growing it), but only once the first firstPiece bytes have passed the bounds: a
+	// workbook of millions of empty rows is refused before memory for all of them is
+	// even cleared.
+	size := int(min(f.UncompressedSize64, maxUnzipped)) + 1
+	out := make([]byte, 0, min(size, firstPiece))
+	var pb partBounds
+	for {
+		if len(out) == cap(out) {
+			out = slices.Grow(out, max(size-len(out), 64<<10))
+		}
+		n, err := rc.Read(out[len(out):cap(out)])
+		if lim != nil {
+			if e := pb.feed(out[len(out) : len(out)+n]); e != nil {
+				return nil, e
+			}
+			if time.Now().After(lim.deadline) {
+				return nil, lim.timeout()
+			}
+		}
+		out = out[:len(out)+n]
+		if err == io.EOF {
+			return out, nil
+		} else if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // sharedStrings reads xl/sharedStrings.xml: the text of each <si>, its runs joined,
 // phonetic runs (<rPh>) left out. A workbook without the part has none.
 func (w *workbook) sharedStrings(lim *limits) ([]string, error) {
-	x, err := w.read("xl/sharedStrings.xml")
+	x, err := w.readChecked("xl/sharedStrings.xml", lim)
 	if err == io.ErrUnexpectedEOF {
 		return nil, nil
 	} else if err != nil {

@@ -24,9 +24,6 @@ func readXLSX(b []byte, s *Schema) (*Table, error) {
 	if err := checkUnzipped(b); err != nil {
 		return nil, err
 	}
-	if err := prescan(b, lim); err != nil {
-		return nil, err
-	}
 	w, err := openWorkbook(b)
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "importer.xlsx_bad")
@@ -70,9 +67,9 @@ func xlsxErr(err error) error {
 // stops after headerScan rows when none of them is a complete header of s, and score is
 // how many known columns the closest row names.
 func readSheet(w *workbook, sh sheetRef, shared []string, s *Schema, lim *limits) (t *Table, score int, err error) {
-	x, err := w.read(sh.part)
+	x, err := w.readChecked(sh.part, lim)
 	if err != nil {
-		return nil, 0, app.Errorf(app.EINVALID, "importer.xlsx_bad")
+		return nil, 0, xlsxErr(err)
 	}
 	sc := &sheetScanner{x: x, shared: shared}
 	t = &Table{Format: "xlsx", Sheet: sh.name}
