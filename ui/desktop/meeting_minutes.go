@@ -16,6 +16,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/amount"
+	"pingxin/app/i18n"
 )
 
 // minutesTab is 纪要与签署: the meeting's summary (totals, the households without a final
@@ -27,6 +28,7 @@ type minutesTab struct {
 	quorum   *widget.Label
 	totals   *widget.Label
 	amends   *widget.Label
+	changes  *widget.Label // an amendment's corrections, listed before it is signed
 	open     []app.Unfinished
 	openList *widget.List
 	// onHousehold opens household i in 会议表决 (set by the meeting screen)
@@ -67,6 +69,7 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 	t.quorum = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
 	t.totals = &widget.Label{Wrapping: fyne.TextWrapWord}
 	t.amends = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	t.changes = &widget.Label{Wrapping: fyne.TextWrapWord}
 	t.openHead = sectionTitle("")
 	t.openList = widget.NewList(func() int { return len(t.open) },
 		func() fyne.CanvasObject { return &widget.Label{Wrapping: fyne.TextWrapWord} }, t.updateOpen)
@@ -99,7 +102,7 @@ func (t *minutesTab) layout() fyne.CanvasObject {
 	actions := container.NewVBox(container.NewHBox(t.generate, t.openMinutes, t.openNotice, t.sign),
 		container.NewHBox(t.cosign, t.review, t.closePub, t.export, t.amend))
 	top := container.NewVBox(
-		sectionTitle(mtgL("meeting.minutes.summary")), t.amends, t.quorum, t.totals,
+		sectionTitle(mtgL("meeting.minutes.summary")), t.amends, t.changes, t.quorum, t.totals,
 		actions, t.progress, t.step, t.problem, t.signInfo, t.files,
 		t.openHead)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.openList))
@@ -119,6 +122,7 @@ func (t *minutesTab) load() {
 		"NotPassed", tl.NotPassed, "Deferred", tl.Deferred, "Blocked", tl.Blocked, "Pending", tl.Pending,
 		"Yuan", amount.Yuan(tl.Total).String(), "Wan", amount.Yuan(tl.Total).Wan()))
 	setProblem(t.amends, t.amendsText())
+	t.showChanges()
 	t.open = m.Signable(s)
 	if m.Locked() {
 		t.open = nil
@@ -142,6 +146,44 @@ func (t *minutesTab) amendsText() string {
 		return ""
 	}
 	return mtgL("meeting.minutes.amends", "ID", t.mm.m.AmendsID, "Why", t.mm.m.AmendsWhy)
+}
+
+// showChanges lists, for an amendment, every correction it makes to the signed
+// minutes — households withdrawn, added, and each changed field with its signed and its
+// new value — as app.Changes computes them for its minutes, so the chair reads them
+// before signing.
+func (t *minutesTab) showChanges() {
+	text := ""
+	if t.mm.orig != nil {
+		text = mtgL("meeting.minutes.changes_none")
+	}
+	if cs := t.mm.changes(); len(cs) > 0 {
+		lines := make([]string, len(cs))
+		for i, c := range cs {
+			key := "meeting.minutes.change_line"
+			if c.Field == "field.added" || c.Field == "field.removed" {
+				key = "meeting.minutes.change_household"
+			}
+			lines[i] = mtgL(key, "Seq", c.Seq, "Name", c.Name, "Field", c.Label(t.mm.d.Lang), "Old", orDash(c.Old), "New", orDash(c.New))
+		}
+		text = mtgL("meeting.minutes.changes", "Count", len(cs)) + "\n" + strings.Join(i18n.Cap(lines, t.mm.d.Lang), "\n")
+	}
+	if text == t.changes.Text && t.changes.Visible() == (text != "") {
+		return
+	}
+	t.changes.SetText(text)
+	t.changes.Hidden = text == ""
+	if t.root != nil {
+		t.root.Refresh() // the summary above the list grows or shrinks with it: lay it out again
+	}
+}
+
+// orDash is a value of a change, or a dash for one that was empty.
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
 }
 
 func (t *minutesTab) updateOpen(i widget.ListItemID, o fyne.CanvasObject) {

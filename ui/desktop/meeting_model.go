@@ -17,6 +17,7 @@ type meetingModel struct {
 
 	v       *app.Village
 	m       *app.Meeting
+	orig    *app.Meeting // for an amendment (补充纪要): the signed meeting it corrects
 	s       app.Settings
 	q       app.Quorum
 	voters  int
@@ -50,8 +51,22 @@ func (mm *meetingModel) load() error {
 		return err
 	}
 	mm.v, mm.m, mm.s = v, m, v.Settings
+	if mm.orig = nil; m.AmendsID != 0 {
+		if mm.orig, err = mm.d.Store.Meeting(context.Background(), m.AmendsID); err != nil {
+			return err
+		}
+	}
 	mm.recount()
 	return mm.loadLastRatings()
+}
+
+// changes lists what an amendment changes relative to the signed meeting it corrects,
+// as its minutes will print them (app.Changes); nil for a meeting that is not one.
+func (mm *meetingModel) changes() []app.Change {
+	if mm.orig == nil {
+		return nil
+	}
+	return app.Changes(mm.orig, mm.m, mm.s)
 }
 
 // loadLastRatings finds in the village's credit register the households of an unsigned
