@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"pingxin/app"
 	"pingxin/app/idcard"
@@ -28,9 +29,9 @@ func paperList() string {
 // paperMeeting is a whole paper meeting entered from the command line, step by step;
 // each step is a subtest so that later steps (review, 公示, close) slot in between.
 type paperMeeting struct {
-	h       *harness
-	dir, id string
-	pass    map[string]string
+	h           *harness
+	dir, id, am string
+	pass        map[string]string
 }
 
 // store opens the harness's database to look at what the commands stored.
@@ -66,8 +67,9 @@ func (p *paperMeeting) refused(t *testing.T, code int, args ...string) string {
 // TestPaperMeetingFromTheCommandLine protects the promise that an office working by
 // script can enter a whole meeting held on paper: village, settings, meeting with its
 // 文号, roll call with leave, late and early leaving, the tally sheet, corrections of
-// single households, signing, the bank package and an amendment — and that the
-// documents say what was entered.
+// single households, signing, review, 公示 and its close, the bank package, and an
+// amendment signed with its own 更正公示, close and package — and that the documents
+// say what was entered (pdftotext).
 func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 	p := &paperMeeting{h: newHarness(t), dir: t.TempDir(), pass: map[string]string{"PINGXIN_PASSPHRASE": "联丰村口令2026年"}}
 	h := p.h
@@ -143,7 +145,9 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			h.okEnv(p.pass, "minutes", "--meeting", p.id, "--out", signed, "--sign")
 			text := pdfText(t, signed)
 			for _, want := range []string{"联丰村评〔2026〕1号", "请假", "徐月英", "迟到，19:20到会", "早退，20:30离会",
-				"陈永明", "李春花", "周小平", "经营情况不明，多数反对", "厂房为租用，规模小于申报", idcard.Mask(cliID(101))} {
+				"陈永明", "李春花", "周小平", "经营情况不明，多数反对", "厂房为租用，规模小于申报", idcard.Mask(cliID(101)),
+				// 30万 above the village's 25万 cap and nobody visited: 暂缓 (docs/RULES.md §11, risk checks)
+				"第1户陈永明（" + idcard.Mask(cliID(101)) + "，1组）：暂缓。原因：建议额度300,000元超过标准上限250,000元，未经乡贤参事会走访核实"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the signed minutes lack %q", want)
 				}
@@ -163,7 +167,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 		}},
 		{"amend", func(t *testing.T) {
 			p.refused(t, ExitRefused, "amend", "--meeting", p.id, "--reason", " ")
-			am := strings.TrimSpace(h.ok("amend", "--meeting", p.id, "--reason", "第1户建议额度误记，更正为二十万元", "--date", "2026-11-25"))
+			am := strings.TrimSpace(h.ok("amend", "--meeting", p.id, "--reason", "第1户建议额度误记，更正为二十万元", "--date", "2026-11-25", "--time", "19:00"))
 			if _, err := strconv.Atoi(am); err != nil || am == p.id {
 				t.Fatalf("amend printed %q", am)
 			}
@@ -179,6 +183,40 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 				if !strings.Contains(text, want) {
 					t.Errorf("the amendment's minutes lack %q", want)
 				}
+			}
+			p.am = am
+		}},
+		{"the amendment signed, its 更正公示, closed and exported", func(t *testing.T) {
+			h.now = time.Date(2026, 11, 25, 20, 30, 0, 0, time.Local)
+			h.ok("attend", "--meeting", p.am, "--absent", "蒋阿大", "--yes") // the sitting's own roll call
+			signed := filepath.Join(p.dir, "补充纪要-签署.pdf")
+			h.okEnv(p.pass, "minutes", "--meeting", p.am, "--out", signed, "--sign")
+			text := pdfText(t, signed)
+			for _, want := range []string{"联丰村评〔2026〕8号", "对联丰村评〔2026〕1号纪要的补充", "内容指纹",
+				"缺席：蒋阿大", "最终结果：原为“暂缓”，更正为“通过200,000”"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the signed amendment lacks %q", want)
+				}
+			}
+			if strings.Contains(text, "草稿") {
+				t.Error("the signed amendment carries the draft mark")
+			}
+			notice := filepath.Join(p.dir, "更正公示.pdf")
+			h.ok("notice", "--meeting", p.am, "--out", notice, "--from", "2026-11-26")
+			nt := pdfText(t, notice)
+			for _, want := range []string{"更正公示", "对联丰村评〔2026〕1号纪要作出以下更正", "第1户陈永明（" + idcard.Mask(cliID(101)) + "），最终结果：原为“暂缓”，更正为“通过200,000”",
+				"公示期：2026年11月26日至2026年12月5日（共10天）", "村务公开栏"} {
+				if !strings.Contains(nt, want) {
+					t.Errorf("the 更正公示 lacks %q", want)
+				}
+			}
+			p.refused(t, ExitRefused, "publicity", "close", "--meeting", p.am, "--result", "无异议") // the period runs
+			h.now = time.Date(2026, 12, 6, 9, 0, 0, 0, time.Local)
+			h.ok("publicity", "close", "--meeting", p.am, "--result", "无异议")
+			zip := filepath.Join(p.dir, "补充资料包.zip")
+			h.okEnv(p.pass, "export", "--meeting", p.am, "--out", zip)
+			if out := h.ok("verify", zip); !strings.HasSuffix(out, "valid\n") {
+				t.Fatalf("verify of the amendment's package:\n%s", out)
 			}
 		}},
 	}
