@@ -17,9 +17,13 @@ const (
 )
 
 // verificationText is the sage council's finding as the sheet states it: the
-// conclusion and, when it lowers or refuses, the recommendation; "" when not visited.
+// conclusion and, when it lowers or refuses, the recommendation; 未走访 when nobody
+// visited (a blank cell would read as a gap in the record).
 func verificationText(v *app.Verification) string {
-	if v == nil || v.Conclusion == "" {
+	if v == nil {
+		return app.NotVisited // said, not left blank: the minutes say 未走访 too
+	}
+	if v.Conclusion == "" {
 		return ""
 	}
 	s := string(v.Conclusion)

@@ -83,12 +83,16 @@ func TestBankSheet(t *testing.T) {
 		sex := map[bool]string{true: "男", false: "女"}[id.Male()]
 		for head, want := range map[string]string{"户主姓名": n.Name, "性别": sex, "出生日期": id.Birth().Format("2006-01-02"),
 			"村民小组": n.Group, "申请额度（元）": strconv.FormatInt(int64(n.Requested), 10), "同意票": strconv.Itoa(n.Votes.For),
-			"授信期限": "自银行审批之日起三年", "评议日期": "2026-03-15", "评议会文号": m.DocNumber} {
+			"授信期限": "自银行审批之日起三年", "评议日期": "2026-03-15", "评议会文号": m.DocNumber,
+			"核实结论": verificationText(n.Verification)} {
 			raw := head == "申请额度（元）" || head == "同意票"
 			if got, _ := x.GetCellValue(sh, cell(bankLetter(t, head)), excelize.Options{RawCellValue: raw}); got != want {
 				t.Errorf("%s (%s) = %q, want %q", cell(bankLetter(t, head)), head, got, want)
 			}
 		}
+	}
+	if got := verificationText(nil); got != "未走访" {
+		t.Errorf("an unvisited household's 核实结论 reads %q, want 未走访, not a blank", got)
 	}
 	if tl := m.Tally(v.Settings); sum != tl.Total || sum != 4_500_000 {
 		t.Errorf("amounts sum to %d, tally total %d", sum, tl.Total)
