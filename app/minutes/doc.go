@@ -102,11 +102,8 @@ func (d *doc) width() float64 { return d.right - d.left }
 // font selects the face and size of the next texts.
 func (d *doc) font(isBold bool, size float64) {
 	d.isBold, d.size = isBold, size
-	style := ""
-	if isBold {
-		style = "B"
-	}
-	d.f.SetFont(family, style, size)
+	fc := d.face()
+	d.f.SetFont(fc.family, fc.style, size)
 }
 
 // face is the face of the current font.

@@ -23,8 +23,13 @@ type face struct {
 	err    error
 }
 
-// family is the name the documents give the embedded fonts inside gofpdf.
-const family = "notosanssc"
+// The names the documents give the embedded fonts inside gofpdf; pdffonts shows them
+// (utf8notoserifsc, utf8notosansscB), so they say which font each one is: the body's
+// serif and the headings' sans bold (docs/RULES.md §7).
+const (
+	serifFamily = "notoserifsc"
+	sansFamily  = "notosanssc"
+)
 
 // faceKey names a face: its gofpdf family and style.
 type faceKey struct{ family, style string }
@@ -50,8 +55,8 @@ func loadFace(familyName, style string, data []byte) *face {
 // faces returns the body (serif) and heading (sans bold) faces, or the error that made
 // them unusable.
 func faces() (*face, *face, error) {
-	reg := loadFace(family, "", assets.FontSerif) // body text: 宋体-style serif; headings stay 黑体 (sans bold)
-	bold := loadFace(family, "B", assets.FontBold)
+	reg := loadFace(serifFamily, "", assets.FontSerif) // body text: 宋体-style serif; headings stay 黑体 (sans bold)
+	bold := loadFace(sansFamily, "B", assets.FontBold)
 	return reg, bold, errors.Join(reg.err, bold.err)
 }
 

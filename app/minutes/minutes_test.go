@@ -92,6 +92,12 @@ func checkFontsEmbedded(t *testing.T, out string) {
 	if n := len(lines) - 2; n != 2 {
 		t.Errorf("%d fonts, want 2 (regular and bold):\n%s", n, out)
 	}
+	// the body is the serif, the headings the sans bold (docs/RULES.md §7), by name
+	for _, name := range []string{"utf8notoserifsc ", "utf8notosansscB "} {
+		if !strings.Contains(out, name) {
+			t.Errorf("pdffonts does not list %q:\n%s", name, out)
+		}
+	}
 }
 
 // TestMinutesFooter: every page says 第 X 页 共 Y 页 with the real total, the document
