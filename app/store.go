@@ -96,6 +96,10 @@ type Store interface {
 	RemoveBlacklist(ctx context.Context, entryID int64, reason string) error
 
 	CreateMeeting(ctx context.Context, m *Meeting) error // with attendance; sets IDs
+	// DeleteMeeting and DeleteVillage take away what was entered by mistake, with all it
+	// holds, before anything of it is signed (ELOCKED after); the audit log keeps it.
+	DeleteMeeting(ctx context.Context, meetingID int64) error
+	DeleteVillage(ctx context.Context, villageID int64) error
 	UpdateMeeting(ctx context.Context, m *Meeting) error // the facts: type, number, date, time, place, chair, clerk
 	// SetPresence marks one member and, in the same transaction, gives each recorded vote
 	// of recounts its new present set (Meeting.Remark).

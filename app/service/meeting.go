@@ -115,6 +115,20 @@ func (s *Service) Attend(ctx context.Context, meetingID int64, marks []Mark, yes
 	return rs, nil
 }
 
+// DeleteMeeting deletes a meeting entered by mistake, with its roll call and
+// households, before its minutes are signed; after, it is refused (ELOCKED): a signed
+// meeting is corrected by an amendment. The audit log keeps what was deleted.
+func (s *Service) DeleteMeeting(ctx context.Context, meetingID int64) error {
+	return s.st.DeleteMeeting(ctx, meetingID)
+}
+
+// DeleteVillage deletes a village entered by mistake, with its roster, blacklist and
+// meetings, while none of its minutes is signed (ELOCKED after) and it holds no signing
+// key or credit register (ECONFLICT). The audit log keeps what was deleted.
+func (s *Service) DeleteVillage(ctx context.Context, villageID int64) error {
+	return s.st.DeleteVillage(ctx, villageID)
+}
+
 func memberOnRoll(m *app.Meeting, name string) (int64, bool) {
 	for _, a := range m.Attendance {
 		if a.Name == strings.TrimSpace(name) {

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"context"
+	"strconv"
+
+	"pingxin/app"
+	"pingxin/app/service"
+)
+
+func init() {
+	register("village delete", "cli.usage.village_delete", villageDelete)
+	register("meeting delete", "cli.usage.meeting_delete", meetingDelete)
+	register("household delete", "cli.usage.household_delete", householdDelete)
+}
+
+// confirmDelete deletes with del when yes; otherwise it says on stderr what would go
+// (what, with kv) and changes nothing, as `attend` does without --yes. A record that is
+// locked (signed) goes straight to del, so that the service's refusal is what the user
+// reads rather than a question whose answer would be refused.
+func confirmDelete(e *Env, yes, locked bool, del func() error, what string, kv ...any) error {
+	if yes || locked {
+		return del()
+	}
+	e.info(what, kv...)
+	return usagef("cli.delete_yes")
+}
+
+// villageDelete deletes a village entered by mistake (docs/CLI.md §3).
+func villageDelete(e *Env, args []string) error {
+	fs := e.flags("village delete")
+	village := fs.String("village", "", "")
+	yes := fs.Bool("yes", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *village == "" {
+		return usagef("cli.missing_flags", "Flags", "--village")
+	}
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		v, err := st.VillageByName(ctx, *village)
+		if err != nil {
+			return err
+		}
+		ms, err := st.Meetings(ctx)
+		if err != nil {
+			return err
+		}
+		meetings, signed := 0, false
+		for _, m := range ms {
+			if m.VillageID == v.ID {
+				meetings++
+				signed = signed || m.Status == app.StatusSigned
+			}
+		}
+		return confirmDelete(e, *yes, signed, func() error { return st.DeleteVillage(ctx, v.ID) },
+			"cli.delete_village_what", "Village", v.Name, "Members", len(v.Members), "Meetings", meetings)
+	})
+}
+
+// meetingDelete deletes a meeting entered by mistake, before its minutes are signed
+// (docs/CLI.md §4).
+func meetingDelete(e *Env, args []string) error {
+	fs := e.flags("meeting delete")
+	id := fs.String("meeting", "", "")
+	yes := fs.Bool("yes", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	mid, err := meetingID(*id)
+	if err != nil {
+		return err
+	}
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		m, err := st.Meeting(ctx, mid)
+		if err != nil {
+			return err
+		}
+		return confirmDelete(e, *yes, m.Locked(), func() error { return st.DeleteMeeting(ctx, mid) },
+			"cli.delete_meeting_what", "ID", m.ID, "Village", m.Village, "Doc", m.DocNumber,
+			"Date", m.Date.Format("2006-01-02"), "Households", len(m.Nominees))
+	})
+}
+
+// householdDelete takes a household entered by mistake off a meeting's list, before
+// the minutes are signed (docs/CLI.md §4).
+func householdDelete(e *Env, args []string) error {
+	fs := e.flags("household delete")
+	id := fs.String("meeting", "", "")
+	seqFlag := fs.String("seq", "", "")
+	yes := fs.Bool("yes", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	mid, err := meetingID(*id)
+	if err != nil {
+		return err
+	}
+	seq, err := strconv.Atoi(*seqFlag)
+	if err != nil {
+		return usagef("cli.missing_flags", "Flags", "--seq")
+	}
+	return e.withStore(func(ctx context.Context, st *service.Service) error {
+		m, err := st.Meeting(ctx, mid)
+		if err != nil {
+			return err
+		}
+		n := nomineeBySeq(m, seq)
+		if n == nil {
+			return app.Errorf(app.ENOTFOUND, "cli.no_seq", "Seq", seq)
+		}
+		return confirmDelete(e, *yes, m.Locked(), func() error { return st.DeleteHousehold(ctx, n.ID) },
+			"cli.delete_household_what", "ID", m.ID, "Seq", n.Seq, "Name", n.Name)
+	})
+}

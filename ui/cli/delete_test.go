@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"pingxin/app"
+	"pingxin/data"
+)
+
+// TestDeleteEnteredByMistake protects docs/CLI.md's delete commands (issue 12 item 6): a
+// household, a meeting and a village entered by mistake go with --yes; without it the
+// command says what would go and deletes nothing; signed minutes are refused, naming
+// what to do instead.
+func TestDeleteEnteredByMistake(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	roster := filepath.Join(dir, "名册.csv")
+	os.WriteFile(roster, []byte(paperRoster), 0o644)
+	h.ok("village", "new", "--name", "联丰村", "--town", "高桥街道", "--roster", roster)
+	id := strings.TrimSpace(h.ok("meeting", "new", "--village", "联丰村", "--date", "2026-11-18"))
+	list := filepath.Join(dir, "计票表.csv")
+	os.WriteFile(list, []byte(paperList()), 0o644)
+	h.ok("import", "--meeting", id, list)
+	p := &paperMeeting{h: h}
+
+	code, out, errs := h.run(nil, "household", "delete", "--meeting", id, "--seq", "2")
+	if code != ExitUsage || out != "" || !strings.Contains(errs, "第 2 户 李春花") || !strings.Contains(errs, "--yes") {
+		t.Fatalf("household delete without --yes: exit %d, %q", code, errs)
+	}
+	if n := len(p.meeting(t, id).Nominees); n != 3 {
+		t.Fatalf("%d households after an unconfirmed delete", n)
+	}
+	h.ok("household", "delete", "--meeting", id, "--seq", "2", "--yes")
+	for _, n := range p.meeting(t, id).Nominees {
+		if n.Seq == 2 {
+			t.Fatal("household 2 is still on the list")
+		}
+	}
+
+	if code, _, errs := h.run(nil, "meeting", "delete", "--meeting", id); code != ExitUsage || !strings.Contains(errs, "2 户农户") {
+		t.Fatalf("meeting delete without --yes: exit %d, %q", code, errs)
+	}
+	h.ok("meeting", "delete", "--meeting", id, "--yes")
+	if out := h.ok("meetings"); strings.Contains(out, "联丰村评") {
+		t.Fatalf("the deleted meeting is still listed:\n%s", out)
+	}
+
+	// a signed meeting is the record: refused, with what to do
+	signed := strings.TrimSpace(h.ok("meeting", "new", "--village", "联丰村", "--date", "2026-11-19"))
+	st, err := data.Open(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sid, _ := strconv.ParseInt(signed, 10, 64)
+	if err := st.Sign(context.Background(), sid, app.SignRecord{SignedAt: time.Now(), Signer: "CN=联丰村"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, _, errs = h.run(nil, "meeting", "delete", "--meeting", signed, "--yes")
+	if code != ExitRefused || !strings.Contains(errs, "补充纪要") {
+		t.Fatalf("deleting signed minutes: exit %d, %q", code, errs)
+	}
+	if code, _, errs := h.run(nil, "village", "delete", "--village", "联丰村"); code != ExitRefused || !strings.Contains(errs, "不能删除") {
+		t.Fatalf("deleting a village with signed minutes: exit %d, %q", code, errs)
+	}
+
+	h.ok("village", "new", "--name", "误建村", "--town", "高桥街道", "--roster", roster)
+	if code, _, errs := h.run(nil, "village", "delete", "--village", "误建村"); code != ExitUsage || !strings.Contains(errs, "误建村") {
+		t.Fatalf("village delete without --yes: exit %d, %q", code, errs)
+	}
+	h.ok("village", "delete", "--village", "误建村", "--yes")
+	if out := h.ok("village", "list"); strings.Contains(out, "误建村") || !strings.Contains(out, "联丰村") {
+		t.Fatalf("villages after deleting 误建村:\n%s", out)
+	}
+}
