@@ -2,6 +2,8 @@ package importer
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -295,5 +297,59 @@ func TestTextMarks(t *testing.T) {
 	l := parseList(t, tb, rules())
 	if len(l.Nominees) != 2 || l.Nominees[0].IDNumber != nthID(1) || l.Nominees[1].IDNumber != nthID(2) || l.Bad != 1 {
 		t.Fatalf("nominees %+v errors %v", l.Nominees, l.Errors)
+	}
+}
+
+// TestParseNomineesInParallel: a long list checked on several goroutines gives exactly
+// what checking it on one gives — every error, warning, skipped row and household in
+// file order — with the same person twice across the goroutines' shares refused at
+// the second row and a duplicate's warnings dropped with it.
+func TestParseNomineesInParallel(t *testing.T) {
+	rows := bigList(3 * parallelRows)
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	id, req, prop, group := col("身份证号码"), col("申请额度"), col("建议授信额度"), col("村民小组")
+	other := idcard.Complete("110101198001010" + "12") // a valid ID of another county: a warning
+	rows[2][id] = other
+	rows[5000][id] = rows[3][id]              // the same person again, in another share
+	rows[5001][id] = other                    // and the other county's again: an error, its warning kept
+	rows[4000][id] = "33048319800101001"      // too short
+	rows[4001][req] = "很多"                    // not an amount
+	rows[4002][prop] = "9999999"              // above the request and the cap
+	rows[3001] = make([]string, len(rows[0])) // blank
+	rows[3002] = append([]string{"合计"}, make([]string, len(rows[0])-1)...)
+	rows[5999][group] = "三组\u202e" // an invisible override
+	rows = append(rows, rows[1])   // the first household once more, at the very end
+	tb := &Table{Format: "csv"}
+	for i, r := range rows {
+		cells := make([]Cell, len(r))
+		for j, v := range r {
+			cells[j] = Cell{Value: v}
+		}
+		tb.Rows = append(tb.Rows, Row{Num: i + 1, Cells: cells})
+	}
+	h, err := NomineeSchema.Header(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := bigRules()
+	r.CountyCode = "330483"
+	one := parseNominees(h, tb.Rows[1:], r, 1)
+	if one.Bad < 5 || len(one.Warnings) < 2 || len(one.Nominees) < 5900 {
+		t.Fatalf("the list does not exercise the checks: %d bad, %d warnings, %d households", one.Bad, len(one.Warnings), len(one.Nominees))
+	}
+	for _, w := range []int{2, 3, 7} {
+		if many := parseNominees(h, tb.Rows[1:], r, w); !reflect.DeepEqual(many, one) {
+			t.Errorf("%d goroutines: %d bad, %d warnings, %d households; one: %d, %d, %d",
+				w, many.Bad, len(many.Warnings), len(many.Nominees), one.Bad, len(one.Warnings), len(one.Nominees))
+		}
+	}
+	var dups []int
+	for _, e := range one.Errors {
+		if e.Reason.Key == "importer.duplicate" {
+			dups = append(dups, e.Row)
+		}
+	}
+	if want := []int{5001, 5002, len(rows)}; !slices.Equal(dups, want) {
+		t.Errorf("duplicates refused at rows %v, want %v", dups, want)
 	}
 }
