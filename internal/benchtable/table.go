@@ -51,6 +51,11 @@ var described = map[string][2]string{
 	"service.Register20k/search":               {"search the open credit register", "20,000 households"},
 	"service.Register20k/search+sort":          {"list and sort the whole credit register", "20,000 households"},
 	"service.Register20k/history":              {"read one household's credit history", "12 events"},
+	"data.Meetings50k":                         {"list the meetings with their sums (home screen, `meetings`)", "50,000 households, 25 meetings"},
+	"desktop.Keystroke":                        {"type one digit of a vote count (projector open)", "1,000 households"},
+	"signing.VerifyCrafted/ranges":             {"refuse a crafted PDF: many byte ranges over one string", "2 MB PDF"},
+	"signing.VerifyCrafted/under_cap":          {"refuse a crafted PDF: byte ranges up to the cap", "2 MB PDF"},
+	"signing.VerifyCrafted/objects":            {"refuse a crafted PDF: an update of 250,000 objects", "2 MB PDF"},
 }
 
 // resultLine is "BenchmarkName-2  	  100	  123 ns/op	  45 B/op	  6 allocs/op".
