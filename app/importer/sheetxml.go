@@ -38,8 +38,9 @@ func openWorkbook(b []byte) (*workbook, error) {
 func (w *workbook) read(name string) ([]byte, error) { return w.readChecked(name, nil) }
 
 // firstPiece is how much of a part is read before a buffer of its whole declared size
-// is made.
-const firstPiece = 4 << 20
+// is made: a 10,000-row sheet (7 MB of XML) fits in it, so a list is not copied from a
+// smaller buffer into a larger one, and a bomb costs at most this much cleared memory.
+const firstPiece = 8 << 20
 
 // readChecked is read with the bounds of a sheet or the shared strings (partBounds)
 // checked on the bytes as they are decompressed, and the time bound between reads;
