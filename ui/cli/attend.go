@@ -93,7 +93,8 @@ func amendCmd(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	spec := service.AmendSpec{Reason: *reason, Time: *at, Place: *place}
+	// the sitting is today by the command's clock, like every other date it stamps
+	spec := service.AmendSpec{Reason: *reason, Date: app.Day(e.Now()), Time: *at, Place: *place}
 	if *date != "" {
 		if spec.Date, err = parseDate(*date); err != nil {
 			return err

@@ -38,10 +38,14 @@ type minutesTab struct {
 
 	generate, openMinutes, openNotice, sign, cosign, export, amend *widget.Button
 	review, closePub                                               *widget.Button // steps after signing
-	progress                                                       *widget.ProgressBar
-	step                                                           *widget.Label
-	problem                                                        *widget.Label
-	files                                                          *widget.Label
+	// noticeFrom is the day the 公示 starts (docs/RULES.md §11.3), as `notice --from`:
+	// the period recorded, or today, until the clerk types another day
+	noticeFrom *widget.Entry
+	fromRow    *fyne.Container
+	progress   *widget.ProgressBar
+	step       *widget.Label
+	problem    *widget.Label
+	files      *widget.Label
 
 	root  fyne.CanvasObject
 	dirty bool
@@ -84,6 +88,9 @@ func newMinutesTab(mm *meetingModel) *minutesTab {
 	t.amend = widget.NewButtonWithIcon(mtgL("meeting.minutes.amend"), theme.DocumentCreateIcon(), t.onAmend)
 	t.review = widget.NewButtonWithIcon(mtgL("meeting.review.button"), theme.ConfirmIcon(), t.onReview)
 	t.closePub = widget.NewButtonWithIcon(mtgL("meeting.publicity.button"), theme.ListIcon(), t.onClosePublicity)
+	t.noticeFrom = newEntry("")
+	t.noticeFrom.SetPlaceHolder("2026-03-15")
+	t.fromRow = container.NewBorder(nil, nil, widget.NewLabel(mtgL("meeting.minutes.notice_from")), nil, t.noticeFrom)
 	t.progress = widget.NewProgressBar()
 	t.progress.Hide()
 	t.step = &widget.Label{Importance: widget.LowImportance}
@@ -103,7 +110,7 @@ func (t *minutesTab) layout() fyne.CanvasObject {
 		container.NewHBox(t.cosign, t.review, t.closePub, t.export, t.amend))
 	top := container.NewVBox(
 		sectionTitle(mtgL("meeting.minutes.summary")), t.amends, t.changes, t.quorum, t.totals,
-		actions, t.progress, t.step, t.problem, t.signInfo, t.files,
+		t.fromRow, actions, t.progress, t.step, t.problem, t.signInfo, t.files,
 		t.openHead)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.openList))
 }
@@ -135,9 +142,25 @@ func (t *minutesTab) load() {
 		}
 	}
 	t.openList.Refresh()
+	t.showNoticeFrom()
 	t.showSignRecord()
 	t.showFiles()
 	t.enableActions()
+}
+
+// showNoticeFrom shows the 公示's first day once the minutes are signed: the period
+// already recorded, else today (what 生成纪要和公示 uses when the clerk changes nothing).
+func (t *minutesTab) showNoticeFrom() {
+	if !t.mm.locked() {
+		t.fromRow.Hide()
+		return
+	}
+	day := t.mm.d.Now()
+	if p, err := t.mm.d.Store.Publicity(context.Background(), t.mm.id); err == nil && p != nil {
+		day = p.Start
+	}
+	t.noticeFrom.SetText(day.Format("2006-01-02"))
+	t.fromRow.Show()
 }
 
 // amendsText says which signed meeting this one corrects, and why.
@@ -220,6 +243,7 @@ func (t *minutesTab) enableActions() {
 	enable(t.cosign, idle && locked)
 	enable(t.review, idle && locked)
 	enable(t.closePub, idle && locked)
+	enable(t.noticeFrom, idle && locked)
 	for _, b := range []*widget.Button{t.amend, t.cosign, t.review, t.closePub} {
 		if locked {
 			b.Show()

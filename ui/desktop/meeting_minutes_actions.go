@@ -3,6 +3,7 @@ package desktop
 import (
 	"context"
 	"os"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -10,16 +11,27 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"pingxin/app"
 	"pingxin/app/service"
 )
 
 // onGenerate writes the minutes and the public notice off the UI thread, the progress
-// bar moving a step per document.
+// bar moving a step per document; the notice's period starts on the day in noticeFrom
+// (docs/RULES.md §11.3, the desktop's `notice --from`).
 func (t *minutesTab) onGenerate() {
 	mm := t.mm
 	minutes, notice := t.path(fileMinutes), t.path(fileNotice)
-	t.begin(mtgL("meeting.minutes.writing_minutes"))
 	signed := mm.locked()
+	var from time.Time
+	if s := strings.TrimSpace(t.noticeFrom.Text); signed && s != "" {
+		d, err := time.ParseInLocation("2006-01-02", s, time.Local)
+		if err != nil {
+			setProblem(t.problem, mtgL("meeting.roll.bad_date", "Value", s))
+			return
+		}
+		from = d
+	}
+	t.begin(mtgL("meeting.minutes.writing_minutes"))
 	mm.work(func() error {
 		ctx, now := context.Background(), mm.d.Now()
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
@@ -32,7 +44,7 @@ func (t *minutesTab) onGenerate() {
 			return nil
 		}
 		doOnUI(func() { t.advance(0.5, mtgL("meeting.minutes.writing_notice")) })
-		_, err := mm.d.Store.WriteNotice(ctx, mm.id, notice, time.Time{}, now)
+		_, err := mm.d.Store.WriteNotice(ctx, mm.id, notice, from, now)
 		return err
 	}, func(err error) { t.end(err, mtgL("meeting.minutes.generated")) })
 }
@@ -200,7 +212,8 @@ func (t *minutesTab) onAmend() {
 
 // amendWith creates the amendment and opens it in a new meeting screen.
 func (t *minutesTab) amendWith(why string) {
-	m, err := t.mm.d.Store.Amend(context.Background(), t.mm.id, service.AmendSpec{Reason: why})
+	// the sitting is today by the screen's clock, as every other date the screen stamps
+	m, err := t.mm.d.Store.Amend(context.Background(), t.mm.id, service.AmendSpec{Reason: why, Date: app.Day(t.mm.d.Now())})
 	if err != nil {
 		setProblem(t.problem, errText(t.mm.d, err))
 		return
