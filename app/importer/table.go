@@ -41,10 +41,11 @@ func (r Row) Cell(i int) Cell {
 	return r.Cells[i]
 }
 
-// blank reports whether every cell of r is empty or only spaces.
+// blank reports whether every cell of r is empty; the readers have cleaned each cell
+// (clean), so a cell of only spaces is empty by then.
 func (r Row) blank() bool {
 	for _, c := range r.Cells {
-		if clean(c.Value) != "" {
+		if c.Value != "" {
 			return false
 		}
 	}
