@@ -31,6 +31,7 @@ type listTab struct {
 	table    *widget.Table
 	add      *widget.Button
 	edit     *widget.Button
+	del      *widget.Button // 删除所选: a household entered by mistake, before signing
 	open     *widget.Button
 	importB  *widget.Button
 	template *widget.Button
@@ -47,6 +48,8 @@ type listTab struct {
 	colWidths  []float32      // the columns' widths, as fitColumns set them
 	report     *widget.Button // 导入结果: the last import's summary, to read again
 	reportDlg  dialog.Dialog  // the summary shown, for tests
+	problem    *widget.Label
+	ask        *dialog.ConfirmDialog // the open question (delete a household), for tests
 }
 
 // listCols are the table's columns: translation key and width.
@@ -78,6 +81,8 @@ func newListTab(mm *meetingModel, onDeliberate func(int)) *listTab {
 	t.add = widget.NewButtonWithIcon(mtgL("meeting.list.add"), theme.ContentAddIcon(), t.onAdd)
 	t.edit = widget.NewButtonWithIcon(mtgL("meeting.list.edit"), theme.DocumentCreateIcon(), t.onEdit)
 	t.open = widget.NewButtonWithIcon(mtgL("meeting.list.deliberate"), theme.NavigateNextIcon(), t.onOpen)
+	t.del = newDeleteButton(mtgL("meeting.delete.household"), t.onDelete)
+	t.problem = newProblemLabel()
 	t.report = widget.NewButtonWithIcon(mtgL("meeting.import.report"), theme.InfoIcon(), t.showImportReport)
 	t.report.Hide() // until an import was made in this session
 	t.table = t.newTable()
@@ -93,8 +98,8 @@ func (t *listTab) content() fyne.CanvasObject {
 		bar := container.NewBorder(nil, nil, nil,
 			container.NewHBox(t.status, t.count),
 			t.search)
-		actions := container.NewHBox(t.importB, t.template, t.add, t.edit, t.open, t.report)
-		t.root = container.NewBorder(container.NewVBox(actions, bar), nil, nil, nil, t.table)
+		actions := container.NewHBox(t.importB, t.template, t.add, t.edit, t.open, t.report, t.del)
+		t.root = container.NewBorder(container.NewVBox(actions, t.problem, bar), nil, nil, nil, t.table)
 	}
 	return t.root
 }
@@ -292,6 +297,12 @@ func (t *listTab) enableActions() {
 	enable(t.importB, open)
 	enable(t.add, open)
 	enable(t.edit, open && t.selected >= 0)
+	enable(t.del, open && t.selected >= 0)
+	if open {
+		t.del.Show()
+	} else {
+		t.del.Hide()
+	}
 	enable(t.open, t.selected >= 0)
 }
 

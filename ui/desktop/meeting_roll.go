@@ -25,7 +25,9 @@ type rollTab struct {
 	rows     []*rollRow
 	root     fyne.CanvasObject
 	loading  bool
-	ask      *dialog.ConfirmDialog // the open question (a mark that recounts recorded votes), for tests
+	ask      *dialog.ConfirmDialog // the open question (a mark that recounts recorded votes, delete), for tests
+	del      *widget.Button        // 删除本次会议: a meeting entered by mistake, before signing
+	deleted  bool                  // the meeting was deleted, for tests
 }
 
 // factsForm holds the meeting's fact fields, each stored when confirmed.
@@ -85,13 +87,17 @@ func (t *rollTab) content() fyne.CanvasObject {
 	// labels above their fields: the narrow facts column leaves the roll call the width
 	// its marks and late times need, at the largest text size in a 1024 px window too
 	form.Orientation = widget.Vertical
+	t.del = newDeleteButton(mtgL("meeting.delete.meeting"), t.onDeleteMeeting)
 	left := container.NewVBox(sectionTitle(mtgL("meeting.roll.facts")), form, t.factsErr)
 	right := container.NewVBox(sectionTitle(mtgL("meeting.roll.people")), people,
 		sectionTitle(mtgL("meeting.roll.others")), others)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.36
 	t.load()
-	t.root = container.NewBorder(container.NewPadded(t.quorum), nil, nil, nil, split)
+	// the delete button sits beside the quorum line, whose text wraps, so that it takes
+	// no width from the roll call at the largest text size
+	top := container.NewBorder(nil, nil, nil, container.NewCenter(t.del), t.quorum)
+	t.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	return t.root
 }
 
@@ -175,6 +181,9 @@ func (t *rollTab) load() {
 	}
 	for _, w := range []fyne.Disableable{f.typ, f.doc, f.date, f.at, f.place, f.chair, f.clerk} {
 		enable(w, !m.Locked())
+	}
+	if t.del != nil && m.Locked() {
+		t.del.Hide()
 	}
 	t.showQuorum()
 }

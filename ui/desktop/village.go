@@ -5,7 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,6 +22,9 @@ type VillageScreen struct {
 	village *app.Village
 	problem *widget.Label
 	tabs    *container.AppTabs
+	del     *widget.Button        // 删除本村: a village entered by mistake, before anything of it is signed
+	ask     *dialog.ConfirmDialog // the open question (delete), for tests
+	deleted bool                  // the village was deleted, for tests
 
 	Rules     *RulesTab
 	Blacklist *BlacklistTab
@@ -35,6 +40,7 @@ var (
 // NewVillageScreen loads village villageID with its roster and blacklist.
 func NewVillageScreen(d *Deps, villageID int64) *VillageScreen {
 	s := &VillageScreen{d: d, id: villageID, problem: newProblemLabel()}
+	s.del = newDeleteButton(lang.L("desktop.village.delete"), s.onDelete)
 	s.Rules = newRulesTab(d, villageID)
 	s.Blacklist = newBlacklistTab(d, villageID)
 	s.Roster = newRosterTab(d, villageID)
@@ -60,7 +66,7 @@ func (s *VillageScreen) Content() fyne.CanvasObject {
 		container.NewTabItemWithIcon(lang.L("desktop.village.tab.roster"), theme.AccountIcon(), s.Roster.Content()),
 		container.NewTabItemWithIcon(lang.L("desktop.village.tab.cert"), theme.ConfirmIcon(), s.Cert.Content()),
 	)
-	return container.NewBorder(s.problem, nil, nil, nil, s.tabs)
+	return container.NewBorder(s.problem, container.NewHBox(layout.NewSpacer(), s.del), nil, nil, s.tabs)
 }
 
 // Refresh reloads the village, its rules, roster, blacklist and certificate from the store.
