@@ -158,6 +158,13 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 		{"review and 公示", func(t *testing.T) {
 			h.ok("review", "--meeting", p.id, "--date", "2026-11-21", "--by", "沈建国", "--opinion", "同意")
 			publicize(t, h, p.id, p.dir)
+			// № 1 is 暂缓 (above the cap, not visited), № 2 not passed: № 3 alone, lowered by its visit
+			notice := pdfText(t, filepath.Join(p.dir, "notice-"+p.id+".pdf"))
+			for _, want := range []string{"联丰村", "周小平", "150,000", "村务公开栏", "0573-88000000"} {
+				if !strings.Contains(notice, want) {
+					t.Errorf("the notice lacks %q", want)
+				}
+			}
 		}},
 		{"export", func(t *testing.T) {
 			zip := filepath.Join(p.dir, "银行资料包.zip")

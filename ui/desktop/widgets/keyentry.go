@@ -86,10 +86,14 @@ func (e *KeyEntry) FocusGained() {
 	}
 }
 
-// FocusLost confirms the value through OnFocusLost.
+// FocusLost ends any selection and confirms the value through OnFocusLost. Fyne keeps
+// a selection across SetText: a value selected on focus, then replaced by the next
+// household's empty one, left the entry selecting, so the first digit typed into it was
+// selected and replaced by the second ("20万" stored as 0万).
 func (e *KeyEntry) FocusLost() {
 	e.shift = false
 	e.Entry.FocusLost()
+	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd}) // End without Shift ends a selection
 	if e.OnFocusLost != nil {
 		e.OnFocusLost()
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -180,6 +181,27 @@ func TestTapCellReportsTaps(t *testing.T) {
 
 // Moving into a filled field selects its content, so typing replaces it: the issue
 // found 5 typed into "6" giving 56.
+// A value selected on focus and then replaced while the field is left (the next
+// household shown) must not leave the field selecting: the first digit typed into it
+// was selected and replaced by the second, so 20万 was stored as 0万.
+func TestKeyEntryTypesWholeAfterASelectedValueWasReplaced(t *testing.T) {
+	test.NewTempApp(t)
+	e, other := NewKeyEntry(), NewKeyEntry()
+	e.SelectOnFocus = true
+	e.SetText("30万")
+	w := test.NewTempWindow(t, container.NewVBox(e, other))
+	w.Canvas().Focus(e) // selects 30万
+	w.Canvas().Focus(other)
+	e.SetText("")
+	w.Canvas().Focus(e)
+	for _, r := range "20万" {
+		e.TypedRune(r)
+	}
+	if e.Text != "20万" {
+		t.Errorf("typed 20万, the field holds %q", e.Text)
+	}
+}
+
 func TestKeyEntrySelectOnFocusReplacesTheValue(t *testing.T) {
 	test.NewTempApp(t)
 	for _, c := range []struct {
