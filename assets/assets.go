@@ -1,7 +1,9 @@
-// Package assets embeds everything Pingxin ships inside its binary: the Noto Sans SC
-// font that both the screens and the printed minutes use, the translations, the icon
-// and the demo data. Keeping one copy of the font bytes is what makes screen and paper
-// match on a PC that has no Chinese fonts of its own.
+// Package assets embeds the files Pingxin reads at run time: the Noto fonts that both
+// the screens and the printed minutes use, and the translations. Keeping one copy of
+// the font bytes is what makes screen and paper match on a PC that has no Chinese fonts
+// of its own. The icons beside them (icon.png, icon_windows.png, drawn by
+// scripts/icon.sh) are not embedded here: packaging gives them to the executable and
+// the installer (FyneApp.toml, scripts/package.sh); the demo data is app/demo's.
 package assets
 
 import (

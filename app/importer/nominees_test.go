@@ -172,7 +172,7 @@ func TestFullWidthAndAdult(t *testing.T) {
 }
 
 // TestResultColumns: a meeting held on paper is entered with its tally and verification;
-// a sheet with no 走访日期 leaves the visit's date unknown, not the meeting's (RULES §11).
+// a sheet with no 走访日期 leaves the visit's date unknown, not the meeting's (docs/RULES.md §11).
 func TestResultColumns(t *testing.T) {
 	h := append(append([]string{}, listHeader...), "利率优惠", "核实建议", "无高息借贷", "三不准承诺", "超额理由")
 	r := append(listRow(1, map[string]string{"建议授信额度": "45万", "核实结论": "部分属实"}), "是", "调低至30万", "待核实", "否", "双带能力强")

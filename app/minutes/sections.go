@@ -61,7 +61,7 @@ func (mn *minutes) facts() {
 	if m.AmendsID != 0 {
 		if o := mn.o.Original; o != nil {
 			rows = append(rows, [2]string{"原纪要", fmt.Sprintf("%s（%s会议），内容指纹 %s，%s签署",
-				o.DocNumber, cnDate(o.Date), o.Fingerprint, o.SignedAt.In(app.Beijing).Format("2006年1月2日 15:04"))}) // Beijing time, as everything a bank reads (RULES §11.4)
+				o.DocNumber, cnDate(o.Date), o.Fingerprint, o.SignedAt.In(app.Beijing).Format("2006年1月2日 15:04"))}) // Beijing time, as everything a bank reads (docs/RULES.md §11.4)
 		}
 		rows = append(rows, [2]string{"补充说明", m.AmendsWhy})
 	}

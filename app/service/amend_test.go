@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/data"
+	"pingxin/internal/pdftest"
 )
 
 // signedDemo makes a demo meeting, deliberates every household and signs it.
@@ -71,15 +71,7 @@ func TestAmendmentListsItsCorrections(t *testing.T) {
 	if _, err := WriteMinutes(ctx, st, am.ID, pdf, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	out, err := exec.Command(tool, "-raw", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(out)), "")
+	text := pdftest.Words(t, pdf)
 	for _, want := range []string{"补充纪要", "第1户建议额度误记", "第1户陈永明，建议授信额度：原为“300,000”，更正为“250,000”", "最终结果：原为“通过300,000”，更正为“通过250,000”"} {
 		if !strings.Contains(text, strings.Join(strings.Fields(want), "")) {
 			t.Errorf("amendment minutes lack %q", want)

@@ -1,7 +1,9 @@
 // Package signing keeps a village's signing key and certificate, signs the minutes PDF
 // with them, and checks the signatures of a PDF a bank receives. It works on bytes only:
 // the store decides where the sealed key and the files live, so nothing here touches the
-// disk, the network or a clock the caller did not pass.
+// disk or the network. The one clock it reads is the machine's, when signing: SignPDF
+// refuses a certificate that is not valid now, and records now as the signing time when
+// SignInfo.Time is zero.
 package signing
 
 import (

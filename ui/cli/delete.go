@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"strconv"
 
 	"pingxin/app"
 	"pingxin/app/service"
@@ -96,18 +95,14 @@ func householdDelete(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	seq, err := strconv.Atoi(*seqFlag)
+	seq, err := parseSeq(*seqFlag)
 	if err != nil {
-		return usagef("cli.missing_flags", "Flags", "--seq")
+		return err
 	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		m, err := st.Meeting(ctx, mid)
+		m, n, err := meetingHousehold(ctx, st, mid, seq)
 		if err != nil {
 			return err
-		}
-		n := nomineeBySeq(m, seq)
-		if n == nil {
-			return app.Errorf(app.ENOTFOUND, "cli.no_seq", "Seq", seq)
 		}
 		return confirmDelete(e, *yes, m.Locked(), func() error { return st.DeleteHousehold(ctx, n.ID) },
 			"cli.delete_household_what", "ID", m.ID, "Seq", n.Seq, "Name", n.Name)

@@ -48,18 +48,14 @@ func householdSet(e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	seq, err := strconv.Atoi(*f.seq)
+	seq, err := parseSeq(*f.seq)
 	if err != nil {
-		return usagef("cli.missing_flags", "Flags", "--seq")
+		return err
 	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		m, err := st.Meeting(ctx, mid)
+		m, n, err := meetingHousehold(ctx, st, mid, seq)
 		if err != nil {
 			return err
-		}
-		n := nomineeBySeq(m, seq)
-		if n == nil {
-			return app.Errorf(app.ENOTFOUND, "cli.no_seq", "Seq", seq)
 		}
 		if err := f.apply(n); err != nil {
 			return err
@@ -76,6 +72,29 @@ func householdSet(e *Env, args []string) error {
 		}
 		return nil
 	})
+}
+
+// parseSeq reads the --seq flag of the household commands.
+func parseSeq(s string) (int, error) {
+	seq, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, usagef("cli.missing_flags", "Flags", "--seq")
+	}
+	return seq, nil
+}
+
+// meetingHousehold reads meeting mid and its household № seq (ENOTFOUND when the list
+// has no such №).
+func meetingHousehold(ctx context.Context, st app.Reader, mid int64, seq int) (*app.Meeting, *app.Nominee, error) {
+	m, err := st.Meeting(ctx, mid)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := nomineeBySeq(m, seq)
+	if n == nil {
+		return nil, nil, app.Errorf(app.ENOTFOUND, "cli.no_seq", "Seq", seq)
+	}
+	return m, n, nil
 }
 
 func nomineeBySeq(m *app.Meeting, seq int) *app.Nominee {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/idcard"
+	"pingxin/internal/pdftest"
 )
 
 // paperRoster is a village of seven people's-council members, a sage and an observer.
@@ -39,20 +39,6 @@ func (p *paperMeeting) meeting(t *testing.T, id string) *app.Meeting {
 	t.Helper()
 	_, m := p.h.stored(t, id)
 	return m
-}
-
-// pdfText is the text of a PDF as pdftotext reads it, without spaces or line breaks.
-func pdfText(t *testing.T, path string) string {
-	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	out, err := exec.Command(tool, "-raw", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
 }
 
 func (p *paperMeeting) refused(t *testing.T, code int, args ...string) string {
@@ -143,7 +129,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 		{"sign", func(t *testing.T) {
 			signed := filepath.Join(p.dir, "纪要.pdf")
 			h.okEnv(p.pass, "minutes", "--meeting", p.id, "--out", signed, "--sign")
-			text := pdfText(t, signed)
+			text := pdftest.Words(t, signed)
 			for _, want := range []string{"联丰村评〔2026〕1号", "请假", "徐月英", "迟到，19:20到会", "早退，20:30离会",
 				"陈永明", "李春花", "周小平", "经营情况不明，多数反对", "厂房为租用，规模小于申报", idcard.Mask(cliID(101)),
 				// 30万 above the village's 25万 cap and nobody visited: 暂缓 (docs/RULES.md §11, risk checks)
@@ -159,7 +145,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			h.ok("review", "--meeting", p.id, "--date", "2026-11-21", "--by", "沈建国", "--opinion", "同意")
 			publicize(t, h, p.id, p.dir)
 			// № 1 is 暂缓 (above the cap, not visited), № 2 not passed: № 3 alone, lowered by its visit
-			notice := pdfText(t, filepath.Join(p.dir, "notice-"+p.id+".pdf"))
+			notice := pdftest.Words(t, filepath.Join(p.dir, "notice-"+p.id+".pdf"))
 			for _, want := range []string{"联丰村", "周小平", "150,000", "村务公开栏", "0573-88000000"} {
 				if !strings.Contains(notice, want) {
 					t.Errorf("the notice lacks %q", want)
@@ -185,7 +171,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			h.ok("household", "set", "--meeting", am, "--seq", "1", "--proposed", "20万")
 			out := filepath.Join(p.dir, "补充纪要.pdf")
 			h.ok("minutes", "--meeting", am, "--out", out)
-			text := pdfText(t, out)
+			text := pdftest.Words(t, out)
 			for _, want := range []string{"补充纪要", "第1户建议额度误记", "原为“300,000”，更正为“200,000”"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the amendment's minutes lack %q", want)
@@ -198,7 +184,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			h.ok("attend", "--meeting", p.am, "--absent", "蒋阿大", "--yes") // the sitting's own roll call
 			signed := filepath.Join(p.dir, "补充纪要-签署.pdf")
 			h.okEnv(p.pass, "minutes", "--meeting", p.am, "--out", signed, "--sign")
-			text := pdfText(t, signed)
+			text := pdftest.Words(t, signed)
 			for _, want := range []string{"联丰村评〔2026〕8号", "对联丰村评〔2026〕1号纪要的补充", "内容指纹",
 				"缺席：蒋阿大", "最终结果：原为“暂缓”，更正为“通过200,000”"} {
 				if !strings.Contains(text, want) {
@@ -210,7 +196,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			}
 			notice := filepath.Join(p.dir, "更正公示.pdf")
 			h.ok("notice", "--meeting", p.am, "--out", notice, "--from", "2026-11-26")
-			nt := pdfText(t, notice)
+			nt := pdftest.Words(t, notice)
 			for _, want := range []string{"更正公示", "对联丰村评〔2026〕1号纪要作出以下更正", "第1户陈永明（" + idcard.Mask(cliID(101)) + "），最终结果：原为“暂缓”，更正为“通过200,000”",
 				"公示期：2026年11月26日至2026年12月5日（共10天）", "村务公开栏"} {
 				if !strings.Contains(nt, want) {

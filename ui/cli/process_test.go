@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"pingxin/app"
 	"pingxin/app/service"
 	"pingxin/data"
+	"pingxin/internal/pdftest"
 )
 
 // publicize runs a signed meeting's 公示 from the harness's day and, its period over,
@@ -28,20 +28,6 @@ func publicize(t *testing.T, h *harness, id, dir string) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-// pdfWords is the text of a PDF without white space, as pdftotext reads it.
-func pdfWords(t *testing.T, path string) string {
-	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	out, err := exec.Command(tool, "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
-}
 
 // setNotice stores the village's 公示 settings.
 func setNotice(t *testing.T, h *harness, n app.NoticeSettings) {
@@ -96,19 +82,19 @@ func TestAfterSigningPath(t *testing.T) {
 	h.refused("未签署", "notice", "--meeting", id, "--out", p("early.pdf"))
 	h.refused("未签署", "review", "--meeting", id, "--date", "2026-11-21", "--by", "沈建国")
 	h.ok("minutes", "--meeting", id, "--out", p("draft.pdf"))
-	if !strings.Contains(pdfWords(t, p("draft.pdf")), "草稿（未签署）") {
+	if !strings.Contains(pdftest.Words(t, p("draft.pdf")), "草稿（未签署）") {
 		t.Fatal("the unsigned minutes carry no draft mark")
 	}
 	h.okEnv(pass, "minutes", "--meeting", id, "--out", p("signed.pdf"), "--sign")
 	signed, _ := os.ReadFile(p("signed.pdf"))
-	if strings.Contains(pdfWords(t, p("signed.pdf")), "草稿") {
+	if strings.Contains(pdftest.Words(t, p("signed.pdf")), "草稿") {
 		t.Fatal("the signed minutes carry the draft mark")
 	}
 	h.ok("minutes", "--meeting", id, "--out", p("again.pdf"))
 	if again, _ := os.ReadFile(p("again.pdf")); string(again) != string(signed) {
 		t.Fatal("minutes of a signed meeting must be the stored signed copy, byte for byte")
 	}
-	if !strings.Contains(pdfWords(t, p("signed.pdf")), "组织审定（村党组织）") {
+	if !strings.Contains(pdftest.Words(t, p("signed.pdf")), "组织审定（村党组织）") {
 		t.Fatal("the signature page has no 组织审定 block")
 	}
 
@@ -118,7 +104,7 @@ func TestAfterSigningPath(t *testing.T) {
 	setNotice(t, h, app.NoticeSettings{Place: "村务公开栏", ObjectPlace: "村委会办公室", Contact: "王丽芳",
 		Phone: "0573-88001234", SupervisePhone: "0573-88009999"})
 	h.ok("notice", "--meeting", id, "--out", p("notice.pdf"), "--from", "2026-11-23")
-	nt := pdfWords(t, p("notice.pdf"))
+	nt := pdftest.Words(t, p("notice.pdf"))
 	for _, want := range []string{"公示期：2026年11月23日至2026年11月29日（共7天）", "公示地点：村务公开栏", "村委会办公室",
 		"联系人：王丽芳，联系电话：0573-88001234", "监督电话：0573-88009999", "越丰村村民委员会（盖章）2026年11月23日"} {
 		if !strings.Contains(nt, want) {
@@ -142,7 +128,7 @@ func TestAfterSigningPath(t *testing.T) {
 		"--time", "19:00", "--place", "村委会会议室"))
 	h.ok("household", "set", "--meeting", am, "--seq", "1", "--proposed", "250000")
 	h.okEnv(pass, "minutes", "--meeting", am, "--out", p("am.pdf"), "--sign")
-	at := pdfWords(t, p("am.pdf"))
+	at := pdftest.Words(t, p("am.pdf"))
 	for _, want := range []string{"（补充纪要）", "越丰村评〔2026〕2号", "对越丰村评〔2026〕1号纪要的补充", "内容指纹",
 		"原为“300,000”，更正为“250,000”"} {
 		if !strings.Contains(at, want) {
@@ -160,13 +146,13 @@ func TestAfterSigningPath(t *testing.T) {
 		t.Errorf("the amendment is not listed right under its original:\n%s", table)
 	}
 	h.ok("notice", "--meeting", am, "--out", p("am-notice.pdf"), "--from", "2026-11-30")
-	an := pdfWords(t, p("am-notice.pdf"))
+	an := pdftest.Words(t, p("am-notice.pdf"))
 	for _, want := range []string{"更正公示", "公示期：2026年11月30日至2026年12月6日", "最终结果：原为“通过300,000”，更正为“通过250,000”"} {
 		if !strings.Contains(an, want) {
 			t.Errorf("更正公示 lacks %q", want)
 		}
 	}
-	// a notice board is public: the deliberation's details stay in the minutes (RULES §11.5)
+	// a notice board is public: the deliberation's details stay in the minutes (docs/RULES.md §11.5)
 	if strings.Contains(an, "建议授信额度：原为") {
 		t.Error("the 更正公示 posts the proposal, not only the final result")
 	}

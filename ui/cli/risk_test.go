@@ -15,6 +15,7 @@ import (
 	"pingxin/app"
 	"pingxin/app/idcard"
 	"pingxin/app/service"
+	"pingxin/internal/pdftest"
 )
 
 // riskRoster has a sage, a service-group member, a legal-group member and the council.
@@ -88,7 +89,7 @@ func TestRiskChecksFromTheCommandLine(t *testing.T) {
 
 	signed := filepath.Join(dir, "纪要.pdf")
 	h.okEnv(pass, "minutes", "--meeting", id, "--out", signed, "--sign")
-	text := pdfWords(t, signed)
+	text := pdftest.Words(t, signed)
 	for _, want := range []string{"第3户周小平", "暂缓。原因：建议额度400,000元超过标准上限300,000元，未经乡贤参事会走访核实",
 		"未走访，建议额度超过标准上限300,000元，暂缓（见第五部分）：第3户周小平"} {
 		if !strings.Contains(text, want) {
@@ -98,7 +99,7 @@ func TestRiskChecksFromTheCommandLine(t *testing.T) {
 	h.ok("review", "--meeting", id, "--date", "2026-11-21", "--by", "沈建国")
 	notice := filepath.Join(dir, "公示.pdf")
 	h.ok("notice", "--meeting", id, "--out", notice, "--from", "2026-11-21")
-	nt := pdfWords(t, notice)
+	nt := pdftest.Words(t, notice)
 	if !strings.Contains(nt, "陈永明") || strings.Contains(nt, "周小平") {
 		t.Errorf("the notice must list 陈永明 and not the deferred 周小平:\n%s", nt)
 	}

@@ -3,7 +3,6 @@ package desktop
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/idcard"
+	"pingxin/internal/pdftest"
 	"pingxin/ui/desktop/widgets"
 )
 
@@ -37,24 +37,10 @@ func paperList() string {
 		"周小平," + paperID(103) + ",3组,创业,25万,,,,,\n"
 }
 
-// pdfWords is the text of a PDF as pdftotext reads it, without white space.
-func pdfWords(t *testing.T, path string) string {
-	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	out, err := exec.Command(tool, "-raw", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v", path, err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
-}
-
 // wantWords fails for each of wants the PDF at path does not say.
 func wantWords(t *testing.T, path, what string, wants ...string) {
 	t.Helper()
-	text := pdfWords(t, path)
+	text := pdftest.Words(t, path)
 	for _, w := range wants {
 		if !strings.Contains(text, w) {
 			t.Errorf("%s lacks %q", what, w)
