@@ -7,6 +7,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	"pingxin/app"
 	"pingxin/app/amount"
@@ -30,8 +31,38 @@ func (s *Store) CreditHistory(ctx context.Context, villageID int64, idNumber str
 		return nil, err
 	}
 	out = append(out, bl...)
-	slices.SortStableFunc(out, func(a, b app.CreditEvent) int { return a.Date.Compare(b.Date) })
+	sortHistory(out)
 	return out, nil
+}
+
+// sortHistory orders a household's history by date. An event without one (a visit
+// whose date nobody gave, shown as 未填写) stays with its meeting: after that meeting's
+// dated events, never at the head of the history as if it came first.
+func sortHistory(out []app.CreditEvent) {
+	meetingDay := map[int64]time.Time{}
+	for _, e := range out {
+		if d, ok := meetingDay[e.MeetingID]; !e.Date.IsZero() && (!ok || e.Date.Before(d)) {
+			meetingDay[e.MeetingID] = e.Date
+		}
+	}
+	day := func(e app.CreditEvent) time.Time {
+		if e.Date.IsZero() && e.MeetingID != 0 {
+			return meetingDay[e.MeetingID]
+		}
+		return e.Date
+	}
+	slices.SortStableFunc(out, func(a, b app.CreditEvent) int {
+		if c := day(a).Compare(day(b)); c != 0 {
+			return c
+		}
+		switch {
+		case a.Date.IsZero() && !b.Date.IsZero():
+			return 1
+		case !a.Date.IsZero() && b.Date.IsZero():
+			return -1
+		}
+		return 0
+	})
 }
 
 func events(ctx context.Context, tx *sql.Tx, villageID int64, idNumber string) ([]app.CreditEvent, error) {
