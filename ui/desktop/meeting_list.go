@@ -52,22 +52,52 @@ type listTab struct {
 	ask        *dialog.ConfirmDialog // the open question (delete a household), for tests
 }
 
-// listCols are the table's columns: translation key and width.
-var listCols = []struct {
+// listCol is one column of the household list: its heading's translation key, its
+// starting width, the widest a free-text column grows (0: as wide as its content), and
+// its text for household i (nil for the result, drawn as a badge).
+type listCol struct {
 	key   string
 	width float32
-}{
-	{"meeting.col.seq", 44}, {"meeting.col.name", 80}, {"meeting.col.id", 160}, {"meeting.col.group", 106},
-	{"meeting.col.purpose", 150}, {"meeting.col.requested", 88}, {"meeting.col.proposed", 88}, {"meeting.col.votes", 92},
-	{"meeting.col.verification", 76}, {"meeting.col.result", 76}, {"meeting.col.note", 260},
+	max   float32
+	text  func(t *listTab, i int) string
 }
 
-// The columns the table fills or handles specially.
-const (
-	colName   = 1
-	colResult = 9
-	colNote   = 10
+// listCols are the table's columns, the one list the table, its sizing and the tests
+// read: adding a column is one line here.
+var listCols = []listCol{
+	{key: "meeting.col.seq", width: 44, text: func(t *listTab, i int) string { return strconv.Itoa(t.mm.nominee(i).Seq) }},
+	{key: "meeting.col.name", width: 80, text: func(t *listTab, i int) string { return t.mm.nominee(i).Name }},
+	{key: "meeting.col.id", width: 160, text: func(t *listTab, i int) string { return idcard.Mask(t.mm.nominee(i).IDNumber) }},
+	{key: "meeting.col.group", width: 106, text: func(t *listTab, i int) string { return t.mm.nominee(i).Group }},
+	{key: "meeting.col.purpose", width: 150, max: 260, text: func(t *listTab, i int) string { return t.mm.nominee(i).Purpose }},
+	{key: "meeting.col.requested", width: 88, text: func(t *listTab, i int) string { return yuanText(t.mm.nominee(i).Requested) }},
+	{key: "meeting.col.proposed", width: 88, text: func(t *listTab, i int) string { return yuanText(t.mm.nominee(i).Proposed) }},
+	{key: "meeting.col.votes", width: 92, text: func(t *listTab, i int) string { return votesText(t.mm.nominee(i).Votes) }},
+	{key: "meeting.col.verification", width: 76, text: func(t *listTab, i int) string {
+		return verificationText(t.mm.nominee(i).Verification)
+	}},
+	{key: "meeting.col.result", width: 76},
+	{key: "meeting.col.note", width: 260, max: 420, text: func(t *listTab, i int) string {
+		return whyText(t.mm.results[i].Why, t.mm.d.Lang)
+	}},
+}
+
+// The columns the table handles specially, found by their heading.
+var (
+	colName   = listColumn("meeting.col.name")
+	colResult = listColumn("meeting.col.result")
+	colNote   = listColumn("meeting.col.note")
 )
+
+// listColumn is the index of the column headed key.
+func listColumn(key string) int {
+	for i, c := range listCols {
+		if c.key == key {
+			return i
+		}
+	}
+	panic("desktop: no list column " + key)
+}
 
 func newListTab(mm *meetingModel, onDeliberate func(int)) *listTab {
 	t := &listTab{mm: mm, onDeliberate: onDeliberate, selected: -1, clock: time.Now}
@@ -164,28 +194,8 @@ func (t *listTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 // cellText is the text of column col for household i.
 func (t *listTab) cellText(i, col int) string {
-	n := t.mm.nominee(i)
-	switch col {
-	case 0:
-		return strconv.Itoa(n.Seq)
-	case colName:
-		return n.Name
-	case 2:
-		return idcard.Mask(n.IDNumber)
-	case 3:
-		return n.Group
-	case 4:
-		return n.Purpose
-	case 5:
-		return yuanText(n.Requested)
-	case 6:
-		return yuanText(n.Proposed)
-	case 7:
-		return votesText(n.Votes)
-	case 8:
-		return verificationText(n.Verification)
-	case colNote:
-		return whyText(t.mm.results[i].Why, t.mm.d.Lang)
+	if f := listCols[col].text; f != nil {
+		return f(t, i)
 	}
 	return ""
 }

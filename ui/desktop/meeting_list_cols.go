@@ -7,10 +7,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// The free-text columns stop growing here and truncate: a long purpose or note
-// must not push the amounts and the status off the screen.
-var listColMax = map[int]float32{4: 260, colNote: 420}
-
 // fitColumns sizes every column of the list to its widest content — the heading and
 // the longest text of any household — at the current text size, so that at the
 // largest text size amounts show whole and headings do not run into each other. The
@@ -37,8 +33,8 @@ func (t *listTab) fitColumns() {
 			w = max(w, fyne.MeasureText(longest, size, fyne.TextStyle{}).Width)
 		}
 		w = max(w+pad, c.width)
-		if m, ok := listColMax[col]; ok {
-			w = min(w, max(m, c.width))
+		if c.max > 0 { // a long purpose or note must not push the amounts and the status off the screen
+			w = min(w, max(c.max, c.width))
 		}
 		t.table.SetColumnWidth(col, w)
 		t.colWidths[col] = w

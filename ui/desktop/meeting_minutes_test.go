@@ -53,7 +53,7 @@ func TestRecordVerification(t *testing.T) {
 	}
 	// The list shows the visit, and the minutes summary counts the lowered amount.
 	s.tabs.SelectIndex(1)
-	if got := s.list.cellText(0, 8); got != "部分属实" {
+	if got := s.list.cellText(0, listColumn("meeting.col.verification")); got != "部分属实" {
 		t.Errorf("list verification column = %q", got)
 	}
 }
