@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/x509"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -160,12 +161,23 @@ func (w *lastWrite) Write(p []byte) (int, error) {
 }
 
 // fillSignature swaps the placeholders of the new signature dictionary for the real
-// texts, then signs the final byte range and writes the PKCS#7 into /Contents.
+// texts, then signs the final byte range and writes the PKCS#7 into /Contents, sized
+// exactly to it (exactContents).
 func fillSignature(out []byte, from int, fields textFields, s *Signer) error {
+	br, err := fillTexts(out, from, fields)
+	if err != nil {
+		return err
+	}
+	return exactContents(out, from, br, s)
+}
+
+// fillTexts finds the signature pdfsign appended after from, puts the real texts in
+// place of the placeholders, and returns the byte range pdfsign reserved.
+func fillTexts(out []byte, from int, fields textFields) ([4]int64, error) {
 	var sp sigSpan
 	spans, err := findSignatures(out)
 	if err != nil {
-		return errInternal(err.Error())
+		return sp.br, errInternal(err.Error())
 	}
 	for _, c := range spans {
 		if c.rangeOK && c.end() == int64(len(out)) && c.br[1] > int64(from) {
@@ -173,32 +185,101 @@ func fillSignature(out []byte, from int, fields textFields, s *Signer) error {
 		}
 	}
 	if !sp.rangeOK {
-		return errInternal("new signature not found")
+		return sp.br, errInternal("new signature not found")
 	}
 	for _, f := range fields {
 		old := []byte(" /" + f.key + " (" + f.placeholder + ")")
 		k := bytes.Index(out[from:], old)
 		if k < 0 {
-			return errInternal("placeholder for /" + f.key + " not found")
+			return sp.br, errInternal("placeholder for /" + f.key + " not found")
 		}
 		copy(out[from+k+len(f.key)+3:], f.hex)
 	}
 	dropDuplicateVersion(out[from:])
-	content := make([]byte, 0, sp.br[1]+sp.br[3])
-	content = append(append(content, out[:sp.br[1]]...), out[sp.br[2]:]...)
-	cms, err := detachedCMS(content, s)
+	return sp.br, nil
+}
+
+// maxSizings bounds how often exactContents signs. An ECDSA signature's DER length
+// varies by a byte or two from one signing to the next (the leading bytes of r and
+// s), so a layout for one length is signed again until the lengths agree; each try
+// succeeds with a probability of about 3/8, and an RSA signature always on the first.
+const maxSizings = 64
+
+// exactContents signs the byte range and writes the PKCS#7 into /Contents with no
+// padding (docs/RULES.md §8): poppler's pdfsig, like most readers, never looks at the
+// zeros after the DER value, so a flip there would pass it unseen. pdfsign reserved
+// reserved = [<, end) for the string; the string is shortened to exactly the hex of
+// the CMS, its '>' moved forward, and the bytes it gave up become blanks after the
+// '>' — white space inside the signature dictionary, and inside the second signed
+// range, so that no offset of the file moves and a flip there breaks the digest.
+// The /ByteRange is rewritten in place for the new string, then the range signed;
+// when the CMS comes out another length than the layout assumed, it is laid out for
+// that length and signed again.
+func exactContents(out []byte, from int, reserved [4]int64, s *Signer) error {
+	brText, err := byteRangeField(out, from, reserved[1])
 	if err != nil {
-		return errInternal("pkcs7: " + err.Error())
+		return err
 	}
-	gap := out[sp.br[1]+1 : sp.br[2]-1]
-	if hex.EncodedLen(len(cms)) > len(gap) {
-		return errInternal("signature larger than the space reserved for it")
+	br := reserved
+	for try := 0; try < maxSizings; try++ {
+		content := make([]byte, 0, br[1]+br[3])
+		content = append(append(content, out[:br[1]]...), out[br[2]:]...)
+		cms, err := detachedCMS(content, s)
+		if err != nil {
+			return errInternal("pkcs7: " + err.Error())
+		}
+		if br != reserved && int64(hex.EncodedLen(len(cms))) == br[2]-br[1]-2 {
+			hex.Encode(out[br[1]+1:], cms)
+			return nil
+		}
+		if br, err = layContents(out, brText, reserved, len(cms)); err != nil {
+			return err
+		}
 	}
-	n := hex.Encode(gap, cms)
-	for i := n; i < len(gap); i++ {
-		gap[i] = '0'
+	return errInternal("the signature's length did not settle")
+}
+
+// byteRangeField finds the text "/ByteRange [...]" and its blank padding in the new
+// signature dictionary, up to the " /Contents" before the string at lt.
+func byteRangeField(out []byte, from int, lt int64) ([]byte, error) {
+	const contentsKey = " /Contents"
+	end := int(lt) - len(contentsKey)
+	k := bytes.LastIndex(out[from:max(from, end)], byteRangeKey)
+	if k < 0 || string(out[end:lt]) != contentsKey {
+		return nil, errInternal("the new signature's /ByteRange not found")
 	}
-	return nil
+	return out[from+k : end], nil
+}
+
+// layContents lays out the reserved string for a CMS of n bytes: '<', 2n digits
+// (zero until signed), '>', blanks to the reserved end; and writes the byte range of
+// that layout into brText, blank-padded to its width.
+func layContents(out, brText []byte, reserved [4]int64, n int) ([4]int64, error) {
+	lt, end := reserved[1], reserved[2]
+	gt := lt + int64(hex.EncodedLen(n)) + 1
+	if gt >= end {
+		return reserved, errInternal("signature larger than the space reserved for it")
+	}
+	br := [4]int64{0, lt, gt + 1, int64(len(out)) - (gt + 1)}
+	text := fmt.Appendf(nil, "/ByteRange [%d %d %d %d]", br[0], br[1], br[2], br[3])
+	if len(text) > len(brText) {
+		return reserved, errInternal("the /ByteRange does not fit its placeholder")
+	}
+	copy(brText, text)
+	for i := len(text); i < len(brText); i++ {
+		brText[i] = ' '
+	}
+	for i := lt + 1; i < end; i++ {
+		switch {
+		case i < gt:
+			out[i] = '0'
+		case i == gt:
+			out[i] = '>'
+		default:
+			out[i] = ' '
+		}
+	}
+	return br, nil
 }
 
 // dropDuplicateVersion blanks the second /Version pdfsign writes into the new catalog

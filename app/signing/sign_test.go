@@ -2,8 +2,13 @@ package signing
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -282,4 +287,63 @@ func mustVerify(t *testing.T, b []byte) Report {
 		t.Fatal(err)
 	}
 	return rep
+}
+
+// TestContentsSizedToTheCMS: every signature's /Contents holds exactly its PKCS#7 —
+// no padding, whose bytes pdfsig never looks at — whatever length the ECDSA value
+// came out (it varies by a byte or two between signings), for the chair's and the
+// clerk's signatures and for an RSA key from a PFX; and the result stays a sound PDF
+// that pdfsig and qpdf accept.
+func TestContentsSizedToTheCMS(t *testing.T) {
+	chair, _ := newSigner(t, testID)
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca := newTestCA(t)
+	leaf := issueFor(t, "越丰村", rsaKey, ca.inter, ca.interKey, false, x509.KeyUsageDigitalSignature)
+	k, err := ImportPKCS12(pfx(t, rsaKey, leaf, []*x509.Certificate{ca.inter, ca.root}), pfxPass, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRSA, err := Open(k, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := minutesPDF(t, 1)
+	lengths := map[int]int{}
+	var twice []byte
+	for n := range 24 {
+		s := chair
+		if n%8 == 7 {
+			s = withRSA
+		}
+		once := signed(t, in, s, chairInfo)
+		twice = signed(t, once, chair, clerkInfo)
+		spans, _ := findSignatures(twice)
+		for _, sp := range spans {
+			if !sp.padOK || int64(2*len(sp.contents)) != sp.br[2]-sp.br[1]-2 {
+				t.Fatalf("signing %d: %d DER bytes in a /Contents of %d hex digits", n, len(sp.contents), sp.br[2]-sp.br[1]-2)
+			}
+			lengths[len(sp.contents)]++
+		}
+		if rep := mustVerify(t, twice); !rep.Valid {
+			t.Fatalf("signing %d does not verify: %+v", n, rep.Signatures)
+		}
+	}
+	t.Logf("CMS lengths over 48 signatures: %v", lengths)
+	if got := validations(pdfsig(t, twice)); len(got) != 2 || got[0] != "Signature is Valid." || got[1] != "Signature is Valid." {
+		t.Errorf("pdfsig validations = %q", got)
+	}
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		t.Skip("qpdf is not installed")
+	}
+	file := filepath.Join(t.TempDir(), "twice.pdf")
+	if err := os.WriteFile(file, twice, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(qpdf, "--check", file).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
 }

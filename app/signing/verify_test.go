@@ -2,6 +2,8 @@ package signing
 
 import (
 	"bytes"
+	"crypto/x509"
+	"encoding/hex"
 	"sync"
 	"testing"
 
@@ -39,7 +41,6 @@ func TestVerifyBrokenSignature(t *testing.T) {
 	}{
 		{"signature blob garbled", func(b []byte) { copy(b[br[1]+1:], "ffff") }, ErrSigPadding},
 		{"signature blob cut short", func(b []byte) { copy(b[br[1]+1+8:], "0000") }, ErrSigContents},
-		{"padding not zero", func(b []byte) { b[br[2]-3] = '1' }, ErrSigPadding},
 		{"one digit in capitals", func(b []byte) { // same value, other byte
 			k := bytes.IndexAny(b[br[1]:br[2]], "abcdef") + int(br[1])
 			b[k] -= 'a' - 'A'
@@ -118,4 +119,73 @@ func FuzzVerify(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		Verify(append([]byte("%PDF-1.4\n"), b...), nil)
 	})
+}
+
+// signedPadded signs in as Pingxin did before /Contents was sized to the CMS: the
+// PKCS#7 written at the start of the string pdfsign reserved, the rest left as zeros.
+// Most other signers pad the same way.
+func signedPadded(t testing.TB, in []byte, s *Signer, info SignInfo) []byte {
+	t.Helper()
+	fields := newTextFields(info)
+	out, err := increment(in, s, fields.signData(s, info.Time))
+	if err != nil {
+		t.Fatal(err)
+	}
+	br, err := fillTexts(out, len(in), fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := append(bytes.Clone(out[:br[1]]), out[br[2]:]...)
+	cms, err := detachedCMS(content, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gap := out[br[1]+1 : br[2]-1] // pdfsign wrote its own PKCS#7 there first
+	for i := hex.Encode(gap, cms); i < len(gap); i++ {
+		gap[i] = '0'
+	}
+	return out
+}
+
+// TestPaddedContents: minutes signed by an earlier version (or another signer) carry
+// zero padding after the DER value in /Contents; they still verify, because stored
+// signed minutes are handed out byte for byte for years (docs/RULES.md §8). Any byte
+// of the padding that is not a zero is refused, and so is a second DER value there.
+func TestPaddedContents(t *testing.T) {
+	s, _ := newSigner(t, testID)
+	out := signedPadded(t, minutesPDF(t, 1), s, chairInfo)
+	br := mustVerify(t, out).Signatures[0].ByteRange
+	der, padded := derPrefix(mustHex(t, out[br[1]+1:br[2]-1]))
+	if !padded || 2*len(der) >= int(br[2]-br[1]-2) {
+		t.Fatalf("the helper made no padding: %d DER bytes in %d hex digits", len(der), br[2]-br[1]-2)
+	}
+	if rep := mustVerifyKnown(t, out, []*x509.Certificate{s.Certificate()}); !rep.Valid {
+		t.Fatalf("zero-padded minutes no longer verify: %+v", rep.Signatures[0])
+	}
+	if got := validations(pdfsig(t, out)); len(got) != 1 || got[0] != "Signature is Valid." {
+		t.Errorf("pdfsig on the padded file: %v", got)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(b []byte)
+	}{
+		{"a padding digit not zero", func(b []byte) { b[br[2]-3] = '1' }},
+		{"the last padding digit not zero", func(b []byte) { b[br[2]-2] = 'f' }},
+		{"a second DER value in the padding", func(b []byte) { copy(b[br[1]+1+2*int64(len(der)):], "3000") }},
+	} {
+		b := bytes.Clone(out)
+		tc.change(b)
+		if r := mustVerify(t, b).Signatures[0]; r.ValidSignature || r.Problem != ErrSigPadding {
+			t.Errorf("%s: ValidSignature %v, Problem %v", tc.name, r.ValidSignature, r.Problem)
+		}
+	}
+}
+
+func mustHex(t testing.TB, h []byte) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(string(h))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
