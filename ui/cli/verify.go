@@ -59,22 +59,32 @@ func verifyCmd(e *Env, args []string) error {
 // knows no certificate for, or another one than the village's (then the problem line
 // names the village, the expected and the found certificate).
 func (e *Env) printSignature(n int, s signing.SignatureReport) {
-	var known string
-	switch {
-	case !s.ValidSignature:
-		known = i18n.T(e.Lang, "cli.cert_not_verified", nil)
-	case s.Trust == signing.TrustKnown:
-		known = i18n.T(e.Lang, "cli.cert_known", i18n.Data{"Village": s.Village})
-	case s.Trust == signing.TrustMismatch:
-		known = i18n.T(e.Lang, "cli.cert_mismatch", i18n.Data{"Village": s.Village})
-	default:
-		known = i18n.T(e.Lang, "cli.cert_unknown", i18n.Data{"Village": s.Village})
-	}
 	e.println(i18n.T(e.Lang, "cli.signature_line", i18n.Data{"N": n, "Signer": s.Signer.String(), "Name": s.Name,
-		"Time": s.Time.In(app.Beijing).Format("2006-01-02 15:04:05"), "Known": known, "Fingerprint": s.Fingerprint}))
+		"Time": s.Time.In(app.Beijing).Format("2006-01-02 15:04:05"), "Known": e.trustWords(s), "Fingerprint": s.Fingerprint}))
 	if s.Problem != nil {
 		e.println("  " + app.ErrorMessage(s.Problem, e.Lang))
 	}
+}
+
+// printManifestSignature prints who signed a package's manifest: the detached
+// signature has no signer's name and no number among a PDF's signatures, and its
+// problem is already printed under manifest.json.
+func (e *Env) printManifestSignature(s signing.SignatureReport) {
+	e.println(i18n.T(e.Lang, "cli.manifest_signature_line", i18n.Data{"Signer": s.Signer.String(),
+		"Time": s.Time.In(app.Beijing).Format("2006-01-02 15:04:05"), "Known": e.trustWords(s), "Fingerprint": s.Fingerprint}))
+}
+
+// trustWords says what this machine knows of a signature's certificate.
+func (e *Env) trustWords(s signing.SignatureReport) string {
+	switch {
+	case !s.ValidSignature:
+		return i18n.T(e.Lang, "cli.cert_not_verified", nil)
+	case s.Trust == signing.TrustKnown:
+		return i18n.T(e.Lang, "cli.cert_known", i18n.Data{"Village": s.Village})
+	case s.Trust == signing.TrustMismatch:
+		return i18n.T(e.Lang, "cli.cert_mismatch", i18n.Data{"Village": s.Village})
+	}
+	return i18n.T(e.Lang, "cli.cert_unknown", i18n.Data{"Village": s.Village})
 }
 
 func certExport(e *Env, args []string) error {
@@ -138,7 +148,7 @@ func (e *Env) verifyPackage(st app.Reader, name string, b []byte) error {
 		}
 	}
 	if rep.ManifestSig.ValidSignature {
-		e.printSignature(0, rep.ManifestSig)
+		e.printManifestSignature(rep.ManifestSig)
 	}
 	if !rep.Valid {
 		return app.Errorf(app.EINVALID, "cli.package_invalid", "File", name)
