@@ -80,3 +80,36 @@ func TestRollCorrectionAsksBeforeRecounting(t *testing.T) {
 		t.Fatal("no results")
 	}
 }
+
+// TestLateArrivalKeepsTheFormsCount: after someone on leave arrives (迟到), 会议表决
+// shows a household voted before with the count it was voted with, and one not yet
+// voted with everyone there now; nothing asks, since no recorded vote changes.
+func TestLateArrivalKeepsTheFormsCount(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(tabRoll)
+	rollRowOf(t, s, "吴海林").radio.SetSelected("迟到")
+	if s.roll.ask != nil {
+		t.Fatal("a late arrival asked")
+	}
+	var voted, open = -1, -1
+	for i, n := range s.model.m.Nominees {
+		switch {
+		case voted < 0 && n.Votes.Recorded:
+			voted = i
+		case open < 0 && !n.Votes.Recorded && n.Blocked == "":
+			open = i
+		}
+	}
+	if voted < 0 || open < 0 {
+		t.Fatal("the demo lacks a voted or an open household")
+	}
+	s.tabs.SelectIndex(tabDeliberate)
+	s.delib.show(voted)
+	if got, want := s.delib.voters.Text, "出席议事会成员 8 人"; got != want {
+		t.Errorf("a vote taken before the arrival shows %q, want %q", got, want)
+	}
+	s.delib.show(open)
+	if got, want := s.delib.voters.Text, "出席议事会成员 9 人"; got != want {
+		t.Errorf("a vote to be taken now shows %q, want %q", got, want)
+	}
+}
