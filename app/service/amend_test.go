@@ -48,12 +48,11 @@ func signedDemo(t *testing.T) (app.Store, int64, string) {
 	return st, id, dir
 }
 
-func TestAmendmentListsItsCorrections(t *testing.T) {
-	st, id, dir := signedDemo(t)
+// amendFirstTo250k opens an amendment of signed meeting id that corrects household 1's
+// proposed amount to 250,000, as the amendment tests' clerk does.
+func amendFirstTo250k(t *testing.T, st app.Store, id int64) *app.Meeting {
+	t.Helper()
 	ctx := context.Background()
-	if _, err := New(st).Amend(ctx, id, AmendSpec{Reason: " "}); app.ErrorCode(err) != app.EINVALID {
-		t.Fatalf("an amendment without a reason: %v", err)
-	}
 	am, err := New(st).Amend(ctx, id, AmendSpec{Reason: "第1户建议额度误记，更正为二十五万元"})
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +62,16 @@ func TestAmendmentListsItsCorrections(t *testing.T) {
 	if err := st.SaveNominee(ctx, &n); err != nil {
 		t.Fatal(err)
 	}
+	return am
+}
+
+func TestAmendmentListsItsCorrections(t *testing.T) {
+	st, id, dir := signedDemo(t)
+	ctx := context.Background()
+	if _, err := New(st).Amend(ctx, id, AmendSpec{Reason: " "}); app.ErrorCode(err) != app.EINVALID {
+		t.Fatalf("an amendment without a reason: %v", err)
+	}
+	am := amendFirstTo250k(t, st, id)
 	orig, _ := st.Meeting(ctx, id)
 	if !orig.Locked() || orig.Nominees[0].Proposed != 300_000 {
 		t.Fatalf("the signed meeting must not change: %+v", orig.Nominees[0])

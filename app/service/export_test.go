@@ -202,15 +202,7 @@ func TestAmendmentPackageNamesTheOriginal(t *testing.T) {
 	ctx := context.Background()
 	orig := exportZip(t, st, id, dir, time.Now())
 	_, of := unzip(t, orig)
-	am, err := New(st).Amend(ctx, id, AmendSpec{Reason: "第1户建议额度误记，更正为二十五万元"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := am.Nominees[0]
-	n.Proposed = 250_000
-	if err := st.SaveNominee(ctx, &n); err != nil {
-		t.Fatal(err)
-	}
+	am := amendFirstTo250k(t, st, id)
 	am, _ = st.Meeting(ctx, am.ID)
 	for _, a := range am.Attendance {
 		New(st).SetPresence(ctx, am.ID, a.MemberID, app.Present, "", true)

@@ -22,12 +22,8 @@ import (
 // amount off the 1,000 unit show no green 通过, and Enter puts the keyboard back in
 // the first wrong field instead of leaving it in the last vote.
 func TestDeliberateWrongEntriesDecideNothing(t *testing.T) {
-	d, s := openDemoMeeting(t)
-	c := d.Win.Canvas()
-	s.tabs.SelectIndex(2)
-	dt := s.delib
-	dt.show(s.model.indexOfSeq(14))
-	dt.focusFirst()
+	_, s := openDemoMeeting(t)
+	c, dt := deliberateOn(s, 14)
 	typeOn(c, "120500")
 	keyOn(c, fyne.KeyTab)
 	keyOn(c, fyne.KeyTab)

@@ -17,14 +17,10 @@ import (
 // visit is recorded; the visit form offers only the roster's 乡贤参事会 and 百事服务团
 // and refuses, naming the visitor, anyone else.
 func TestRiskChecksOnScreen(t *testing.T) {
-	d, s := openDemoMeeting(t)
-	c := d.Win.Canvas()
-	s.tabs.SelectIndex(2)
-	dt := s.delib
+	_, s := openDemoMeeting(t)
 
 	// № 14 朱海明 asked for 12万; the council proposes 15万: told, not refused.
-	dt.show(s.model.indexOfSeq(14))
-	dt.focusFirst()
+	c, dt := deliberateOn(s, 14)
 	typeOn(c, "15万")
 	keyOn(c, fyne.KeyTab)
 	if dt.proposedWarn.Hidden || dt.proposedWarn.Text != "建议额度 150,000 元高于申请额度 120,000 元" {

@@ -35,6 +35,15 @@ func openDemoMeeting(t testing.TB) (*Deps, *MeetingScreen) {
 	return d, s
 }
 
+// deliberateOn opens household № seq on the 会议表决 tab with the keyboard in its first
+// entry, as the clerk finds it.
+func deliberateOn(s *MeetingScreen, seq int) (fyne.Canvas, *deliberateTab) {
+	s.tabs.SelectIndex(2)
+	s.delib.show(s.model.indexOfSeq(seq))
+	s.delib.focusFirst()
+	return s.d.Win.Canvas(), s.delib
+}
+
 // storedMeeting reads the meeting back from the store.
 func storedMeeting(t *testing.T, s *MeetingScreen) *app.Meeting {
 	t.Helper()
