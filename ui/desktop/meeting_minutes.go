@@ -254,18 +254,35 @@ func (t *minutesTab) enableActions() {
 	t.highlightNext()
 }
 
-// highlightNext gives the next step of the meeting the highlighted button: the bank
-// package once the minutes are signed; signing once nothing is left open and the
-// minutes have been generated to read over; generating them before that.
+// nextAfterSigning is the step after signing, in the order of docs/RULES.md §11: print
+// the 公示 (with the minutes), record the 组织审定, record the 公示's outcome, then the
+// bank package — which is refused before the outcome, so it is not offered first.
+func (t *minutesTab) nextAfterSigning() *widget.Button {
+	ctx := context.Background()
+	p, err := t.mm.d.Store.Publicity(ctx, t.mm.id)
+	if err != nil || p == nil {
+		return t.generate // the 公示 is printed with the minutes once they are signed
+	}
+	if r, err := t.mm.d.Store.Review(ctx, t.mm.id); err == nil && r == nil {
+		return t.review
+	}
+	if !p.Closed() {
+		return t.closePub
+	}
+	return t.export
+}
+
+// highlightNext gives the next step of the meeting the highlighted button: generating
+// the minutes to read over, signing once nothing is left open, then nextAfterSigning.
 func (t *minutesTab) highlightNext() {
 	next := t.generate
 	switch {
 	case t.mm.locked():
-		next = t.export
+		next = t.nextAfterSigning()
 	case len(t.open) == 0 && exists(t.path(fileMinutes)):
 		next = t.sign
 	}
-	for _, b := range []*widget.Button{t.generate, t.sign, t.export} {
+	for _, b := range []*widget.Button{t.generate, t.sign, t.review, t.closePub, t.export} {
 		imp := widget.MediumImportance
 		if b == next {
 			imp = widget.HighImportance

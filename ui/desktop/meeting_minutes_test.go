@@ -207,7 +207,8 @@ func TestMinutesHighlightTheNextStep(t *testing.T) {
 	mt := s.minutes
 	highlighted := func() string {
 		var hs []string
-		for name, b := range map[string]*widget.Button{"generate": mt.generate, "sign": mt.sign, "export": mt.export} {
+		for name, b := range map[string]*widget.Button{"generate": mt.generate, "sign": mt.sign, "review": mt.review,
+			"close": mt.closePub, "export": mt.export} {
 			if b.Importance == widget.HighImportance {
 				hs = append(hs, name)
 			}
@@ -234,7 +235,26 @@ func TestMinutesHighlightTheNextStep(t *testing.T) {
 	if !s.model.locked() {
 		t.Fatalf("not signed: %s", mt.problem.Text)
 	}
+	// after signing, the steps of docs/RULES.md §11 in their order; the bank package,
+	// refused before the 公示's outcome, comes last
+	if got := highlighted(); got != "generate" {
+		t.Errorf("signed: %q highlighted, want generate (the 公示)", got)
+	}
+	test.Tap(mt.generate)
+	s.model.wait()
+	if got := highlighted(); got != "review" {
+		t.Errorf("公示 printed: %q highlighted, want review", got)
+	}
+	test.Tap(mt.review)
+	mt.reviewDialog.by.SetText("沈建国")
+	mt.saveReview(mt.reviewDialog)
+	if got := highlighted(); got != "close" {
+		t.Errorf("reviewed: %q highlighted, want close (%s)", got, mt.problem.Text)
+	}
+	s.d.Now = func() time.Time { return testDay.AddDate(0, 0, 8) }
+	test.Tap(mt.closePub)
+	mt.savePublicity(mt.publicityDialog)
 	if got := highlighted(); got != "export" {
-		t.Errorf("signed: %q highlighted, want export", got)
+		t.Errorf("公示 closed: %q highlighted, want export (%s)", got, mt.problem.Text)
 	}
 }

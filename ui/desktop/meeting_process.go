@@ -105,4 +105,5 @@ func (t *minutesTab) afterStep(err error, done string) {
 	}
 	setProblem(t.problem, "")
 	setShown(t.step, done)
+	t.highlightNext() // the next step of §11 is now another one
 }
