@@ -2,7 +2,7 @@
 # Installs the Debian packages a target needs, only those missing, so `make run` and
 # `make test` work on a fresh Debian/Ubuntu machine (as root, or with sudo).
 #   scripts/deps.sh run    — cgo and the X11/GL headers Fyne builds against
-#   scripts/deps.sh test   — plus Xvfb, poppler, qpdf and imagemagick for the tests
+#   scripts/deps.sh test   — plus Xvfb, poppler, qpdf, imagemagick and certutil (NSS) for the tests
 #   scripts/deps.sh win    — plus the MinGW-w64 cross compiler, the zip tools, NSIS (the
 #                            installer), imagemagick (its icon), osslsigncode and openssl
 #                            (signing) for the Windows package (scripts/package.sh windows)
@@ -13,7 +13,7 @@ set -euo pipefail
 pkgs=(gcc libgl1-mesa-dev xorg-dev pkg-config)
 case "${1:-run}" in
   run) ;;
-  test) pkgs+=(xvfb x11-utils poppler-utils qpdf imagemagick) ;;
+  test) pkgs+=(xvfb x11-utils poppler-utils qpdf imagemagick libnss3-tools) ;;
   win) pkgs+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 zip unzip file git nsis imagemagick
     osslsigncode openssl) ;;
   wine) pkgs+=(wine wine64 xvfb xauth x11-utils imagemagick diffutils) ;;
