@@ -58,6 +58,22 @@ func TestRecordVerification(t *testing.T) {
 	}
 }
 
+// TestNewVisitHasNoDate protects docs/RULES.md §11 (nothing invented): a household
+// not yet visited (№ 12 韩金龙) opens an empty visit record, its date blank for the
+// clerk to give, not the day it is typed in.
+func TestNewVisitHasNoDate(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(3)
+	v := s.verify
+	v.list.Select(11)
+	if n := s.model.nominee(11); n.Name != "韩金龙" || n.Verification != nil {
+		t.Fatalf("household 12 is %s with visit %+v, want 韩金龙 not visited", n.Name, n.Verification)
+	}
+	if v.date.Text != "" {
+		t.Errorf("a new visit record's date reads %q: nobody gave it, so it must start empty", v.date.Text)
+	}
+}
+
 func TestGenerateMinutesAndNotice(t *testing.T) {
 	_, s := openDemoMeeting(t)
 	s.tabs.SelectIndex(4)

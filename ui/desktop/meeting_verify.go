@@ -146,7 +146,9 @@ func (t *verifyTab) show(i int) {
 		"Decision", decisionText(t.mm.results[i].Outcome)))
 	v := n.Verification
 	if v == nil {
-		v = &app.Verification{VisitDate: t.mm.d.Now()}
+		// The date is left for the clerk: a visit is dated by what the record says,
+		// never by the day it is typed in (docs/RULES.md §11, nothing invented).
+		v = &app.Verification{}
 		enable(t.remove, false)
 	}
 	t.date.SetText(dateText(v.VisitDate))
