@@ -220,7 +220,7 @@ func exactContents(out []byte, from int, reserved [4]int64, s *Signer) error {
 	if err != nil {
 		return err
 	}
-	br := reserved
+	br, laidOut := reserved, false
 	for try := 0; try < maxSizings; try++ {
 		content := make([]byte, 0, br[1]+br[3])
 		content = append(append(content, out[:br[1]]...), out[br[2]:]...)
@@ -228,13 +228,14 @@ func exactContents(out []byte, from int, reserved [4]int64, s *Signer) error {
 		if err != nil {
 			return errInternal("pkcs7: " + err.Error())
 		}
-		if br != reserved && int64(hex.EncodedLen(len(cms))) == br[2]-br[1]-2 {
+		if laidOut && int64(hex.EncodedLen(len(cms))) == br[2]-br[1]-2 {
 			hex.Encode(out[br[1]+1:], cms)
 			return nil
 		}
 		if br, err = layContents(out, brText, reserved, len(cms)); err != nil {
 			return err
 		}
+		laidOut = true
 	}
 	return errInternal("the signature's length did not settle")
 }
