@@ -99,8 +99,9 @@ func TestRegisterScreen(t *testing.T) {
 	r.SortBy.SetSelected("到期日")
 	r.Desc.SetChecked(true)
 	first := r.Shown()[0]
-	if first.IDNumber != passed[0].IDNumber || first.Status != app.CreditValid || r.cellText(first, 6) != "2029-03-20" {
-		t.Fatalf("sorted by expiry, latest first: %s %s %s", first.Name, first.Status, r.cellText(first, 6))
+	expiry := registerColumn(t, "desktop.register.col.expiry")
+	if first.IDNumber != passed[0].IDNumber || first.Status != app.CreditValid || r.cellText(first, expiry) != "2029-03-20" {
+		t.Fatalf("sorted by expiry, latest first: %s %s %s", first.Name, first.Status, r.cellText(first, expiry))
 	}
 	if err := r.RecordAnswer(app.BankAnswer{IDNumber: passed[2].IDNumber, Result: app.BankApproved, Amount: 1 << 40, Date: testDay}); err == nil {
 		t.Fatal("a typed amount above what the village passed must be refused")
@@ -151,4 +152,16 @@ func TestRegisterScreen(t *testing.T) {
 			t.Fatalf("export %s: %v, %q", path, err, r.Problem.Text)
 		}
 	}
+}
+
+// registerColumn is the index of the register's column headed key.
+func registerColumn(t *testing.T, key string) int {
+	t.Helper()
+	for i, c := range registerCols {
+		if c.key == key {
+			return i
+		}
+	}
+	t.Fatalf("no register column %s", key)
+	return -1
 }
