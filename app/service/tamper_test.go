@@ -306,9 +306,9 @@ func TestPackageTamperPdfsig(t *testing.T) {
 					blobTotal++
 				}
 			}
-			t.Logf("%s, %s: caught %d of %d changes — signature blobs %d of %d (missed %d, all in bytes NSS does not read), elsewhere %d of %d",
+			t.Logf("%s, %s: caught %d of %d changes — signature blobs %d of %d (missed: %d in bytes NSS does not read, %d elsewhere in the blobs), elsewhere %d of %d",
 				f.name, label, len(positions)-len(res.missed), len(positions),
-				blobTotal-blobMissed-unreadMissed, blobTotal, unreadMissed, len(positions)-blobTotal-restMissed, len(positions)-blobTotal)
+				blobTotal-blobMissed-unreadMissed, blobTotal, unreadMissed, blobMissed, len(positions)-blobTotal-restMissed, len(positions)-blobTotal)
 			if nss != "" {
 				continue // a trusted copy in NSS stands in for the embedded one: counted, not required
 			}
