@@ -4,6 +4,11 @@
 # SIGN_PFX=… SIGN_PASS=…); `make wine-check` runs the Windows build under Wine; `make bench`
 # prints the table BENCHMARKS.md records.
 GO      ?= go
+# Every build and test runs with Fyne's migrated_fynedo tag (as `fyne package` already
+# does, from FyneApp.toml's [Migrations] fyneDo): every change to the window from a
+# goroutine goes through fyne.Do (ui/desktop/background.go), so Fyne may drop its own
+# thread checks and locks. Exported, so the scripts' go commands get it too.
+export GOFLAGS := $(strip $(GOFLAGS) -tags=migrated_fynedo)
 BIN     := pingxin
 VERSION := $(shell scripts/version.sh 2>/dev/null || echo 0.1.0)
 

@@ -8,10 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// doOnUI runs f on the UI thread; a variable so that nothing else in the package has to
-// know how.
-var doOnUI = fyne.Do
-
 // MeetingScreen is one meeting's workspace: a tab for each step of docs/RULES.md §3 — set-up and
 // roll call, the nomination list, deliberation, verification, minutes and signing. The
 // tabs share one meetingModel, so a vote typed in deliberation shows at once in the

@@ -94,9 +94,9 @@ func TestImportIntoEmptyMeetingOpensDeliberation(t *testing.T) {
 	}
 	s.tabs.SelectIndex(1)
 	s.list.previewFile(writeList(t, [][]string{{"张三", testID("19800101", 123), "第一村民小组", "湖羊养殖", "30万"}}))
-	s.model.wait()
+	waitBackground()
 	test.Tap(s.list.preview.confirm)
-	s.model.wait()
+	waitBackground()
 	if s.delib.cur != 0 || s.delib.nameText.Text != "张三" || s.delib.proposed.Disabled() {
 		t.Errorf("after the import the meeting mode shows %d %q", s.delib.cur, s.delib.nameText.Text)
 	}

@@ -59,7 +59,7 @@ func (t *listTab) previewFile(path string) {
 	var p *service.ImportPreview
 	busy := dialog.NewCustomWithoutButtons(mtgL("meeting.import.reading"), widget.NewProgressBarInfinite(), t.mm.d.Win)
 	busy.Show()
-	t.mm.work(func() error {
+	inBackground(func() error {
 		var err error
 		p, err = service.PreviewNominees(context.Background(), t.mm.d.Store, t.mm.id, path)
 		return err
@@ -213,7 +213,7 @@ func (ip *importPreview) onConfirm() {
 	ip.cancel.Disable()
 	var sum *service.ImportSummary
 	mm := ip.t.mm
-	mm.work(func() error {
+	inBackground(func() error {
 		var err error
 		sum, err = ip.p.Commit(context.Background(), mm.d.Store, true)
 		return err

@@ -32,7 +32,7 @@ func (t *minutesTab) onGenerate() {
 		from = d
 	}
 	t.begin(mtgL("meeting.minutes.writing_minutes"))
-	mm.work(func() error {
+	inBackground(func() error {
 		ctx, now := context.Background(), mm.d.Now()
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
 			return err
@@ -43,7 +43,7 @@ func (t *minutesTab) onGenerate() {
 		if !signed { // the 公示 is for signed minutes only (docs/RULES.md §11.3)
 			return nil
 		}
-		doOnUI(func() { t.advance(0.5, mtgL("meeting.minutes.writing_notice")) })
+		onUI(func() { t.advance(0.5, mtgL("meeting.minutes.writing_notice")) })
 		_, err := mm.d.Store.WriteNotice(ctx, mm.id, notice, from, now)
 		return err
 	}, func(err error) { t.end(err, mtgL("meeting.minutes.generated")) })
@@ -150,7 +150,7 @@ func (t *minutesTab) signWith(passphrase string) {
 	mm := t.mm
 	path := t.path(fileSigned)
 	t.begin(mtgL("meeting.minutes.signing"))
-	mm.work(func() error {
+	inBackground(func() error {
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
 			return err
 		}
@@ -190,7 +190,7 @@ func (t *minutesTab) onExport() {
 func (t *minutesTab) exportTo(path, passphrase string) {
 	mm := t.mm
 	t.begin(mtgL("meeting.minutes.exporting"))
-	mm.work(func() error {
+	inBackground(func() error {
 		return mm.d.Store.ExportBank(context.Background(), mm.id, path, passphrase, mm.d.Now())
 	}, func(err error) { t.end(err, mtgL("meeting.minutes.exported", "Path", path)) })
 }

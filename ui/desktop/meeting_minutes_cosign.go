@@ -54,7 +54,7 @@ func (t *minutesTab) cosignWith(name, passphrase string) {
 	path := t.path(fileSigned)
 	t.begin(mtgL("meeting.cosign.signing"))
 	var count int
-	mm.work(func() error {
+	inBackground(func() error {
 		ctx := context.Background()
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
 			return err

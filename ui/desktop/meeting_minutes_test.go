@@ -87,7 +87,7 @@ func TestGenerateMinutesAndNotice(t *testing.T) {
 		t.Errorf("%d unfinished, sign disabled %v; want 17 and disabled", len(mt.open), mt.sign.Disabled())
 	}
 	test.Tap(mt.generate)
-	s.model.wait()
+	waitBackground()
 	if !mt.problem.Hidden {
 		t.Fatalf("generate failed: %s", mt.problem.Text)
 	}
@@ -153,7 +153,7 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 	}
 	mt.signAgain.SetText("村委会2026年口令")
 	mt.signDialog.Submit()
-	s.model.wait()
+	waitBackground()
 	if !mt.problem.Hidden {
 		t.Fatalf("sign failed: %s", mt.problem.Text)
 	}
@@ -177,7 +177,7 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 	// (refused before), then the bank package; then the amendment opens as a new meeting.
 	zipPath := filepath.Join(t.TempDir(), "bank.zip")
 	test.Tap(mt.generate)
-	s.model.wait()
+	waitBackground()
 	if b, err := os.ReadFile(mt.path(fileNotice)); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Fatalf("notice after signing: %v (%s)", err, mt.problem.Text)
 	}
@@ -201,7 +201,7 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 		t.Fatalf("outcome not recorded: %+v (%s)", p, mt.problem.Text)
 	}
 	mt.exportTo(zipPath, "村委会2026年口令")
-	s.model.wait()
+	waitBackground()
 	if b, err := os.ReadFile(zipPath); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
 		t.Errorf("bank package: %v (%s)", err, mt.problem.Text)
 	}
@@ -239,7 +239,7 @@ func TestMinutesHighlightTheNextStep(t *testing.T) {
 		t.Errorf("signable, minutes not generated: %q highlighted, want generate", got)
 	}
 	test.Tap(mt.generate)
-	s.model.wait()
+	waitBackground()
 	if got := highlighted(); got != "sign" {
 		t.Errorf("minutes generated: %q highlighted, want sign (%s)", got, mt.problem.Text)
 	}
@@ -247,7 +247,7 @@ func TestMinutesHighlightTheNextStep(t *testing.T) {
 	test.Type(mt.signPass, "村委会2026年口令")
 	test.Type(mt.signAgain, "村委会2026年口令")
 	mt.signDialog.Submit()
-	s.model.wait()
+	waitBackground()
 	if !s.model.locked() {
 		t.Fatalf("not signed: %s", mt.problem.Text)
 	}

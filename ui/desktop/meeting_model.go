@@ -2,7 +2,6 @@ package desktop
 
 import (
 	"context"
-	"sync"
 
 	"pingxin/app"
 	"pingxin/app/service"
@@ -30,7 +29,6 @@ type meetingModel struct {
 	onImport  []func()             // called after an import has been stored and reloaded
 	guard     func(proceed func()) // runs proceed, asking first about typing not stored
 	tab       int                  // the workspace tab shown (tabRoll…tabMinutes)
-	jobs      sync.WaitGroup
 }
 
 // The workspace's tabs, in order.
@@ -198,17 +196,3 @@ func (mm *meetingModel) setPresence(a int, p app.Presence, markAt string, yes bo
 	mm.changed(-1)
 	return nil
 }
-
-// work runs f off the UI thread and done with its error back on it (fyne.Do), keeping
-// count so that tests can wait for it.
-func (mm *meetingModel) work(f func() error, done func(error)) {
-	mm.jobs.Add(1)
-	go func() {
-		defer mm.jobs.Done()
-		err := f()
-		doOnUI(func() { done(err) })
-	}()
-}
-
-// wait blocks until every job started with work has finished.
-func (mm *meetingModel) wait() { mm.jobs.Wait() }

@@ -188,7 +188,7 @@ func TestClerkAddsSignature(t *testing.T) {
 	mt.signPass.OnSubmitted("") // Enter: on to the second field
 	test.Type(mt.signAgain, "村委会2026年口令")
 	mt.signAgain.OnSubmitted("") // Enter: sign
-	s.model.wait()
+	waitBackground()
 	if !s.model.locked() || !mt.cosign.Visible() || mt.cosign.Disabled() {
 		t.Fatalf("after signing: locked %v, co-sign shown %v (%s)", s.model.locked(), mt.cosign.Visible(), mt.problem.Text)
 	}
@@ -199,7 +199,7 @@ func TestClerkAddsSignature(t *testing.T) {
 	}
 	test.Type(mt.cosignPass, "错误的密码")
 	mt.cosignPass.OnSubmitted("")
-	s.model.wait()
+	waitBackground()
 	if mt.problem.Hidden {
 		t.Error("wrong passphrase accepted")
 	}
@@ -207,7 +207,7 @@ func TestClerkAddsSignature(t *testing.T) {
 	test.Tap(mt.cosign)
 	test.Type(mt.cosignPass, "村委会2026年口令")
 	mt.cosignPass.OnSubmitted("")
-	s.model.wait()
+	waitBackground()
 	if !mt.problem.Hidden {
 		t.Fatalf("co-sign failed: %s", mt.problem.Text)
 	}

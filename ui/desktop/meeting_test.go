@@ -196,7 +196,7 @@ func TestImportThroughPreview(t *testing.T) {
 	})
 	s.delib.show(0) // the clerk looked back at № 1 before importing
 	s.list.previewFile(path)
-	s.model.wait()
+	waitBackground()
 	ip := s.list.preview
 	if ip == nil {
 		t.Fatal("no preview shown")
@@ -238,7 +238,7 @@ func TestImportThroughPreview(t *testing.T) {
 	}
 
 	test.Tap(ip.confirm)
-	s.model.wait()
+	waitBackground()
 	m := storedMeeting(t, s)
 	if got := len(m.Nominees); got != 33 {
 		t.Fatalf("stored %d households, want 33", got)

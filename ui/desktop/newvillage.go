@@ -116,21 +116,22 @@ func (v *villageDialog) onImport() {
 func (v *villageDialog) importFile(path string, done func()) {
 	v.busy.Show()
 	v.importer.Disable()
-	go func() {
-		members, err := service.ReadRoster(path)
-		fyne.Do(func() {
-			v.busy.Hide()
-			v.importer.Enable()
-			if err == nil {
-				v.members = append(v.members, members...)
-				v.showRoster()
-			}
-			setProblem(v.problem, errText(v.d, err))
-			if done != nil {
-				done()
-			}
-		})
-	}()
+	var members []app.Member
+	inBackground(func() (err error) {
+		members, err = service.ReadRoster(path)
+		return err
+	}, func(err error) {
+		v.busy.Hide()
+		v.importer.Enable()
+		if err == nil {
+			v.members = append(v.members, members...)
+			v.showRoster()
+		}
+		setProblem(v.problem, errText(v.d, err))
+		if done != nil {
+			done()
+		}
+	})
 }
 
 // village is the village the dialog describes, with the default rules.

@@ -185,21 +185,18 @@ func (p *PrefsScreen) BackupTo(path string, done func()) {
 	p.busy.Show()
 	p.BackupNow.Disable()
 	setProblem(p.BackupResult, "")
-	go func() {
-		err := p.d.Store.Backup(context.Background(), path)
-		fyne.Do(func() {
-			p.busy.Hide()
-			p.BackupNow.Enable()
-			if err != nil {
-				p.BackupResult.Importance = widget.DangerImportance
-				setProblem(p.BackupResult, errText(p.d, err))
-			} else {
-				p.BackupResult.Importance = widget.SuccessImportance
-				setProblem(p.BackupResult, lang.L("desktop.prefs.backup_done", map[string]any{"Path": path}))
-			}
-			if done != nil {
-				done()
-			}
-		})
-	}()
+	inBackground(func() error { return p.d.Store.Backup(context.Background(), path) }, func(err error) {
+		p.busy.Hide()
+		p.BackupNow.Enable()
+		if err != nil {
+			p.BackupResult.Importance = widget.DangerImportance
+			setProblem(p.BackupResult, errText(p.d, err))
+		} else {
+			p.BackupResult.Importance = widget.SuccessImportance
+			setProblem(p.BackupResult, lang.L("desktop.prefs.backup_done", map[string]any{"Path": path}))
+		}
+		if done != nil {
+			done()
+		}
+	})
 }

@@ -3,7 +3,6 @@ package desktop
 import (
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -50,18 +49,15 @@ func (p *PrefsScreen) restoreNow(src string, done func()) {
 	p.busy.Show()
 	p.BackupNow.Disable()
 	p.RestoreB.Disable()
-	go func() {
-		err := p.d.Restore(src)
-		fyne.Do(func() {
-			p.busy.Hide()
-			p.BackupNow.Enable()
-			p.RestoreB.Enable()
-			p.showRestoreResult(err)
-			if done != nil {
-				done()
-			}
-		})
-	}()
+	inBackground(func() error { return p.d.Restore(src) }, func(err error) {
+		p.busy.Hide()
+		p.BackupNow.Enable()
+		p.RestoreB.Enable()
+		p.showRestoreResult(err)
+		if done != nil {
+			done()
+		}
+	})
 }
 
 // showRestoreResult says why the restore was refused or failed, or that Pingxin is

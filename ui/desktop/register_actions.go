@@ -22,20 +22,15 @@ import (
 func (r *RegisterScreen) background(f func() error, done func(error)) {
 	r.busy.Show()
 	setProblem(r.Problem, "")
-	r.jobs.Add(1)
-	go func() {
-		defer r.jobs.Done()
-		err := f()
-		doOnUI(func() {
-			r.busy.Hide()
-			setProblem(r.Problem, errText(r.d, err))
-			done(err)
-		})
-	}()
+	inBackground(f, func(err error) {
+		r.busy.Hide()
+		setProblem(r.Problem, errText(r.d, err))
+		done(err)
+	})
 }
 
 // Wait blocks until the work started by the screen has finished.
-func (r *RegisterScreen) Wait() { r.jobs.Wait() }
+func (r *RegisterScreen) Wait() { waitBackground() }
 
 func (r *RegisterScreen) onImportBank() {
 	pickOpen(r.d.Win, filePick{exts: listFiles}, func(path string) { r.ImportBankFile(path, nil) },

@@ -86,7 +86,7 @@ func run(a fyne.App, c Config, env []string) int {
 			seedIfEmpty(svc)
 		}
 		if c.Instance.WatchShow != nil {
-			defer c.Instance.WatchShow(func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) })()
+			defer c.Instance.WatchShow(func() { onUI(func() { w.Show(); w.RequestFocus() }) })()
 		}
 		d := &Deps{App: a, Win: w, Store: svc, Lang: l, Now: time.Now, DBPath: c.DBPath, Demo: c.Demo}
 		s := newSession(c, d, st, unlock)
@@ -101,7 +101,7 @@ func run(a fyne.App, c Config, env []string) int {
 			}
 		}
 		s.relaunch = func() error { return relaunch(c.DBPath, c, env) }
-		s.quit = func() { fyne.Do(a.Quit) }
+		s.quit = func() { onUI(a.Quit) }
 		defer s.close()
 		w.SetContent(NewMainContent(d))
 		leave = d.Nav.(*Navigator).Leave

@@ -97,7 +97,7 @@ func (s *session) reopen(cause error) error {
 		s.stopDaily = s.c.Backups.KeepDaily(st)
 	}
 	s.st = st
-	doOnUI(func() { s.d.Store = service.New(st) })
+	onUI(func() { s.d.Store = service.New(st) })
 	return cause
 }
 

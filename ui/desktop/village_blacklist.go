@@ -14,6 +14,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/idcard"
+	"pingxin/app/service"
 )
 
 // blacklistCols are the blacklist table's columns: name, ID, category, date, note, remove.
@@ -161,20 +162,21 @@ func (b *BlacklistTab) ImportFile(path string, done func()) {
 	b.busy.Show()
 	b.Import.Disable()
 	setProblem(b.Problem, "")
-	go func() {
-		s, err := b.d.Store.ImportBlacklist(context.Background(), b.villageID, path)
-		fyne.Do(func() {
-			b.busy.Hide()
-			b.Import.Enable()
-			b.Info.SetText("")
-			if err == nil {
-				b.Info.SetText(s.Text(b.d.Lang))
-			}
-			b.Refresh()
-			setProblem(b.Problem, errText(b.d, err))
-			if done != nil {
-				done()
-			}
-		})
-	}()
+	var s *service.BlacklistSummary
+	inBackground(func() (err error) {
+		s, err = b.d.Store.ImportBlacklist(context.Background(), b.villageID, path)
+		return err
+	}, func(err error) {
+		b.busy.Hide()
+		b.Import.Enable()
+		b.Info.SetText("")
+		if err == nil {
+			b.Info.SetText(s.Text(b.d.Lang))
+		}
+		b.Refresh()
+		setProblem(b.Problem, errText(b.d, err))
+		if done != nil {
+			done()
+		}
+	})
 }

@@ -225,22 +225,22 @@ func (c *CertTab) ImportPFXFile(path, pfxPassword, passphrase string, done func(
 	c.busy.Show()
 	c.ImportPFX.Disable()
 	c.said(nil, "")
-	go func() {
-		var fp string
+	var fp string
+	inBackground(func() error {
 		pfx, err := os.ReadFile(path)
 		if err == nil {
 			fp, err = c.d.Store.ImportPFX(context.Background(), c.villageID, pfx, pfxPassword, passphrase)
 		}
-		fyne.Do(func() {
-			c.busy.Hide()
-			c.ImportPFX.Enable()
-			c.Refresh()
-			c.said(err, lang.L("desktop.cert.pfx_done", map[string]any{"Fingerprint": fp}))
-			if done != nil {
-				done()
-			}
-		})
-	}()
+		return err
+	}, func(err error) {
+		c.busy.Hide()
+		c.ImportPFX.Enable()
+		c.Refresh()
+		c.said(err, lang.L("desktop.cert.pfx_done", map[string]any{"Fingerprint": fp}))
+		if done != nil {
+			done()
+		}
+	})
 }
 
 // ImportCertFile makes the certificate at path (PEM or DER, as another village exports
