@@ -17,11 +17,16 @@ import (
 // which is the only way a goroutine may change what the window shows (the build uses
 // Fyne's migrated_fynedo tag, which drops Fyne's own locks and thread checks on that
 // promise). A step to show while work is still running — a progress bar moving on —
-// goes through onUI from inside work. Every job is counted, so that a test, which has
-// no event loop turning, waits for the jobs it started with waitBackground.
+// goes through onUI from inside work. Every job is counted. Tests have no UI thread
+// (Fyne's test driver runs fyne.Do's function at once, on the calling goroutine, so it
+// would race with the test): there, onUI queues, and the test runs the queue on its
+// own goroutine, as the window's event loop would, with waitBackground.
 
-// onUI runs f on the UI thread (fyne.Do): for what work shows before it ends.
-func onUI(f func()) { fyne.Do(f) }
+// onUI runs f on the UI thread: for what work shows before it ends.
+func onUI(f func()) { toUI(f) }
+
+// toUI is how onUI reaches the UI thread: fyne.Do, or a test's queue.
+var toUI = fyne.Do
 
 // running counts the jobs started by inBackground and not yet applied.
 var running sync.WaitGroup
@@ -37,7 +42,3 @@ func inBackground(work func() error, apply func(error)) {
 		})
 	}()
 }
-
-// waitBackground blocks until every job inBackground started has been applied: for
-// tests.
-func waitBackground() { running.Wait() }

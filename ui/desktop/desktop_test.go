@@ -42,14 +42,14 @@ func newTestDeps(t testing.TB) *Deps {
 	return d
 }
 
-// wait runs start with a done callback and waits for it, failing after 10 s.
+// wait runs start with a done callback, then the background work it started, and
+// fails unless done was called.
 func wait(t *testing.T, start func(done func())) {
 	t.Helper()
-	ch := make(chan struct{})
-	start(func() { close(ch) })
-	select {
-	case <-ch:
-	case <-time.After(10 * time.Second):
+	finished := false
+	start(func() { finished = true })
+	waitBackground()
+	if !finished {
 		t.Fatal("background work did not finish")
 	}
 }

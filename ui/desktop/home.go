@@ -199,7 +199,7 @@ func (h *HomeScreen) MeetingCount() int {
 }
 
 func (h *HomeScreen) onOpenMeeting(id int64) {
-	h.d.Nav.Push(NewMeetingScreen(h.d, id))
+	h.d.Nav.Push(OpenMeeting(h.d, id))
 }
 
 func (h *HomeScreen) onVillageSettings() {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -78,12 +79,58 @@ func TestHomeOpenPushesMeetingScreen(t *testing.T) {
 	h := n.Top().(*HomeScreen)
 	h.Refresh()
 	test.Tap(h.Rows()[0].Open)
+	waitBackground()
 	if n.Depth() != 2 || n.Top() == Screen(h) {
 		t.Fatalf("depth = %d after Open", n.Depth())
 	}
 	test.Tap(n.back)
 	if n.Depth() != 1 || n.Top() != Screen(h) {
 		t.Fatalf("Back did not return home: depth %d", n.Depth())
+	}
+}
+
+// TestOpenMeetingDoesNotWaitForTheRead protects the window from freezing on a big
+// meeting (issue 12, item 10): Open shows the meeting screen at once with a moving bar
+// while the meeting is read off the UI thread, the window stays usable meanwhile, and
+// the tabs and the title come when the read is done.
+func TestOpenMeetingDoesNotWaitForTheRead(t *testing.T) {
+	d := newTestDeps(t)
+	if _, err := d.Store.Demo(context.Background(), testDay); err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	reading := make(chan struct{})
+	defer func(f func(*meetingModel) error) { readMeeting = f }(readMeeting)
+	readMeeting = func(mm *meetingModel) error {
+		close(reading)
+		<-release
+		return mm.load()
+	}
+	n := d.Nav.(*Navigator)
+	h := n.Top().(*HomeScreen)
+	h.Refresh()
+	test.Tap(h.Rows()[0].Open)
+	<-reading
+	s, ok := n.Top().(*MeetingScreen)
+	if !ok {
+		t.Fatalf("top screen %T, want the meeting screen at once", n.Top())
+	}
+	if bars := findAll[*widget.ProgressBarInfinite](s.Content()); len(bars) != 1 {
+		t.Errorf("%d progress bars while reading, want 1", len(bars))
+	}
+	if !showsText(s.Content(), zh("meeting.opening")) || n.title.Text != zh("meeting.title.unknown") {
+		t.Errorf("while reading: title %q, content %s", n.title.Text, test.RenderObjectToMarkup(s.Content()))
+	}
+	if s.model.m != nil || s.tabs != nil {
+		t.Error("the screen shows a meeting before it was read")
+	}
+	close(release)
+	waitBackground()
+	if s.tabs == nil || s.model.m == nil || len(findAll[*widget.ProgressBarInfinite](s.Content())) != 0 {
+		t.Fatalf("after reading: %s", test.RenderObjectToMarkup(s.Content()))
+	}
+	if want := s.Title(); n.title.Text != want || !strings.Contains(want, s.model.m.Village) {
+		t.Errorf("title %q, want %q", n.title.Text, want)
 	}
 }
 

@@ -24,7 +24,7 @@ type MeetingScreen struct {
 	verify  *verifyTab
 	minutes *minutesTab
 	pages   []tabPage
-	content fyne.CanvasObject
+	root    *fyne.Container // the tabs under the banner, or what is shown instead
 	ask     *dialog.ConfirmDialog // the open question about typing not stored, for tests
 }
 
@@ -36,13 +36,45 @@ var (
 // NewMeetingScreen opens meeting meetingID: it reads it once from d.Store and builds the
 // five tabs. A meeting that cannot be read becomes a message and a way back.
 func NewMeetingScreen(d *Deps, meetingID int64) Screen {
-	s := &MeetingScreen{d: d, model: newMeetingModel(d, meetingID)}
-	if err := s.model.load(); err != nil {
-		s.content = s.failure(err)
-		return s
-	}
-	s.build()
+	s := &MeetingScreen{d: d, model: newMeetingModel(d, meetingID), root: container.NewStack()}
+	s.show(s.model.load())
 	return s
+}
+
+// OpenMeeting is NewMeetingScreen for the window: the screen shows at once with a
+// progress bar, and the meeting is read and counted in the background (a list of
+// 10,000 households takes a second or two), so the window never freezes; the tabs
+// replace the bar when it is read. Until then the screen shows no meeting: Title,
+// Refresh and Leave see a model without one.
+func OpenMeeting(d *Deps, meetingID int64) Screen {
+	s := &MeetingScreen{d: d, model: newMeetingModel(d, meetingID)}
+	bar := widget.NewProgressBarInfinite()
+	s.root = container.NewStack(container.NewCenter(container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("meeting.opening"), fyne.TextAlignCenter, fyne.TextStyle{}), bar)))
+	loaded := newMeetingModel(d, meetingID) // the UI sees it only once read, in apply
+	inBackground(func() error { return readMeeting(loaded) }, func(err error) {
+		bar.Stop()
+		s.model = loaded
+		s.show(err)
+		if n, ok := d.Nav.(*Navigator); ok && n.Top() == Screen(s) {
+			n.retitle()
+		}
+	})
+	return s
+}
+
+// readMeeting is OpenMeeting's read; a variable so a test can hold it half-way.
+var readMeeting = (*meetingModel).load
+
+// show puts the tabs in the screen, or the reason the meeting could not be read.
+func (s *MeetingScreen) show(err error) {
+	if err != nil {
+		s.model.m = nil
+		s.root.Objects = []fyne.CanvasObject{s.failure(err)}
+	} else {
+		s.root.Objects = []fyne.CanvasObject{s.build()}
+	}
+	s.root.Refresh()
 }
 
 // Title names the meeting by its village and document number.
@@ -62,7 +94,7 @@ func (s *MeetingScreen) docNumber() string {
 }
 
 // Content is the tabs under the lock banner.
-func (s *MeetingScreen) Content() fyne.CanvasObject { return s.content }
+func (s *MeetingScreen) Content() fyne.CanvasObject { return s.root }
 
 // Refresh reads the meeting again: another screen (or the command line) may have
 // changed it.
@@ -75,8 +107,8 @@ func (s *MeetingScreen) Refresh() {
 	}
 }
 
-// build makes the tabs.
-func (s *MeetingScreen) build() {
+// build makes the tabs under the lock banner.
+func (s *MeetingScreen) build() fyne.CanvasObject {
 	s.banner = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	s.roll = newRollTab(s.model)
 	s.list = newListTab(s.model, s.onDeliberate)
@@ -100,7 +132,7 @@ func (s *MeetingScreen) build() {
 	s.onTab(s.tabs.Items[0])
 	s.model.listen(func(int) { s.showLock() })
 	s.showLock()
-	s.content = container.NewBorder(s.banner, nil, nil, nil, s.tabs)
+	return container.NewBorder(s.banner, nil, nil, nil, s.tabs)
 }
 
 // showLock shows the lock banner on a signed meeting.

@@ -220,7 +220,7 @@ func (t *minutesTab) amendWith(why string) {
 	}
 	t.amended = m.ID
 	if t.mm.d.Nav != nil {
-		t.mm.d.Nav.Push(NewMeetingScreen(t.mm.d, m.ID))
+		t.mm.d.Nav.Push(OpenMeeting(t.mm.d, m.ID))
 	}
 }
 

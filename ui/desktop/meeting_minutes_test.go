@@ -206,6 +206,7 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 		t.Errorf("bank package: %v (%s)", err, mt.problem.Text)
 	}
 	mt.amendWith("第 13 户建议额度笔误")
+	waitBackground() // the amendment is read in the background
 	if mt.amended == 0 {
 		t.Fatalf("no amendment: %s", mt.problem.Text)
 	}

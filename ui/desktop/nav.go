@@ -118,6 +118,10 @@ func (n *Navigator) refreshTop() {
 	}
 }
 
+// retitle shows the top screen's title again: a screen that learns its name after it
+// was shown (a meeting read in the background) asks for it.
+func (n *Navigator) retitle() { n.title.SetText(n.Top().Title()) }
+
 func (n *Navigator) show() {
 	p := &n.stack[len(n.stack)-1]
 	if p.content == nil {
