@@ -24,7 +24,7 @@ type MeetingScreen struct {
 	verify  *verifyTab
 	minutes *minutesTab
 	pages   []tabPage
-	root    *fyne.Container // the tabs under the banner, or what is shown instead
+	root    *fyne.Container       // the tabs under the banner, or what is shown instead
 	ask     *dialog.ConfirmDialog // the open question about typing not stored, for tests
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,8 +52,8 @@ type minutesTab struct {
 
 	// opener opens a file in the system's viewer; tests replace it.
 	opener       func(path string) error
-	signDialog   *dialog.FormDialog
-	exportDialog *dialog.FormDialog // the passphrase dialog before the bank package is written
+	signDialog   *passDialog
+	exportDialog *passDialog // the passphrase dialog before the bank package is written
 	exportPass   *widget.Entry
 	signPass     *widget.Entry // the passphrase entries of the open sign dialog
 	signAgain    *widget.Entry
@@ -63,7 +62,7 @@ type minutesTab struct {
 	reviewDialog    *reviewForm    // the open 组织审定 dialog
 	publicityDialog *publicityForm // the open 公示结果 dialog
 
-	cosignDialog           *dialog.FormDialog // the open 记录人加签 dialog and its entries
+	cosignDialog           *passDialog // the open 记录人加签 dialog and its entries
 	cosignName, cosignPass *widget.Entry
 }
 

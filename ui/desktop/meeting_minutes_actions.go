@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -89,104 +88,76 @@ func (t *minutesTab) onSign() {
 	t.askPassphrase()
 }
 
-// askPassphrase is the signing dialog.
+// askPassphrase is the signing dialog: the passphrase, typed twice with the minimum
+// when signing will create the village's key. It stays open on a wrong passphrase.
 func (t *minutesTab) askPassphrase() {
 	has, err := service.HasVillageKey(context.Background(), t.mm.d.Store, t.mm.v.ID)
 	if err != nil {
 		setProblem(t.problem, errText(t.mm.d, err))
 		return
 	}
-	var d *dialog.FormDialog
-	pass := widget.NewPasswordEntry()
-	pass.OnSubmitted = func(string) { submitOrNext(d, t.signAgain, t.mm.d.Win) }
-	t.signPass, t.signAgain = pass, nil
-	items := []*widget.FormItem{widget.NewFormItem(mtgL("meeting.sign.passphrase"), pass)}
-	title := mtgL("meeting.sign.title")
+	spec := passSpec{title: mtgL("meeting.sign.title"), confirm: mtgL("meeting.sign.confirm"),
+		job: t.signJob(), done: t.signDone}
 	if !has {
-		pass.Validator = passphraseLongEnough
-		again := widget.NewPasswordEntry()
-		again.Validator = func(s string) error {
-			if s != pass.Text {
-				return errMismatch{}
-			}
-			return nil
-		}
-		again.OnSubmitted = func(string) { submitOrNext(d, nil, t.mm.d.Win) }
-		t.signAgain = again
-		items = append(items, widget.NewFormItem(mtgL("meeting.sign.again"), again))
-		items[0].HintText = mtgL("meeting.sign.first_use")
-		title = mtgL("meeting.sign.title_new")
+		spec.newKey = true
+		spec.title = mtgL("meeting.sign.title_new")
+		spec.hint = mtgL("meeting.sign.first_use", "Min", service.MinPassphrase)
 	}
-	d = dialog.NewForm(title, mtgL("meeting.sign.confirm"), mtgL("meeting.cancel"), items, func(ok bool) {
-		if ok {
-			t.signWith(pass.Text)
-		}
-	}, t.mm.d.Win)
-	d.Resize(fyne.NewSize(480, 0))
-	t.signDialog = d
-	d.Show()
-	t.mm.d.Win.Canvas().Focus(pass)
+	t.signDialog = newPassDialog(t.mm.d, spec)
+	t.signPass, t.signAgain = t.signDialog.pass, t.signDialog.again
 }
 
-// submitOrNext is Enter in a passphrase field: on to the next field when there is
-// one, else submit the dialog (which refuses while a field is invalid).
-func submitOrNext(d *dialog.FormDialog, next *widget.Entry, w fyne.Window) {
-	if next != nil {
-		w.Canvas().Focus(next)
-		return
-	}
-	if d != nil {
-		d.Submit()
-	}
-}
-
-// errMismatch is the second passphrase differing from the first.
-type errMismatch struct{}
-
-func (errMismatch) Error() string { return mtgL("meeting.sign.mismatch") }
-
-// signWith signs the minutes off the UI thread: render, sign, write, lock.
+// signWith signs the minutes with passphrase off the UI thread (render, sign, write,
+// lock), without the dialog: for tests.
 func (t *minutesTab) signWith(passphrase string) {
+	job := t.signJob()
+	t.begin(mtgL("meeting.minutes.signing"))
+	inBackground(func() error { return job(passphrase) }, t.signDone)
+}
+
+// signJob is the signing itself, for the background.
+func (t *minutesTab) signJob() func(pass string) error {
 	mm := t.mm
 	path := t.path(fileSigned)
-	t.begin(mtgL("meeting.minutes.signing"))
-	inBackground(func() error {
+	return func(pass string) error {
 		if err := os.MkdirAll(t.folder(), 0o700); err != nil {
 			return err
 		}
-		_, err := mm.d.Store.SignMinutes(context.Background(), mm.id, path, passphrase, mm.d.Now())
+		_, err := mm.d.Store.SignMinutes(context.Background(), mm.id, path, pass, mm.d.Now())
 		return err
-	}, func(err error) {
-		if err == nil {
-			err = mm.reload()
-		}
-		t.end(err, mtgL("meeting.minutes.signed_done"))
-	})
+	}
 }
 
-// onExport asks for the passphrase (the package's manifest and 报送单 are signed with
-// the village key), then where to save the bank package, and writes it.
+// signDone shows the signed meeting, or why it was not signed.
+func (t *minutesTab) signDone(err error) {
+	if err == nil {
+		err = t.mm.reload()
+	}
+	t.end(err, mtgL("meeting.minutes.signed_done"))
+}
+
+// onExport asks where to save the bank package, then for the passphrase (the package's
+// manifest and 报送单 are signed with the village key), and writes it; the passphrase
+// dialog stays open until the passphrase opens the key.
 func (t *minutesTab) onExport() {
-	var d *dialog.FormDialog
-	pass := widget.NewPasswordEntry()
-	pass.OnSubmitted = func(string) { d.Submit() }
-	t.exportPass = pass
-	d = dialog.NewForm(mtgL("meeting.minutes.export"), mtgL("meeting.sign.confirm"), mtgL("meeting.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(mtgL("meeting.sign.passphrase"), pass)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			_ = os.MkdirAll(t.folder(), 0o700) // start beside the minutes, not in the home folder
-			pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("meeting.file.bank"), start: t.folder()},
-				func(path string) { t.exportTo(path, pass.Text) }, func(err error) { showMeetingError(t.mm.d, err) })
-		}, t.mm.d.Win)
-	d.Resize(fyne.NewSize(480, 0))
-	t.exportDialog = d
-	d.Show()
-	t.mm.d.Win.Canvas().Focus(pass)
+	_ = os.MkdirAll(t.folder(), 0o700) // start beside the minutes, not in the home folder
+	pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("meeting.file.bank"), start: t.folder()},
+		t.askExportPassphrase, func(err error) { showMeetingError(t.mm.d, err) })
 }
 
-// exportTo writes the bank package to path off the UI thread.
+// askExportPassphrase asks for the passphrase and writes the bank package to path.
+func (t *minutesTab) askExportPassphrase(path string) {
+	mm := t.mm
+	t.exportDialog = newPassDialog(mm.d, passSpec{title: mtgL("meeting.minutes.export"), confirm: mtgL("meeting.sign.confirm_export"),
+		job: func(pass string) error {
+			return mm.d.Store.ExportBank(context.Background(), mm.id, path, pass, mm.d.Now())
+		},
+		done: func(err error) { t.end(err, mtgL("meeting.minutes.exported", "Path", path)) }})
+	t.exportPass = t.exportDialog.pass
+}
+
+// exportTo writes the bank package to path off the UI thread, without the dialog: for
+// tests.
 func (t *minutesTab) exportTo(path, passphrase string) {
 	mm := t.mm
 	t.begin(mtgL("meeting.minutes.exporting"))
@@ -224,18 +195,14 @@ func (t *minutesTab) amendWith(why string) {
 	}
 }
 
-// passphraseLongEnough is the validator of a new passphrase: the minimum is checked as
-// it is typed, before the dialog can be confirmed (docs/RULES.md §8).
-func passphraseLongEnough(s string) error {
-	if utf8.RuneCountInString(s) < service.MinPassphrase {
-		return passphraseShort{}
+// submitOrNext is Enter in a form dialog's field: on to the next field when there is
+// one, else submit the dialog (which refuses while a field is invalid).
+func submitOrNext(d *dialog.FormDialog, next *widget.Entry, w fyne.Window) {
+	if next != nil {
+		w.Canvas().Focus(next)
+		return
 	}
-	return nil
-}
-
-// passphraseShort is a new passphrase under the minimum.
-type passphraseShort struct{}
-
-func (passphraseShort) Error() string {
-	return mtgL("signing.passphrase_short", "Min", service.MinPassphrase)
+	if d != nil {
+		d.Submit()
+	}
 }

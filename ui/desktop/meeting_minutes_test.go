@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
+	"pingxin/app/service"
 )
 
 func TestRecordVerification(t *testing.T) {
@@ -151,11 +152,25 @@ func TestSignLocksAndOffersAmendment(t *testing.T) {
 	if err := mt.signAgain.Validate(); err == nil {
 		t.Error("differing passphrases accepted")
 	}
+	mt.signPass.SetText("村委会2026")
+	mt.signAgain.SetText("村委会2026")
+	mt.signDialog.Submit() // too short: said inside the dialog, before any key is made
+	if p := mt.signDialog; !p.open || p.problem.Text != zh("signing.passphrase_short", "Min", service.MinPassphrase) || p.bar.Visible() {
+		t.Fatalf("short passphrase: dialog open %v, says %q", p.open, p.problem.Text)
+	}
+	mt.signPass.SetText("村委会2026年口令")
+	mt.signDialog.Submit() // the repeat differs: said inside the dialog
+	if p := mt.signDialog; !p.open || p.problem.Text != zh("meeting.sign.mismatch") {
+		t.Fatalf("differing repeat: dialog open %v, says %q", p.open, p.problem.Text)
+	}
+	if has, _ := service.HasVillageKey(context.Background(), d.Store, s.model.v.ID); has {
+		t.Fatal("a key was made from a refused passphrase")
+	}
 	mt.signAgain.SetText("村委会2026年口令")
 	mt.signDialog.Submit()
 	waitBackground()
-	if !mt.problem.Hidden {
-		t.Fatalf("sign failed: %s", mt.problem.Text)
+	if !mt.problem.Hidden || mt.signDialog.open {
+		t.Fatalf("sign failed: %s (dialog open %v)", mt.problem.Text, mt.signDialog.open)
 	}
 	if !s.model.locked() || !storedMeeting(t, s).Locked() {
 		t.Fatal("meeting not locked after signing")

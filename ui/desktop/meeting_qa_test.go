@@ -197,17 +197,21 @@ func TestClerkAddsSignature(t *testing.T) {
 	if mt.cosignName.Text != "王丽芳" {
 		t.Errorf("clerk = %q, want the meeting's clerk 王丽芳", mt.cosignName.Text)
 	}
-	test.Type(mt.cosignPass, "错误的密码")
+	test.Type(mt.cosignPass, "错误的签名口令")
 	mt.cosignPass.OnSubmitted("")
 	waitBackground()
-	if mt.problem.Hidden {
-		t.Error("wrong passphrase accepted")
+	if p := mt.cosignDialog; !p.open || p.problem.Hidden || p.problem.Text != zh("signing.passphrase_wrong") {
+		t.Fatalf("wrong passphrase: dialog open %v, says %q", p.open, p.problem.Text)
 	}
-
-	test.Tap(mt.cosign)
-	test.Type(mt.cosignPass, "村委会2026年口令")
+	if mt.cosignPass.SelectedText() != "错误的签名口令" {
+		t.Errorf("the wrong passphrase is not selected to be typed again: %q", mt.cosignPass.SelectedText())
+	}
+	test.Type(mt.cosignPass, "村委会2026年口令") // replaces the selection
 	mt.cosignPass.OnSubmitted("")
 	waitBackground()
+	if mt.cosignDialog.open {
+		t.Error("the dialog stayed open after a right passphrase")
+	}
 	if !mt.problem.Hidden {
 		t.Fatalf("co-sign failed: %s", mt.problem.Text)
 	}

@@ -332,3 +332,46 @@ func typeOn(c fyne.Canvas, chars string) {
 		c.Focused().TypedRune(r)
 	}
 }
+
+// TestRollCallOneKeyPerMark protects the keyboard roll call (issue 12, item 8): each
+// person is one Tab stop, not one per mark, and a number key marks them — 1 出席,
+// 2 缺席, 3 请假, 4 迟到, 5 早退; a timed mark adds its time field as the next stop.
+func TestRollCallOneKeyPerMark(t *testing.T) {
+	_, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(0)
+	c := s.d.Win.Canvas()
+	rows := s.roll.rows
+	name := func(r *rollRow) string { return s.model.m.Attendance[r.a].Name }
+	mark := func(r *rollRow) app.Presence { return presenceOf(t, storedMeeting(t, s), name(r)).Presence }
+	c.Focus(rows[0].radio)
+	for key, want := range map[string]app.Presence{"3": app.Leave, "2": app.Absent, "5": app.LeftEarly, "4": app.Late, "1": app.Present} {
+		typeOn(c, key)
+		if got := mark(rows[0]); got != want {
+			t.Errorf("key %s: %s stored as %s, want %s", key, name(rows[0]), got, want)
+		}
+	}
+	if !rows[0].late.Hidden {
+		t.Fatal("a time field shown for 出席")
+	}
+	c.FocusNext()
+	if c.Focused() != rows[1].radio {
+		t.Fatalf("Tab from %s's marks went to %T, want %s's marks", name(rows[0]), c.Focused(), name(rows[1]))
+	}
+	typeOn(c, "4")
+	if got := presenceOf(t, storedMeeting(t, s), name(rows[1])); got.Presence != app.Late || got.At != "10:00" {
+		t.Errorf("key 4: %s stored as %s at %q, want 迟到 at the clock's 10:00", name(rows[1]), got.Presence, got.At)
+	}
+	c.FocusNext()
+	if c.Focused() != rows[1].late {
+		t.Fatalf("Tab after 迟到 went to %T, want the arrival time", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != rows[2].radio {
+		t.Fatalf("Tab after the time went to %T, want %s's marks", c.Focused(), name(rows[2]))
+	}
+	typeOn(c, "1")
+	keyOn(c, fyne.KeyRight) // the arrows move the mark too
+	if got := mark(rows[2]); got != app.Absent {
+		t.Errorf("出席 then →: %s stored as %s, want 缺席", name(rows[2]), got)
+	}
+}

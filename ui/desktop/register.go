@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,7 +46,6 @@ type RegisterScreen struct {
 	reg       *app.Register
 	shown     []*app.RegisterEntry
 	chosen    *app.RegisterEntry
-	jobs      sync.WaitGroup
 
 	Search     *widget.Entry
 	SortBy     *widget.Select

@@ -29,9 +29,6 @@ func (r *RegisterScreen) background(f func() error, done func(error)) {
 	})
 }
 
-// Wait blocks until the work started by the screen has finished.
-func (r *RegisterScreen) Wait() { waitBackground() }
-
 func (r *RegisterScreen) onImportBank() {
 	pickOpen(r.d.Win, filePick{exts: listFiles}, func(path string) { r.ImportBankFile(path, nil) },
 		func(err error) { setProblem(r.Problem, errText(r.d, err)) })

@@ -190,7 +190,7 @@ func (c *CertTab) askPFX(path string) {
 	items := []*widget.FormItem{
 		{Text: lang.L("desktop.cert.pfx_file"), Widget: &widget.Label{Text: path, Wrapping: fyne.TextWrapBreak}},
 		{Text: lang.L("desktop.cert.pfx_password"), Widget: c.pfxPassword, HintText: lang.L("desktop.cert.pfx_password_hint")},
-		{Text: lang.L("desktop.cert.passphrase"), Widget: c.passphrase, HintText: lang.L("desktop.cert.passphrase_hint")},
+		{Text: lang.L("desktop.cert.passphrase"), Widget: c.passphrase, HintText: lang.L("desktop.cert.passphrase_hint", map[string]any{"Min": service.MinPassphrase})},
 		{Text: lang.L("desktop.cert.again"), Widget: c.again},
 	}
 	if !c.Export.Disabled() { // a key is there: say it is replaced
