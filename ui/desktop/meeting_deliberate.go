@@ -148,13 +148,13 @@ func (t *deliberateTab) buildNav() {
 // the enlarged theme.
 func (t *deliberateTab) layout() fyne.CanvasObject {
 	base := container.NewVBox()
-	for i, item := range app.BaselineItems {
-		base.Add(container.NewBorder(nil, nil, widget.NewLabel(item), nil, t.baseline[i]))
+	for i := range app.BaselineItems {
+		base.Add(container.NewBorder(nil, nil, widget.NewLabel(baselineText(i)), nil, t.baseline[i]))
 	}
 	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.lastRating, t.blocked,
 		sectionTitle(mtgL("meeting.delib.baseline")), base,
 		// the undertaking's long text wraps beside its box instead of widening the screen
-		container.NewBorder(nil, nil, t.undertaking, nil, &widget.Label{Text: app.Undertaking, Wrapping: fyne.TextWrapWord}))
+		container.NewBorder(nil, nil, t.undertaking, nil, &widget.Label{Text: undertakingText(), Wrapping: fyne.TextWrapWord}))
 	votes := container.NewGridWithColumns(4,
 		field(mtgL("meeting.delib.for"), t.vFor), field(mtgL("meeting.delib.against"), t.vAgainst),
 		field(mtgL("meeting.delib.abstain"), t.vAbstain), field(mtgL("meeting.delib.recused"), t.vRecus))

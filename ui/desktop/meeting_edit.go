@@ -92,13 +92,13 @@ func (f *nomineeForm) build() {
 	for _, k := range formColumns {
 		f.form.AppendItem(f.items[k])
 	}
-	for i, item := range app.BaselineItems {
+	for i := range app.BaselineItems {
 		f.baseline[i] = newSelect(texts(checks, checkText), nil)
 		f.baseline[i].SetSelected(checkText(app.Met))
-		f.items[importer.ColBaseline(i)] = widget.NewFormItem(item, f.baseline[i])
+		f.items[importer.ColBaseline(i)] = widget.NewFormItem(baselineText(i), f.baseline[i])
 		f.form.AppendItem(f.items[importer.ColBaseline(i)])
 	}
-	f.undertaking = widget.NewCheck(app.Undertaking, nil)
+	f.undertaking = widget.NewCheck(undertakingText(), nil)
 	f.undertaking.SetChecked(true)
 	f.items[importer.ColUndertaking] = widget.NewFormItem(mtgL("meeting.col.undertaking"), f.undertaking)
 	f.form.AppendItem(f.items[importer.ColUndertaking])

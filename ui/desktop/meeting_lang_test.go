@@ -2,9 +2,11 @@ package desktop
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"pingxin/app"
 	"pingxin/app/i18n"
 )
 
@@ -29,6 +31,7 @@ func meetingKeysUsed(t *testing.T) map[string]bool {
 		"meeting.conclusion.": mapValues(concCodes),
 		"meeting.recommend.":  mapValues(recCodes),
 		"meeting.file.":       {fileMinutes, fileNotice, fileSigned, fileBank},
+		"meeting.baseline.":   {"1", "2", "3", "4", "5", "6"},
 	} {
 		for _, c := range codes {
 			used[prefix+c] = true
@@ -58,5 +61,27 @@ func TestMeetingKeysTranslatedInBothLanguages(t *testing.T) {
 				t.Errorf("%s (%s) is translated but never used", k, l)
 			}
 		}
+	}
+}
+
+// TestBaselineNamedInTheScreensLanguage protects the English UI from the six 无 and the
+// three 不准 in Chinese (issue 12, item 8): the screens name them through lang.L, the
+// Chinese words are exactly those the minutes print (app), and the English have none.
+func TestBaselineNamedInTheScreensLanguage(t *testing.T) {
+	han := regexp.MustCompile(`\p{Han}`)
+	for i, want := range app.BaselineItems {
+		k := "meeting.baseline." + strconv.Itoa(i+1)
+		if got := i18n.M(k).In(i18n.Zh); got != want {
+			t.Errorf("%s in Chinese = %q, want app's %q", k, got, want)
+		}
+		if en := i18n.M(k).In(i18n.En); en == k || han.MatchString(en) {
+			t.Errorf("%s in English = %q", k, en)
+		}
+	}
+	if got := i18n.M("meeting.undertaking").In(i18n.Zh); got != app.Undertaking {
+		t.Errorf("undertaking in Chinese = %q, want app's %q", got, app.Undertaking)
+	}
+	if en := i18n.M("meeting.undertaking").In(i18n.En); han.MatchString(en) {
+		t.Errorf("undertaking in English = %q", en)
 	}
 }

@@ -34,6 +34,13 @@ func checkText(c app.Check) string              { return lang.L("meeting.check."
 func conclusionText(c app.Conclusion) string    { return codeText("meeting.conclusion.", concCodes[c]) }
 func recommendText(r app.Recommendation) string { return codeText("meeting.recommend.", recCodes[r]) }
 
+// baselineText names baseline item i (0–5) of 六无 in the screen's language; the
+// Chinese is app.BaselineItems, as the minutes print it.
+func baselineText(i int) string { return lang.L("meeting.baseline." + strconv.Itoa(i+1)) }
+
+// undertakingText is the three 不准 in the screen's language (app.Undertaking).
+func undertakingText() string { return lang.L("meeting.undertaking") }
+
 // codeText is the name of a value by its code, or "" for a value not set yet (an empty
 // conclusion must not become a lookup of a key that does not exist).
 func codeText(prefix, code string) string {
