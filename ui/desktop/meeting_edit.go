@@ -60,9 +60,10 @@ func (t *listTab) openForm(i int) {
 		f.fill(t.mm.nominee(i))
 		title = mtgL("meeting.edit.edit", "Seq", t.mm.nominee(i).Seq)
 	}
-	// the buttons stay below the scrolling fields, always in sight
+	// what is wrong stays above the scrolling fields and the buttons below them, both
+	// always in sight, however far the form is scrolled
 	buttons := container.NewHBox(layout.NewSpacer(), f.cancelB, f.saveB)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewVBox(f.form, f.problems)))
+	body := container.NewBorder(f.problems, buttons, nil, nil, container.NewVScroll(f.form))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, t.mm.d.Win)
 	f.dlg.Resize(fyne.NewSize(620, 640))
 	f.dlg.Show()

@@ -123,6 +123,17 @@ func TestHouseholdFormButtonsInSight(t *testing.T) {
 			t.Errorf("button at %v size %v is out of sight in a %v window", pos, b.Size(), d.Win.Canvas().Size())
 		}
 	}
+	// what is wrong is said above the fields, in sight, not at the foot of the scroll
+	f.id.SetText("330483198001010")
+	f.onSave()
+	if pos := drv.AbsolutePositionForObject(f.problems); f.problems.Hidden || pos.Y < 0 ||
+		pos.Y+f.problems.MinSize().Height > d.Win.Canvas().Size().Height {
+		t.Errorf("the form's problem at %v (hidden %v) is out of sight: %q", pos, f.problems.Hidden, f.problems.Text)
+	}
+	if pos, btn := drv.AbsolutePositionForObject(f.problems), drv.AbsolutePositionForObject(f.saveB); pos.Y > btn.Y {
+		t.Errorf("the problem is below the buttons, at the foot of the form")
+	}
+	f.id.SetText(storedMeeting(t, s).Nominees[1].IDNumber)
 	f.phone.SetText("13900000000")
 	f.phone.OnSubmitted(f.phone.Text)
 	if got := storedMeeting(t, s).Nominees[1].Phone; got != "13900000000" {

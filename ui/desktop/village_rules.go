@@ -88,7 +88,10 @@ func (r *RulesTab) Content() fyne.CanvasObject {
 	form.Items[3].HintText = lang.L("desktop.rules.raised_cap_hint")
 	form.Items[4].HintText = lang.L("desktop.rules.unit_hint")
 	buttons := container.NewHBox(r.Save, r.Defaults, layout.NewSpacer(), r.Saved)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(form, r.Problem, buttons)))
+	// what is wrong above the scrolling settings and the buttons below them: both in
+	// sight whatever the window's size
+	return container.NewBorder(container.NewPadded(r.Problem), container.NewPadded(buttons), nil, nil,
+		container.NewVScroll(container.NewPadded(form)))
 }
 
 // Set shows s in the form.
