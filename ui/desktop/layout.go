@@ -107,9 +107,18 @@ func newProblemLabel() *widget.Label {
 	return l
 }
 
+// setText sets l's text only when it changes: the meeting mode recomputes every line on
+// each keystroke, and a label given its own text again would still be repainted
+// (TestKeystrokeRepaintsOnlyWhatChanged).
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
 // setProblem shows text in l, or hides l when text is empty.
 func setProblem(l *widget.Label, text string) {
-	l.SetText(text)
+	setText(l, text)
 	if text == "" {
 		l.Hide()
 	} else {

@@ -14,7 +14,7 @@ import (
 
 // bigMeeting is the demo meeting grown to n households, in a real database, with the
 // desktop's window, theme and language, for the benchmarks.
-func bigMeeting(b *testing.B, n int) (*Deps, int64) {
+func bigMeeting(b testing.TB, n int) (*Deps, int64) {
 	b.Helper()
 	d := newTestDeps(b)
 	st := d.Store

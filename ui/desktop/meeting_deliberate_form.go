@@ -162,7 +162,7 @@ func (t *deliberateTab) preview() {
 	}
 	t.decision.TextSize = 2.4 * theme.TextSize()
 	t.decision.Refresh()
-	t.voters.SetText(mtgL("meeting.delib.voters", "Present", voters))
+	setText(t.voters, mtgL("meeting.delib.voters", "Present", voters))
 	quorum := ""
 	if !q.Met {
 		quorum = mtgL("meeting.delib.no_quorum", "Present", q.Present, "Required", q.Required)

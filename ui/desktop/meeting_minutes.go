@@ -378,9 +378,12 @@ func (t *minutesTab) showFiles() {
 // setShown shows text in l, or hides l when there is none (an empty label still takes
 // a line of space).
 func setShown(l *widget.Label, text string) {
-	l.SetText(text)
-	l.Hidden = text == ""
-	l.Refresh()
+	setText(l, text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
 }
 
 // onOpen opens a document in the system's PDF viewer.
