@@ -25,6 +25,7 @@ func run(args []string) int {
 	fs := flag.NewFlagSet("pingxin", flag.ContinueOnError)
 	db := fs.String("db", "", "database file (default: PINGXIN_DB or the user's config folder)")
 	langFlag := fs.String("lang", "", "zh or en")
+	meeting := fs.Int64("meeting", 0, "open the window on this meeting's 会议表决 (deliberation) tab")
 	demo := fs.Bool("demo", false, "open the demo database, kept apart from real work (filled with the demo village on first open)")
 	if err := fs.Parse(args); err != nil {
 		return cli.ExitUsage
@@ -51,7 +52,7 @@ func run(args []string) int {
 	if fs.NArg() == 0 {
 		inst, backups := guards(path)
 		return desktop.Run(desktop.Config{DBPath: path, Open: open, Lang: lang, LangChosen: *langFlag != "",
-			Instance: inst, Backups: backups, Demo: *demo || (demoErr == nil && path == demoPath), DemoPath: demoPath})
+			Instance: inst, Backups: backups, Demo: *demo || (demoErr == nil && path == demoPath), DemoPath: demoPath, Meeting: *meeting})
 	}
 	return cli.Run(fs.Args(), &cli.Env{Open: open, DBPath: path, Lang: lang, Files: files(path)})
 }

@@ -126,6 +126,14 @@ if [ -n "${wallOf[xlsx10k]:-}" ] && [ -n "${wallOf[lo]:-}" ]; then
   check "the same as a ratio of CPU times (steadier on a busy machine)" "$cpuRatio" "<" 0.25
 fi
 [ -n "${rssOf[xlsx50k]:-}" ] && check "50,000-row XLSX, peak RSS (MB)" "${rssOf[xlsx50k]}" "<" 200
+# The meeting mode in the real window (issue 12, item 10): a digit typed, to the first
+# changed pixel, under Xvfb with xdotool (scripts/keyprobe.sh; skipped without them).
+echo
+echo "Real window:"
+echo
+echo "| what | figure |"
+echo "| --- | --- |"
+scripts/keyprobe.sh || status=1
 echo
 echo "Finished $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 exit "$status"

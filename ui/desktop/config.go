@@ -24,6 +24,10 @@ type Config struct {
 	Demo bool
 	// DemoPath is where the demo database is, for 试用演示 on a new database ("": none).
 	DemoPath string
+	// Meeting, when not 0, is the meeting the window opens at start, on its 会议表决
+	// tab (pingxin --meeting N): for a desktop shortcut to the sitting, and for the
+	// real-window keystroke probe of `make bench` (scripts/keyprobe.sh).
+	Meeting int64
 }
 
 // Instance keeps one Pingxin window per database, so two writers never race. main

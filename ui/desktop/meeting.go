@@ -46,7 +46,10 @@ func NewMeetingScreen(d *Deps, meetingID int64) Screen {
 // 10,000 households takes a second or two), so the window never freezes; the tabs
 // replace the bar when it is read. Until then the screen shows no meeting: Title,
 // Refresh and Leave see a model without one.
-func OpenMeeting(d *Deps, meetingID int64) Screen {
+func OpenMeeting(d *Deps, meetingID int64) Screen { return openMeetingOn(d, meetingID, tabRoll) }
+
+// openMeetingOn is OpenMeeting showing tab (tabRoll…tabMinutes) once read.
+func openMeetingOn(d *Deps, meetingID int64, tab int) Screen {
 	s := &MeetingScreen{d: d, model: newMeetingModel(d, meetingID)}
 	bar := widget.NewProgressBarInfinite()
 	s.root = container.NewStack(container.NewCenter(container.NewVBox(
@@ -56,6 +59,9 @@ func OpenMeeting(d *Deps, meetingID int64) Screen {
 		bar.Stop()
 		s.model = loaded
 		s.show(err)
+		if err == nil && tab != tabRoll {
+			s.tabs.SelectIndex(tab)
+		}
 		if n, ok := d.Nav.(*Navigator); ok && n.Top() == Screen(s) {
 			n.retitle()
 		}

@@ -104,6 +104,9 @@ func run(a fyne.App, c Config, env []string) int {
 		s.quit = func() { onUI(a.Quit) }
 		defer s.close()
 		w.SetContent(NewMainContent(d))
+		if c.Meeting != 0 { // once the window runs, so the meeting's tabs replace the bar in it
+			a.Lifecycle().SetOnStarted(func() { d.Nav.Push(openMeetingOn(d, c.Meeting, tabDeliberate)) })
+		}
 		leave = d.Nav.(*Navigator).Leave
 	}
 	showAndRun(a, w, leave)
