@@ -41,7 +41,7 @@ func signOn(t *testing.T, mt *minutesTab, pass string) {
 		mt.signAgain.SetText(pass)
 	}
 	mt.signDialog.Submit()
-	mt.mm.wait()
+	waitBackground()
 	if !mt.problem.Hidden || !mt.mm.locked() {
 		t.Fatalf("sign failed: %s", mt.problem.Text)
 	}
@@ -71,7 +71,7 @@ func TestRecordToTheBankThroughTheDesktop(t *testing.T) {
 	from := testDay.AddDate(0, 0, 2)
 	mt.noticeFrom.SetText(from.Format("2006-01-02"))
 	test.Tap(mt.generate)
-	s.model.wait()
+	waitBackground()
 	if p, _ := d.Store.Publicity(ctx, s.model.id); p == nil || !p.Start.Equal(app.Day(from)) {
 		t.Fatalf("publicity %+v, want it from %s (%s)", p, from.Format("2006-01-02"), mt.problem.Text)
 	}
@@ -89,13 +89,14 @@ func TestRecordToTheBankThroughTheDesktop(t *testing.T) {
 		t.Fatalf("outcome not recorded: %+v (%s)", p, mt.problem.Text)
 	}
 	mt.exportTo(filepath.Join(t.TempDir(), "bank.zip"), pass)
-	s.model.wait()
+	waitBackground()
 	if !mt.problem.Hidden {
 		t.Fatalf("export: %s", mt.problem.Text)
 	}
 
 	// the 补充纪要: its own sitting, 文号 and signing
 	mt.amendWith("第 13 户建议额度笔误，更正为二十万元")
+	waitBackground() // the amendment opens in the background
 	am, ok := d.Nav.(*Navigator).Top().(*MeetingScreen)
 	if !ok || am.model.m.AmendsID != s.model.id {
 		t.Fatalf("amendment screen not opened: %s", mt.problem.Text)
@@ -123,7 +124,7 @@ func TestRecordToTheBankThroughTheDesktop(t *testing.T) {
 		}
 	}
 	test.Tap(amt.generate)
-	amm.wait()
+	waitBackground()
 	if !amt.problem.Hidden {
 		t.Fatalf("the amendment's notice: %s (from %q)", amt.problem.Text, amt.noticeFrom.Text)
 	}
@@ -143,7 +144,7 @@ func TestRecordToTheBankThroughTheDesktop(t *testing.T) {
 	amt.savePublicity(amt.publicityDialog)
 	zip := filepath.Join(t.TempDir(), "amend.zip")
 	amt.exportTo(zip, pass)
-	amm.wait()
+	waitBackground()
 	if b, err := os.ReadFile(zip); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
 		t.Fatalf("amendment package: %v (%s)", err, amt.problem.Text)
 	}

@@ -273,7 +273,7 @@ func TestMinutesHighlightTheNextStep(t *testing.T) {
 		t.Errorf("signed: %q highlighted, want generate (the 公示)", got)
 	}
 	test.Tap(mt.generate)
-	s.model.wait()
+	waitBackground()
 	if got := highlighted(); got != "review" {
 		t.Errorf("公示 printed: %q highlighted, want review", got)
 	}

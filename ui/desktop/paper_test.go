@@ -207,12 +207,12 @@ func TestPaperMeetingOnTheScreens(t *testing.T) {
 			}
 			s.tabs.SelectIndex(1)
 			s.list.previewFile(list)
-			s.model.wait()
+			waitBackground()
 			if s.list.preview == nil {
 				t.Fatal("no preview")
 			}
 			test.Tap(s.list.preview.confirm)
-			s.model.wait()
+			waitBackground()
 			if n := len(storedMeeting(t, s).Nominees); n != 3 {
 				t.Fatalf("imported %d households", n)
 			}
@@ -260,7 +260,7 @@ func TestPaperMeetingOnTheScreens(t *testing.T) {
 			mt.signPass.SetText(paperPass)
 			mt.signAgain.SetText(paperPass)
 			mt.signDialog.Submit()
-			s.model.wait()
+			waitBackground()
 			if !mt.problem.Hidden || !storedMeeting(t, s).Locked() {
 				t.Fatalf("sign: %s", mt.problem.Text)
 			}
@@ -275,7 +275,7 @@ func TestPaperMeetingOnTheScreens(t *testing.T) {
 		{"notice, review and 公示", func(t *testing.T) {
 			mt := s.minutes
 			test.Tap(mt.generate)
-			s.model.wait()
+			waitBackground()
 			if !mt.problem.Hidden {
 				t.Fatalf("notice: %s", mt.problem.Text)
 			}
@@ -298,7 +298,7 @@ func TestPaperMeetingOnTheScreens(t *testing.T) {
 		{"export", func(t *testing.T) {
 			zip := filepath.Join(dir, "银行资料包.zip")
 			s.minutes.exportTo(zip, paperPass)
-			s.model.wait()
+			waitBackground()
 			if b, err := os.ReadFile(zip); err != nil || !strings.HasPrefix(string(b), "PK") {
 				t.Fatalf("bank package: %v (%s)", err, s.minutes.problem.Text)
 			}
@@ -310,6 +310,7 @@ func TestPaperMeetingOnTheScreens(t *testing.T) {
 				t.Fatal("an amendment without a reason was opened")
 			}
 			mt.amendWith("第1户建议额度误记，更正为二十万元")
+			waitBackground() // the amendment opens in the background
 			am, ok := d.Nav.(*Navigator).Top().(*MeetingScreen)
 			if mt.amended == 0 || !ok || am.model.m.AmendsID != s.model.id {
 				t.Fatalf("no amendment screen: %s", mt.problem.Text)
@@ -317,7 +318,7 @@ func TestPaperMeetingOnTheScreens(t *testing.T) {
 			deliberate(t, am, 1, "20万", "", false, nil, "")
 			am.tabs.SelectIndex(4)
 			test.Tap(am.minutes.generate)
-			am.model.wait()
+			waitBackground()
 			if !am.minutes.problem.Hidden {
 				t.Fatalf("the amendment's minutes: %s", am.minutes.problem.Text)
 			}
