@@ -39,7 +39,7 @@ type factsForm struct {
 // rollRow is one person on the roll call.
 type rollRow struct {
 	a     int // index in Meeting.Attendance
-	radio *widgets.KeyChoice
+	radio *widget.RadioGroup
 	late  *widgets.KeyEntry
 	err   *widget.Label
 }
@@ -143,8 +143,9 @@ func (t *rollTab) buildFacts() {
 
 func (t *rollTab) newRow(a int) *rollRow {
 	r := &rollRow{a: a, err: newProblemLabel(), late: widgets.NewKeyEntry()}
-	// one focus stop per person, a number key per mark (1 出席 … 5 早退)
-	r.radio = widgets.NewKeyChoice(texts(presences, presenceText), func(s string) { t.onPresence(r, s) })
+	r.radio = widget.NewRadioGroup(texts(presences, presenceText), func(s string) { t.onPresence(r, s) })
+	r.radio.Horizontal = true
+	r.radio.Required = true
 	r.late.SetPlaceHolder("19:20")
 	r.late.Scroll = fyne.ScrollNone // as wide as its time: never cut, whatever the text size
 	r.late.OnFocusLost = func() { t.onLateTime(r) }
