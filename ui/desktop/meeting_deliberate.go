@@ -149,7 +149,9 @@ func (t *deliberateTab) buildNav() {
 func (t *deliberateTab) layout() fyne.CanvasObject {
 	base := container.NewVBox()
 	for i := range app.BaselineItems {
-		base.Add(container.NewBorder(nil, nil, widget.NewLabel(baselineText(i)), nil, t.baseline[i]))
+		// the item's name wraps beside its choice, so a long name (English) does not
+		// widen the screen past a 1024-pixel window
+		base.Add(container.NewBorder(nil, nil, t.baseline[i], nil, &widget.Label{Text: baselineText(i), Wrapping: fyne.TextWrapWord}))
 	}
 	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.lastRating, t.blocked,
 		sectionTitle(mtgL("meeting.delib.baseline")), base,
