@@ -124,8 +124,16 @@ step "demo: database in %AppData%\\pingxin\\pingxin.db"
 # which 6 are bad: without --skip-invalid nothing is imported and every bad row is named.
 tail -c +4 app/importer/testdata/libreoffice-source.csv | iconv -f UTF-8 -t GBK >"$dir/提名名单.csv"
 cp app/importer/testdata/libreoffice.xlsx "$dir/提名名单.xlsx"
+# The lists' visits are by 乡贤甲 and 乡贤乙, who must be on the village's 乡贤参事会
+# (docs/RULES.md §11, risk checks): a village of its own, nine people's-council members.
+{
+  printf '姓名,所属组织,职务\r\n议事一,百姓议事会,主持人\r\n议事二,百姓议事会,记录人\r\n'
+  for i in 三 四 五 六 七 八 九; do printf '议事%s,百姓议事会,成员\r\n' "$i"; done
+  printf '乡贤甲,乡贤参事会,会长\r\n乡贤乙,乡贤参事会,成员\r\n'
+} >"$dir/名册.csv"
+ok village new --name 试点村 --town 高桥街道 --roster "$wdir\\名册.csv"
 for m in 2 3; do
-  ok meeting new --village 越丰村 --date 2026-12-0$m --time 19:00 --place 村委会会议室
+  ok meeting new --village 试点村 --date 2026-12-0$m --time 19:00 --place 村委会会议室
   [ "$(out)" = "$m" ] || fail "meeting new printed '$(out)', want $m"
 done
 if run import --meeting 2 "$wdir\\提名名单.csv"; then fail "import of a list with bad rows succeeded"; fi
