@@ -68,7 +68,7 @@ var householdColumns = []householdColumn{
 		value: func(h householdRow) any { return h.n.Name }},
 	{head: "身份证号码", bank: 22,
 		value: func(h householdRow) any { return h.n.IDNumber }},
-	{head: "身份证号码", table: 27.2, notice: 50, align: "L", // a masked ID on one line
+	{head: "身份证号码", table: 28.0, notice: 50, align: "L", // a masked ID on one line
 		value: func(h householdRow) any { return idcard.Mask(h.n.IDNumber) }},
 	{head: "性别", bank: 6, value: sex},
 	{head: "出生日期", kind: cellDate, bank: 12, value: birth},
@@ -76,7 +76,7 @@ var householdColumns = []householdColumn{
 	{head: "村民小组", bank: 10, table: 12.8, notice: 34, align: "L", wraps: true,
 		value: func(h householdRow) any { return h.n.Group }},
 	{head: "家庭人口", kind: cellInt, bank: 8, value: familySize},
-	{head: "用途", bank: 18, table: 12.5, align: "L", wraps: true,
+	{head: "用途", bank: 18, table: 11.7, align: "L", wraps: true,
 		value: func(h householdRow) any { return h.n.Purpose }},
 	{head: "申请额度（元）", kind: cellMoney, bank: 14, table: 14.3, align: "R",
 		value: func(h householdRow) any { return int64(h.n.Requested) }},
