@@ -49,11 +49,12 @@ func signedDemo(t *testing.T) (app.Store, int64, string) {
 }
 
 // amendFirstTo250k opens an amendment of signed meeting id that corrects household 1's
-// proposed amount to 250,000, as the amendment tests' clerk does.
+// proposed amount to 250,000, as the amendment tests' clerk does, at a sitting with its
+// time and place so that it can be signed.
 func amendFirstTo250k(t *testing.T, st app.Store, id int64) *app.Meeting {
 	t.Helper()
 	ctx := context.Background()
-	am, err := New(st).Amend(ctx, id, AmendSpec{Reason: "第1户建议额度误记，更正为二十五万元"})
+	am, err := New(st).Amend(ctx, id, AmendSpec{Reason: "第1户建议额度误记，更正为二十五万元", Time: "19:30", Place: "村委会议室"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,7 +107,11 @@ type packageFile struct {
 // signed minutes exactly as signed, the passed-households sheet, the 报送单 signed like
 // the minutes, manifest.json and its detached signature, both made with the village key
 // opened by passphrase. The manifest is recorded, so an amendment's package can name it.
+// It is refused, writing nothing, while ReadyForBank names a missing step.
 func (s *Service) ExportBank(ctx context.Context, meetingID int64, zipPath, passphrase string, now time.Time) error {
+	if err := ReadyForBank(ctx, s, meetingID); err != nil {
+		return err
+	}
 	v, m, err := Load(ctx, s, meetingID)
 	if err != nil {
 		return err
@@ -116,11 +120,8 @@ func (s *Service) ExportBank(ctx context.Context, meetingID int64, zipPath, pass
 	if err != nil {
 		return err
 	}
-	if !m.Locked() || rec == nil || len(rec.PDF) == 0 {
+	if rec == nil || len(rec.PDF) == 0 {
 		return app.Errorf(app.EINVALID, "service.export_unsigned")
-	}
-	if err := readyForBank(ctx, s, meetingID); err != nil {
-		return err
 	}
 	signer, err := s.villageSigner(ctx, v, passphrase, now)
 	if err != nil {

@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,10 +19,12 @@ import (
 
 const demoPass = "口令1234567890"
 
-// exportZip exports the bank package of meeting id and returns its bytes.
+// exportZip exports the bank package of meeting id and returns its bytes, recording
+// the 组织审定 and the 公示's outcome first where they are not yet recorded.
 func exportZip(t *testing.T, st app.Store, id int64, dir string, now time.Time) []byte {
 	t.Helper()
 	path := filepath.Join(dir, "bank.zip")
+	reviewed(t, st, id, now)
 	publicized(t, st, id, dir, now)
 	if err := New(st).ExportBank(context.Background(), id, path, demoPass, now); err != nil {
 		t.Fatal(err)
@@ -30,6 +34,19 @@ func exportZip(t *testing.T, st app.Store, id int64, dir string, now time.Time) 
 		t.Fatal(err)
 	}
 	return b
+}
+
+// reviewed records meeting id's 组织审定 on the day of now, unless one is recorded
+// already: the bank package comes after it.
+func reviewed(t *testing.T, st app.Store, id int64, now time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	if r, err := st.Review(ctx, id); err != nil || r != nil {
+		return
+	}
+	if err := New(st).RecordReview(ctx, id, app.Day(now), "王书记", "", now); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // publicized runs meeting id's 公示 from now and records 无异议 once its period is
@@ -208,7 +225,7 @@ func TestAmendmentPackageNamesTheOriginal(t *testing.T) {
 		New(st).SetPresence(ctx, am.ID, a.MemberID, app.Present, "", true)
 	}
 	if _, err := New(st).SignMinutes(ctx, am.ID, filepath.Join(dir, "amend.pdf"), demoPass, time.Now()); err != nil {
-		t.Skipf("the amendment cannot be signed in this demo: %v", err)
+		t.Fatal(err)
 	}
 	_, af := unzip(t, exportZip(t, st, am.ID, t.TempDir(), time.Now()))
 	var man Manifest
@@ -222,4 +239,77 @@ func TestAmendmentPackageNamesTheOriginal(t *testing.T) {
 	if len(man.Amends.Changed) != 1 || man.Amends.Changed[0].OldAmount != 300_000 || man.Amends.Changed[0].NewAmount != 250_000 {
 		t.Errorf("changed = %+v", man.Amends.Changed)
 	}
+}
+
+// TestBankPackageOnlyAfterReview: the bank package is refused, and nothing is written,
+// until the 组织审定 is recorded (docs/RULES.md §11.4); the refusal names 组织审定, and
+// names the 公示's outcome too while that is also missing. An amendment needs its own
+// review: the original's does not cover the changes.
+func TestBankPackageOnlyAfterReview(t *testing.T) {
+	st, id, dir := signedDemo(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 30, 1, 0, 0, 0, time.UTC)
+	path := filepath.Join(dir, "bank.zip")
+	refused := func(id int64, key string, words ...string) {
+		t.Helper()
+		err := New(st).ExportBank(ctx, id, path, demoPass, now)
+		var e *app.Error
+		if !errors.As(err, &e) || e.Code != app.EINVALID || e.Message.Key != key {
+			t.Fatalf("export of meeting %d: %v, want %s", id, err, key)
+		}
+		if err := ReadyForBank(ctx, st, id); err == nil || err.Error() != e.Error() {
+			t.Errorf("ReadyForBank says %v, export said %v", err, e)
+		}
+		for _, w := range words {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("the refusal %q does not name %s", err, w)
+			}
+		}
+		if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a refused export left %s: %v", path, err)
+		}
+	}
+	refused(id, "process.export_no_review_no_outcome", "组织审定", "公示结果")
+	publicized(t, st, id, dir, now)
+	refused(id, "process.export_no_review", "组织审定")
+	if pk, err := st.LatestPackage(ctx, id); err != nil || pk != nil {
+		t.Fatalf("a refused export recorded a package: %+v %v", pk, err)
+	}
+	reviewed(t, st, id, now)
+	if err := ReadyForBank(ctx, st, id); err != nil {
+		t.Fatalf("reviewed and publicized, still not ready: %v", err)
+	}
+	if err := New(st).ExportBank(ctx, id, path, demoPass, now); err != nil {
+		t.Fatal(err)
+	}
+	_, files := unzip(t, mustRead(t, path))
+	var man Manifest
+	if err := json.Unmarshal(files[PackageManifest], &man); err != nil {
+		t.Fatal(err)
+	}
+	if man.Review == nil || man.Review.Reviewer != "王书记" || man.Review.Opinion != app.DefaultOpinion {
+		t.Errorf("the manifest's review: %+v", man.Review)
+	}
+	os.Remove(path)
+
+	am := amendFirstTo250k(t, st, id)
+	refused(am.ID, "service.export_unsigned")
+	am, _ = st.Meeting(ctx, am.ID)
+	for _, a := range am.Attendance {
+		New(st).SetPresence(ctx, am.ID, a.MemberID, app.Present, "", true)
+	}
+	if _, err := New(st).SignMinutes(ctx, am.ID, filepath.Join(dir, "amend.pdf"), demoPass, now); err != nil {
+		t.Fatal(err)
+	}
+	publicized(t, st, am.ID, dir, now)
+	refused(am.ID, "process.export_no_review", "组织审定")
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

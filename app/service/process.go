@@ -125,14 +125,36 @@ func (s *Service) ClosePublicity(ctx context.Context, meetingID int64, o app.Out
 	return st.ClosePublicity(ctx, *p)
 }
 
-// readyForBank refuses the bank package of a meeting whose 公示 outcome is not recorded
-// (docs/RULES.md §11.4).
-func readyForBank(ctx context.Context, st app.Reader, meetingID int64) error {
+// ReadyForBank says what a meeting still lacks before its bank package may be
+// exported, nil once nothing does: signed minutes, the 组织审定 recorded and the 公示's
+// outcome recorded (docs/RULES.md §11.4). An amendment (补充纪要) is a meeting of its
+// own and needs its own review and its own 更正公示 outcome: the original's review
+// approved the original result, not the changes. ExportBank refuses with this error,
+// and the desktop asks it before offering the save dialog, so both faces name the
+// same missing steps.
+func ReadyForBank(ctx context.Context, st app.Reader, meetingID int64) error {
+	m, err := st.Meeting(ctx, meetingID)
+	if err != nil {
+		return err
+	}
+	if !m.Locked() {
+		return app.Errorf(app.EINVALID, "service.export_unsigned")
+	}
+	r, err := st.Review(ctx, meetingID)
+	if err != nil {
+		return err
+	}
 	p, err := st.Publicity(ctx, meetingID)
 	if err != nil {
 		return err
 	}
-	if p == nil || !p.Closed() {
+	closed := p != nil && p.Closed()
+	switch {
+	case r == nil && !closed:
+		return app.Errorf(app.EINVALID, "process.export_no_review_no_outcome")
+	case r == nil:
+		return app.Errorf(app.EINVALID, "process.export_no_review")
+	case !closed:
 		return app.Errorf(app.EINVALID, "process.export_no_outcome")
 	}
 	return nil

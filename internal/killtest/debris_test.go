@@ -129,8 +129,9 @@ func TestKillDuringExport(t *testing.T) {
 		t.Errorf("the signed minutes: %v, mode %v; want 0600 (they hold names and IDs)", err, fi.Mode().Perm())
 	}
 	wantKeyCost(t, db, 17)
-	// The bank package follows the 公示 and its recorded outcome (docs/RULES.md §11.4): a
-	// period in May has long ended.
+	// The bank package follows the 组织审定 and the 公示's recorded outcome (docs/RULES.md
+	// §11.4): a period in May has long ended.
+	pingxin(t, db, "review", "--meeting", id, "--date", "2026-05-02", "--by", "沈建国")
 	pingxin(t, db, "notice", "--meeting", id, "--out", filepath.Join(dir, "notice.pdf"), "--from", "2026-05-02")
 	pingxin(t, db, "publicity", "close", "--meeting", id, "--result", "无异议")
 	if fi, err := os.Stat(filepath.Join(dir, "notice.pdf")); err != nil || fi.Mode().Perm() != 0o600 {

@@ -139,6 +139,7 @@ func TestSignVerifyExport(t *testing.T) {
 	})
 	t.Run("the bank package's manifest matches its files", func(t *testing.T) {
 		zp := filepath.Join(dir, "bank.zip")
+		h.ok("review", "--meeting", id, "--date", h.clock().Format("2006-01-02"), "--by", "沈建国")
 		publicize(t, h, id, dir)
 		h.okEnv(pass, "export", "--meeting", id, "--out", zp)
 		zr, err := zip.OpenReader(zp)

@@ -179,7 +179,7 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			}
 			p.am = am
 		}},
-		{"the amendment signed, its 更正公示, closed and exported", func(t *testing.T) {
+		{"the amendment signed, its 更正公示 closed, reviewed and exported", func(t *testing.T) {
 			h.now = time.Date(2026, 11, 25, 20, 30, 0, 0, time.Local)
 			h.ok("attend", "--meeting", p.am, "--absent", "蒋阿大", "--yes") // the sitting's own roll call
 			signed := filepath.Join(p.dir, "补充纪要-签署.pdf")
@@ -207,6 +207,10 @@ func TestPaperMeetingFromTheCommandLine(t *testing.T) {
 			h.now = time.Date(2026, 12, 6, 9, 0, 0, 0, time.Local)
 			h.ok("publicity", "close", "--meeting", p.am, "--result", "无异议")
 			zip := filepath.Join(p.dir, "补充资料包.zip")
+			if errs := p.refused(t, ExitRefused, "export", "--meeting", p.am, "--out", zip); !strings.Contains(errs, "组织审定尚未记录") {
+				t.Errorf("export before the amendment's own 组织审定 says %q", errs) // the original's review does not cover it
+			}
+			h.ok("review", "--meeting", p.am, "--date", "2026-12-06", "--by", "沈建国")
 			h.okEnv(p.pass, "export", "--meeting", p.am, "--out", zip)
 			if out := h.ok("verify", zip); !strings.HasSuffix(out, "valid\n") {
 				t.Fatalf("verify of the amendment's package:\n%s", out)

@@ -16,7 +16,8 @@ import (
 )
 
 // publicize runs a signed meeting's 公示 from the harness's day and, its period over,
-// records 无异议, leaving the clock as it was: what must happen before the bank package.
+// records 无异议, leaving the clock as it was: with the 组织审定, what must happen before
+// the bank package.
 func publicize(t *testing.T, h *harness, id, dir string) {
 	t.Helper()
 	day := h.clock()
@@ -71,7 +72,7 @@ func (h *harness) refused(want string, args ...string) {
 // TestAfterSigningPath drives the record from signing to the bank and through an
 // amendment (docs/RULES.md §11), from the command line only: sign, review, notice,
 // close (refused before the period ends), export (refused before), amend, re-sign,
-// 更正公示, close, export, checking what the documents say with pdftotext.
+// 更正公示, close, export (refused before the amendment's own review), review, export, checking what the documents say with pdftotext.
 func TestAfterSigningPath(t *testing.T) {
 	h := newHarness(t)
 	dir := t.TempDir()
@@ -156,9 +157,15 @@ func TestAfterSigningPath(t *testing.T) {
 	if strings.Contains(an, "建议授信额度：原为") {
 		t.Error("the 更正公示 posts the proposal, not only the final result")
 	}
-	h.refused("公示结果尚未记录", "export", "--meeting", am, "--out", p("am.zip"))
+	h.refused("组织审定尚未记录，公示结果尚未记录", "export", "--meeting", am, "--out", p("am.zip"))
 	h.now = time.Date(2026, 12, 7, 9, 0, 0, 0, time.Local)
 	h.ok("publicity", "close", "--meeting", am, "--result", "无异议")
+	// the original's review does not cover the amendment's changes: it has its own
+	h.refused("组织审定尚未记录", "export", "--meeting", am, "--out", p("am.zip"))
+	if _, err := os.Stat(p("am.zip")); err == nil {
+		t.Error("a refused export wrote its package")
+	}
+	h.ok("review", "--meeting", am, "--date", "2026-12-07", "--by", "沈建国")
 	h.okEnv(pass, "export", "--meeting", am, "--out", p("am.zip"))
 
 	// a meeting made without time or place gets the next 文号 and does not sign

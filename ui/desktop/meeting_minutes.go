@@ -255,7 +255,8 @@ func (t *minutesTab) enableActions() {
 
 // nextAfterSigning is the step after signing, in the order of docs/RULES.md §11: print
 // the 公示 (with the minutes), record the 组织审定, record the 公示's outcome, then the
-// bank package — which is refused before the outcome, so it is not offered first.
+// bank package — which is refused before the review and the outcome, so it is not
+// offered first.
 func (t *minutesTab) nextAfterSigning() *widget.Button {
 	ctx := context.Background()
 	p, err := t.mm.d.Store.Publicity(ctx, t.mm.id)

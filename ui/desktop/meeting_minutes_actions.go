@@ -138,8 +138,17 @@ func (t *minutesTab) signDone(err error) {
 
 // onExport asks where to save the bank package, then for the passphrase (the package's
 // manifest and 报送单 are signed with the village key), and writes it; the passphrase
-// dialog stays open until the passphrase opens the key.
+// dialog stays open until the passphrase opens the key. While a step before the package
+// is missing (the 组织审定, the 公示's outcome: docs/RULES.md §11.4) it asks nothing: it
+// says what is missing, as the service words it, and the missing step's button is the
+// highlighted one.
 func (t *minutesTab) onExport() {
+	if err := service.ReadyForBank(context.Background(), t.mm.d.Store, t.mm.id); err != nil {
+		setProblem(t.problem, errText(t.mm.d, err))
+		t.highlightNext()
+		return
+	}
+	setProblem(t.problem, "")
 	_ = os.MkdirAll(t.folder(), 0o700) // start beside the minutes, not in the home folder
 	pickSave(t.mm.d.Win, filePick{name: safeName(t.baseName()) + mtgL("meeting.file.bank"), start: t.folder()},
 		t.askExportPassphrase, func(err error) { showMeetingError(t.mm.d, err) })

@@ -290,3 +290,48 @@ func TestMinutesHighlightTheNextStep(t *testing.T) {
 		t.Errorf("公示 closed: %q highlighted, want export (%s)", got, mt.problem.Text)
 	}
 }
+
+// TestBankStepNamesTheMissingReview: with the 公示 closed but no 组织审定 recorded,
+// 导出银行资料包 opens no file dialog; it says that the 组织审定 is missing, in the
+// service's words, and the 组织审定 button is the highlighted one (docs/RULES.md §11.4).
+// Once the review is recorded the same button asks where to save the package.
+func TestBankStepNamesTheMissingReview(t *testing.T) {
+	d, s := openDemoMeeting(t)
+	s.tabs.SelectIndex(4)
+	mt := s.minutes
+	finishAll(t, s)
+	signOn(t, mt, "村委会2026年口令")
+	test.Tap(mt.generate) // the 公示, from today
+	waitBackground()
+	d.Now = func() time.Time { return testDay.AddDate(0, 0, 8) }
+	test.Tap(mt.closePub)
+	mt.savePublicity(mt.publicityDialog)
+	if p, _ := d.Store.Publicity(context.Background(), s.model.id); p == nil || !p.Closed() {
+		t.Fatalf("outcome not recorded: %+v (%s)", p, mt.problem.Text)
+	}
+	for _, o := range d.Win.Canvas().Overlays().List() {
+		d.Win.Canvas().Overlays().Remove(o)
+	}
+
+	test.Tap(mt.export)
+	if top := d.Win.Canvas().Overlays().Top(); top != nil {
+		t.Error("a dialog opened for a package the service refuses")
+	}
+	if want := zh("process.export_no_review"); mt.problem.Hidden || mt.problem.Text != want || !strings.Contains(want, "组织审定") {
+		t.Errorf("the bank step says %q (hidden %v), want %q", mt.problem.Text, mt.problem.Hidden, want)
+	}
+	if mt.review.Importance != widget.HighImportance || mt.export.Importance == widget.HighImportance {
+		t.Error("the 组织审定 button is not the highlighted step")
+	}
+
+	test.Tap(mt.review)
+	mt.reviewDialog.by.SetText("沈建国")
+	mt.saveReview(mt.reviewDialog)
+	for _, o := range d.Win.Canvas().Overlays().List() {
+		d.Win.Canvas().Overlays().Remove(o)
+	}
+	test.Tap(mt.export)
+	if d.Win.Canvas().Overlays().Top() == nil || !mt.problem.Hidden {
+		t.Errorf("reviewed: no save dialog (%s)", mt.problem.Text)
+	}
+}
