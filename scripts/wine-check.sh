@@ -9,7 +9,9 @@
 #   2. the installed pingxin.exe: `demo` (the database appears in %AppData%\pingxin),
 #      `import` of a GBK CSV and of an XLSX (bad rows named, the rest with
 #      --skip-invalid), `minutes --sign` (PINGXIN_PASSPHRASE), `verify` (valid, and not
-#      valid once a byte is changed), `backup` and `restore` (the replaced file kept);
+#      valid once a byte is changed), the bank package (`export` refused before the
+#      `review`, then `review`, `notice`, `publicity close`, `export`, `verify FILE.zip`),
+#      `backup` and `restore` (the replaced file kept);
 #      and app/atomicfile's Windows-only test (a file held open by another program);
 #   3. the desktop app opens its window and holds the database: a second process's
 #      `restore` is refused by the lock while it runs (SHOT=FILE.png saves the screen);
@@ -132,8 +134,9 @@ cp app/importer/testdata/libreoffice.xlsx "$dir/提名名单.xlsx"
   printf '乡贤甲,乡贤参事会,会长\r\n乡贤乙,乡贤参事会,成员\r\n'
 } >"$dir/名册.csv"
 ok village new --name 试点村 --town 高桥街道 --roster "$wdir\\名册.csv"
+# Early November: their 公示 below has ended by the day this runs.
 for m in 2 3; do
-  ok meeting new --village 试点村 --date 2026-12-0$m --time 19:00 --place 村委会会议室
+  ok meeting new --village 试点村 --date 2026-11-0$m --time 19:00 --place 村委会会议室
   [ "$(out)" = "$m" ] || fail "meeting new printed '$(out)', want $m"
 done
 if run import --meeting 2 "$wdir\\提名名单.csv"; then fail "import of a list with bad rows succeeded"; fi
@@ -160,13 +163,31 @@ printf '%s' $(((v + 1) % 10)) | dd of="$dir/改过.pdf" bs=1 seek=7 conv=notrunc
 if run verify "$wdir\\改过.pdf"; then fail "verify accepted a changed PDF"; fi
 step "minutes --sign and verify (valid; a changed byte refused)"
 
+# The bank package (docs/CLI.md §5, docs/RULES.md §11.4): refused, naming the 组织审定 and
+# writing nothing, until the Party organisation's review is recorded; then the 公示 and its
+# outcome, the package, and `verify FILE.zip`.
+if PINGXIN_PASSPHRASE=wine-check-passphrase run export --meeting 2 --out "$wdir\\资料包.zip"; then
+  fail "export before the 组织审定 succeeded"
+fi
+grep -q '组织审定' "$work/err" || fail "export before the 组织审定 did not name it"
+[ ! -e "$dir/资料包.zip" ] || fail "a refused export wrote $wdir\\资料包.zip"
+ok review --meeting 2 --date 2026-11-03 --by 议事一
+ok notice --meeting 2 --out "$wdir\\公示.pdf" --from 2026-11-03
+[ -s "$dir/公示.pdf" ] || fail "notice wrote no $wdir\\公示.pdf"
+ok publicity close --meeting 2 --result 无异议
+PINGXIN_PASSPHRASE=wine-check-passphrase ok export --meeting 2 --out "$wdir\\资料包.zip"
+[ -s "$dir/资料包.zip" ] || fail "export wrote no $wdir\\资料包.zip"
+ok verify "$wdir\\资料包.zip"
+grep -qx valid <(out) || fail "verify of the bank package: $(out)"
+step "bank package: refused before the 组织审定; review, notice, publicity close, export, verify FILE.zip"
+
 ok backup --out "$wdir\\备份.db"
 [ -s "$dir/备份.db" ] || fail "backup wrote nothing"
 ok meeting new --village 越丰村 --date 2026-12-09
 ok restore "$wdir\\备份.db"
 ok meetings
 ! grep -q '2026-12-09' <(out) || fail "restore did not bring back the backup: $(out)"
-grep -q '2026-12-02' <(out) || fail "restore lost meeting 2: $(out)"
+grep -q '2026-11-02' <(out) || fail "restore lost meeting 2: $(out)"
 ls "$appdata/pingxin/backups/"*replaced* >/dev/null 2>&1 || fail "restore kept no copy of the replaced database"
 step "backup and restore (the replaced database kept in backups)"
 
@@ -208,7 +229,7 @@ wineserver -w
 wine "$setup" /S || fail "setup /S over the installed version exited $?"
 wineserver -w
 ok meetings
-grep -q '2026-12-02' <(out) || fail "the upgrade lost the data"
+grep -q '2026-11-02' <(out) || fail "the upgrade lost the data"
 wine "$instdir/uninstall.exe" /S || fail "uninstall /S exited $?"
 wineserver -w
 for f in "$instdir/pingxin.exe" "$instdir/uninstall.exe" "$menu" "$desk"; do
