@@ -34,6 +34,33 @@ type ImportSource struct {
 	SHA256 string // of the file's bytes, hex
 }
 
+// NomineeFeed gives the store the households of a file while the file is still being
+// read and checked, so that storing one part overlaps checking the next. Next returns
+// the next households in file order, none after the last; an error ends the import and
+// nothing of it is stored. Source names the file; it is asked once Next has returned
+// none.
+type NomineeFeed interface {
+	Next() ([]Nominee, error)
+	Source() ImportSource
+}
+
+// NomineesFrom is the feed of households already read and checked whole (the desktop's
+// preview): all of them at once.
+func NomineesFrom(ns []Nominee, src ImportSource) NomineeFeed { return &sliceFeed{ns: ns, src: src} }
+
+type sliceFeed struct {
+	ns  []Nominee
+	src ImportSource
+}
+
+func (f *sliceFeed) Next() ([]Nominee, error) {
+	ns := f.ns
+	f.ns = nil
+	return ns, nil
+}
+
+func (f *sliceFeed) Source() ImportSource { return f.src }
+
 // AuditEntry is one recorded change: when, which record, which field, old and new.
 type AuditEntry struct {
 	At        time.Time
@@ -107,9 +134,11 @@ type Store interface {
 	SetStatus(ctx context.Context, meetingID int64, s Status) error // forward only; StatusSigned only via Sign
 
 	AddNominees(ctx context.Context, meetingID int64, ns []Nominee) error // one transaction; sets IDs and Seq
-	// ImportNominees is AddNominees for the households of a file: the audit log gets one
-	// entry naming the file, its SHA-256 and the number of households, not one each.
-	ImportNominees(ctx context.Context, meetingID int64, ns []Nominee, src ImportSource) error
+	// ImportNominees is AddNominees for the households of a file, taken from feed part
+	// by part in one transaction: nothing is stored when feed ends with an error. The
+	// audit log gets one entry naming the file, its SHA-256 and the number of households,
+	// not one each.
+	ImportNominees(ctx context.Context, meetingID int64, feed NomineeFeed) error
 	SaveNominee(ctx context.Context, n *Nominee) error // every field, verification included
 	DeleteNominee(ctx context.Context, nomineeID int64) error
 

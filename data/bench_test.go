@@ -69,7 +69,7 @@ func BenchmarkImportNominees10k(b *testing.B) {
 		if err := s.CreateMeeting(ctx, m); err != nil {
 			b.Fatal(err)
 		}
-		if err := s.ImportNominees(ctx, m.ID, ns, src); err != nil {
+		if err := s.ImportNominees(ctx, m.ID, app.NomineesFrom(ns, src)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -438,7 +438,7 @@ func TestImportNomineesAudit(t *testing.T) {
 	batch := []app.Nominee{app.NewNominee("甲", testID(2)), app.NewNominee("乙", testID(3))}
 	batch[1].Verification = &app.Verification{VisitDate: meetingDate, Visitors: []string{"钱老"}, Notes: "经营稳定，建议授信"}
 	src := app.ImportSource{File: "名单.xlsx", SHA256: strings.Repeat("ab", 32)}
-	if err := s.ImportNominees(ctx, m.ID, batch, src); err != nil {
+	if err := s.ImportNominees(ctx, m.ID, app.NomineesFrom(batch, src)); err != nil {
 		t.Fatal(err)
 	}
 	audit := mustAudit(t, s, m.ID)

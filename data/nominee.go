@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"strconv"
 	"strings"
@@ -26,23 +27,12 @@ type placed struct {
 // (ECONFLICT), inserts nothing. A signed meeting is ELOCKED. Each household gets its
 // audit entry.
 func (s *Store) AddNominees(ctx context.Context, meetingID int64, ns []app.Nominee) error {
-	return s.addNomineesTx(ctx, meetingID, ns, nil)
-}
-
-// ImportNominees is AddNominees for the households of one file: one audit entry names
-// the file, its SHA-256 and how many households it brought (docs/RULES.md §9); later
-// edits of each household are audited one by one as always.
-func (s *Store) ImportNominees(ctx context.Context, meetingID int64, ns []app.Nominee, src app.ImportSource) error {
-	return s.addNomineesTx(ctx, meetingID, ns, &src)
-}
-
-func (s *Store) addNomineesTx(ctx context.Context, meetingID int64, ns []app.Nominee, src *app.ImportSource) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	ps, err := s.addNominees(ctx, tx, meetingID, ns, src)
+	ps, err := s.addNominees(ctx, tx, meetingID, ns)
 	if err != nil {
 		return lockedByTrigger(err)
 	}
@@ -55,7 +45,7 @@ func (s *Store) addNomineesTx(ctx context.Context, meetingID int64, ns []app.Nom
 	return nil
 }
 
-func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns []app.Nominee, src *app.ImportSource) ([]placed, error) {
+func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns []app.Nominee) ([]placed, error) {
 	if _, _, err := unlocked(ctx, tx, meetingID); err != nil {
 		return nil, err
 	}
@@ -64,21 +54,96 @@ func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns
 		return nil, err
 	}
 	defer a.Close()
-	if src != nil {
-		desc := src.File + " sha256:" + src.SHA256 + " " + strconv.Itoa(len(ns)) + " households"
-		if err := a.log(ctx, auditRef{meetingID, "nominees", 0}, fieldImported, "", desc); err != nil {
-			return nil, err
-		}
-		a = nil // the file's entry stands for every household's
-	}
 	return insertNominees(ctx, tx, a, meetingID, ns)
+}
+
+// ImportNominees stores the households of a file as feed gives them, part by part, in
+// one transaction, numbered after the list's last №, and sets the IDs, Seq and MeetingID
+// of each part as it is stored. One audit entry names the file, its SHA-256 and how
+// many households it brought (docs/RULES.md §9; none when it brought none); later edits
+// of each household are audited one by one as always. An error from feed, an ID number
+// already on the list (ECONFLICT) or a signed meeting (ELOCKED) stores nothing.
+func (s *Store) ImportNominees(ctx context.Context, meetingID int64, feed app.NomineeFeed) error {
+	conn, err := s.db.Conn(ctx) // the write pool's one connection, whose driver the inserts use
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := s.importNominees(ctx, conn, tx, meetingID, feed); err != nil {
+		return lockedByTrigger(err)
+	}
+	return tx.Commit()
+}
+
+func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, meetingID int64, feed app.NomineeFeed) error {
+	if _, _, err := unlocked(ctx, tx, meetingID); err != nil {
+		return err
+	}
+	last, err := lastSeq(ctx, tx, meetingID)
+	if err != nil {
+		return err
+	}
+	top, err := topNomineeID(ctx, tx)
+	if err != nil {
+		return err
+	}
+	count := 0
+	err = conn.Raw(func(dc any) error { // tx's own connection: the inserts are in tx
+		p, ok := dc.(driver.ConnPrepareContext)
+		if !ok {
+			return errors.New("data: the SQLite driver cannot prepare with a context")
+		}
+		w := newNomineeWriter(rawPreparer{p}, nil, meetingID, top)
+		defer w.close()
+		for {
+			ns, err := feed.Next()
+			if err != nil || len(ns) == 0 {
+				return err
+			}
+			seqs := make([]int, len(ns))
+			for i := range seqs {
+				seqs[i] = last + count + i + 1
+			}
+			ps, err := w.add(ctx, ns, seqs)
+			if err != nil {
+				return err
+			}
+			for i, p := range ps {
+				ns[i].ID, ns[i].Seq, ns[i].MeetingID = p.id, p.seq, meetingID
+			}
+			count += len(ns)
+		}
+	})
+	if err != nil || count == 0 {
+		return err
+	}
+	src := feed.Source()
+	a, err := s.newAuditor(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	desc := src.File + " sha256:" + src.SHA256 + " " + strconv.Itoa(count) + " households"
+	return a.log(ctx, auditRef{meetingID, "nominees", 0}, fieldImported, "", desc)
+}
+
+// lastSeq is the largest № on the meeting's list, 0 for an empty list.
+func lastSeq(ctx context.Context, tx *sql.Tx, meetingID int64) (int, error) {
+	var last int
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM nominees WHERE meeting_id = ?`, meetingID).Scan(&last)
+	return last, err
 }
 
 // insertNominees numbers ns after the meeting's last № and inserts them with their
 // verification records, logging each.
 func insertNominees(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64, ns []app.Nominee) ([]placed, error) {
-	var last int
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM nominees WHERE meeting_id = ?`, meetingID).Scan(&last); err != nil {
+	last, err := lastSeq(ctx, tx, meetingID)
+	if err != nil {
 		return nil, err
 	}
 	seqs := make([]int, len(ns))
@@ -88,147 +153,73 @@ func insertNominees(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64
 	return insertNomineesAt(ctx, tx, a, meetingID, ns, seqs)
 }
 
-// insertNomineesAt inserts ns with the given № each, a hundred households (and then
-// their verification records) per INSERT statement: a statement per row cost more than
-// the rows themselves. A nil a logs nothing (an import logs the file instead).
+// insertNomineesAt inserts ns with the given № each (nomineeWriter).
 func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64, ns []app.Nominee, seqs []int) ([]placed, error) {
 	if len(ns) == 0 {
 		return nil, nil
 	}
-	// The new rows take the IDs SQLite would give them, one above the largest in the
-	// table, counted here so that the INSERT returns nothing: this transaction holds
-	// the only writer's lock, so no other row can take them meanwhile.
-	var top int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM nominees`).Scan(&top); err != nil {
+	top, err := topNomineeID(ctx, tx)
+	if err != nil {
 		return nil, err
 	}
-	b := newBatcher(tx)
-	defer b.close()
+	w := newNomineeWriter(txPreparer{tx}, a, meetingID, top)
+	defer w.close()
+	return w.add(ctx, ns, seqs)
+}
+
+// topNomineeID is the largest household ID in the table. New rows take the IDs SQLite
+// would give them, one above it, counted here so that the INSERT returns nothing: the
+// transaction holds the only writer's lock, so no other row can take them meanwhile.
+func topNomineeID(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var top int64
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM nominees`).Scan(&top)
+	return top, err
+}
+
+// nomineeWriter inserts households on one meeting's list, a hundred households (and
+// then their verification records) per INSERT statement: a statement per row cost more
+// than the rows themselves. Its statements are prepared once for all the parts of an
+// import. A nil a logs nothing (an import logs the file instead).
+type nomineeWriter struct {
+	b         *batcher
+	a         *auditor
+	meetingID int64
+	next      int64 // the ID the next household takes
+}
+
+// newNomineeWriter writes after the household ID top (topNomineeID).
+func newNomineeWriter(p preparer, a *auditor, meetingID, top int64) *nomineeWriter {
+	return &nomineeWriter{b: newBatcher(p), a: a, meetingID: meetingID, next: top + 1}
+}
+
+func (w *nomineeWriter) close() { w.b.close() }
+
+// add inserts ns with the given № each, with their verification records, logging each
+// household when w has an auditor.
+func (w *nomineeWriter) add(ctx context.Context, ns []app.Nominee, seqs []int) ([]placed, error) {
 	out := make([]placed, len(ns))
 	for i := range out {
-		out[i] = placed{id: top + 1 + int64(i), seq: seqs[i]}
+		out[i] = placed{id: w.next + int64(i), seq: seqs[i]}
 	}
 	for lo := 0; lo < len(ns); lo += batchRows {
 		hi := min(lo+batchRows, len(ns))
-		if err := b.nominees(ctx, meetingID, ns[lo:hi], out[lo:hi]); err != nil {
+		if err := w.b.nominees(ctx, w.meetingID, ns[lo:hi], out[lo:hi]); err != nil {
 			return nil, err
 		}
-		if err := b.verifications(ctx, ns[lo:hi], out[lo:hi]); err != nil {
+		if err := w.b.verifications(ctx, ns[lo:hi], out[lo:hi]); err != nil {
 			return nil, err
 		}
 	}
-	if a == nil {
+	w.next += int64(len(ns))
+	if w.a == nil {
 		return out, nil
 	}
 	for i := range ns {
-		if err := a.log(ctx, auditRef{meetingID, "nominees", out[i].id}, fieldCreated, "", nomineeDesc(&ns[i], seqs[i])); err != nil {
+		if err := w.a.log(ctx, auditRef{w.meetingID, "nominees", out[i].id}, fieldCreated, "", nomineeDesc(&ns[i], seqs[i])); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
-}
-
-// batchRows is how many rows one INSERT statement carries (27 values each, far below
-// SQLite's 32,766 parameters).
-const batchRows = 100
-
-// batcher prepares each multi-row INSERT once per row count and reuses it.
-type batcher struct {
-	tx    *sql.Tx
-	stmts map[string]*sql.Stmt
-	args  []any
-}
-
-func newBatcher(tx *sql.Tx) *batcher { return &batcher{tx: tx, stmts: map[string]*sql.Stmt{}} }
-
-func (b *batcher) close() {
-	for _, st := range b.stmts {
-		st.Close()
-	}
-}
-
-// stmt returns the prepared statement head + n groups of values + tail.
-func (b *batcher) stmt(ctx context.Context, head string, width, n int, tail string) (*sql.Stmt, error) {
-	key := head + strconv.Itoa(n)
-	if st, ok := b.stmts[key]; ok {
-		return st, nil
-	}
-	group := "(" + marks(width) + ")"
-	q := head + strings.TrimSuffix(strings.Repeat(group+", ", n), ", ") + tail
-	st, err := b.tx.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	b.stmts[key] = st
-	return st, nil
-}
-
-var nomineeInsert = `INSERT INTO nominees (id, meeting_id, seq, ` + nomineeColumns + `) VALUES `
-
-// nomineeArgsAt are the values of nomineeInsert for household n placed at p.
-func nomineeArgsAt(args []any, meetingID int64, p placed, n *app.Nominee) []any {
-	return append(append(args, p.id, meetingID, p.seq), nomineeArgs(n)...)
-}
-
-// nominees inserts one batch at the IDs and № of at. When the batch breaks the
-// one-ID-per-list rule (the statement then inserts nothing) it is inserted again row
-// by row to name the household at fault.
-func (b *batcher) nominees(ctx context.Context, meetingID int64, ns []app.Nominee, at []placed) error {
-	st, err := b.stmt(ctx, nomineeInsert, 3+nomineeFieldCount, len(ns), "")
-	if err != nil {
-		return err
-	}
-	b.args = b.args[:0]
-	for i := range ns {
-		b.args = nomineeArgsAt(b.args, meetingID, at[i], &ns[i])
-	}
-	_, err = st.ExecContext(ctx, b.args...)
-	if isUnique(err) {
-		return b.oneByOne(ctx, meetingID, ns, at)
-	}
-	return err
-}
-
-// oneByOne inserts a batch that broke a unique rule row by row, to return the
-// conflict of the first household at fault.
-func (b *batcher) oneByOne(ctx context.Context, meetingID int64, ns []app.Nominee, at []placed) error {
-	st, err := b.stmt(ctx, nomineeInsert, 3+nomineeFieldCount, 1, "")
-	if err != nil {
-		return err
-	}
-	for i := range ns {
-		_, err := st.ExecContext(ctx, nomineeArgsAt(nil, meetingID, at[i], &ns[i])...)
-		if isUnique(err) {
-			return nomineeExists(&ns[i])
-		} else if err != nil {
-			return err
-		}
-	}
-	return errors.New("data: a batch of households broke a unique rule that no row breaks alone")
-}
-
-const verificationInsert = `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
-		recommendation, lower_to, notes) VALUES `
-
-// verifications inserts the verification records of one batch of new households.
-func (b *batcher) verifications(ctx context.Context, ns []app.Nominee, placed []placed) error {
-	b.args = b.args[:0]
-	n := 0
-	for i := range ns {
-		if v := ns[i].Verification; v != nil { // a new household has no record to replace
-			b.args = append(b.args, verificationArgs(placed[i].id, v)...)
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	st, err := b.stmt(ctx, verificationInsert, 7, n, "")
-	if err != nil {
-		return err
-	}
-	_, err = st.ExecContext(ctx, b.args...)
-	return err
 }
 
 // nomineeExists is the conflict of an ID number already on the list, masked.

@@ -74,22 +74,28 @@ var nomineeFieldCount = len(nomineeStored)
 func nomineeArgs(n *app.Nominee) []any {
 	out := make([]any, len(nomineeStored))
 	for i, f := range nomineeStored {
-		switch p := f.ptr(n).(type) {
-		case *string:
-			out[i] = *p
-		case *int:
-			out[i] = *p
-		case *bool:
-			out[i] = *p
-		case *amount.Yuan:
-			out[i] = int64(*p)
-		case *app.Check:
-			out[i] = string(*p)
-		case idSet:
-			out[i] = formatIDs(*p.ids)
-		}
+		out[i] = nomineeValue(f, n)
 	}
 	return out
+}
+
+// nomineeValue is field f of n as the database stores it, as a driver value.
+func nomineeValue(f nomineeField, n *app.Nominee) any {
+	switch p := f.ptr(n).(type) {
+	case *string:
+		return *p
+	case *int:
+		return int64(*p)
+	case *bool:
+		return *p
+	case *amount.Yuan:
+		return int64(*p)
+	case *app.Check:
+		return string(*p)
+	case idSet:
+		return formatIDs(*p.ids)
+	}
+	panic("data: a nominee field of no known type")
 }
 
 // nomineeDests are where Scan writes nomineeColumns into n.

@@ -21,87 +21,129 @@ import (
 // records. Row numbers are the ones Excel shows when it opens the file: every line
 // counts, blank ones too, and a quoted cell spanning lines is still one row.
 func readCSV(b []byte) (*Table, error) {
-	text, err := decodeText(b)
+	r, err := newCSVRows(b)
 	if err != nil {
 		return nil, err
 	}
 	t := &Table{Format: "csv"}
-	r := csv.NewReader(strings.NewReader(text))
+	for {
+		row, ok, err := r.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return t, nil
+		}
+		t.Rows = append(t.Rows, row)
+	}
+}
+
+// csvRows gives the non-empty rows of a CSV file one at a time, so that an import can
+// check and store the first rows while the rest are still being split.
+type csvRows struct {
+	r     *csv.Reader
+	extra int // line breaks inside quoted cells so far
+	lim   *limits
+}
+
+// newCSVRows decodes b (see readCSV) and chooses its separator.
+func newCSVRows(b []byte) (*csvRows, error) {
+	in, text, err := decodeText(b)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(in)
 	r.Comma = separator(text)
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true // only the record's slice is reused; its strings go into the row
-	extra := 0           // line breaks inside quoted cells so far
-	lim := newLimits()
+	return &csvRows{r: r, lim: newLimits()}, nil
+}
+
+// next returns the next non-empty row; ok is false after the last.
+func (c *csvRows) next() (row Row, ok bool, err error) {
 	for {
-		rec, err := r.Read()
+		rec, err := c.r.Read()
 		if err == io.EOF {
-			break
+			return Row{}, false, nil
 		}
-		line, _ := r.FieldPos(0)
+		var ae *app.Error
+		if errors.As(err, &ae) { // from the decoder: a sequence GB18030 does not know
+			return Row{}, false, ae
+		}
+		line, _ := c.r.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			return nil, app.Errorf(app.EINVALID, "importer.csv_broken", "Row", line-extra)
+			return Row{}, false, app.Errorf(app.EINVALID, "importer.csv_broken", "Row", line-c.extra)
 		}
-		if err := lim.row(line-extra, rec); err != nil {
-			return nil, err
+		if err := c.lim.row(line-c.extra, rec); err != nil {
+			return Row{}, false, err
 		}
-		row := Row{Num: line - extra, Cells: make([]Cell, len(rec))}
+		row := Row{Num: line - c.extra, Cells: make([]Cell, len(rec))}
 		for i, v := range rec {
-			extra += strings.Count(v, "\n")
+			c.extra += strings.Count(v, "\n")
 			row.Cells[i] = Cell{Value: clean(v)}
 		}
 		if !row.blank() {
-			t.Rows = append(t.Rows, row)
+			return row, true, nil
 		}
 	}
-	return t, nil
 }
 
-// decodeText turns the bytes of a text file into a string, telling the encoding without
+// decodeText turns the bytes of a text file into text, telling the encoding without
 // asking: valid UTF-8 is UTF-8 (so a UTF-8 file is never misread as GBK), otherwise
 // GB18030, which includes GBK, provided it decodes without a single unknown sequence.
-func decodeText(b []byte) (string, error) {
+// in reads the text; head is enough of it to tell the separator (the text itself, or
+// for GB18030 the bytes as they are: the quote, comma, tab and line break are the same
+// bytes in both and never part of a longer sequence).
+func decodeText(b []byte) (in io.Reader, head string, err error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		u, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(b)
 		if err != nil || bytes.ContainsRune(u, utf8.RuneError) {
-			return "", app.Errorf(app.EINVALID, "importer.encoding")
+			return nil, "", app.Errorf(app.EINVALID, "importer.encoding")
 		}
 		b = u
 	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
 		b = b[3:]
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
-		return "", app.Errorf(app.EINVALID, "importer.binary")
+		return nil, "", app.Errorf(app.EINVALID, "importer.binary")
 	}
 	if !utf8.Valid(b) {
-		g, err := decodeGB18030(b)
+		if controls(b) == 0 { // no control character: the text cannot be binary
+			return &gbReader{src: b}, unsafe.String(unsafe.SliceData(b), len(b)), nil
+		}
+		g, err := decodeGB18030(nil, b)
 		if err != nil || bytes.Contains(g, replacement) {
-			return "", app.Errorf(app.EINVALID, "importer.encoding")
+			return nil, "", app.Errorf(app.EINVALID, "importer.encoding")
 		}
 		b = g
 	}
 	if binaryText(b) {
-		return "", app.Errorf(app.EINVALID, "importer.binary")
+		return nil, "", app.Errorf(app.EINVALID, "importer.binary")
 	}
 	// The text shares b's bytes instead of copying them (a list is megabytes): b is
 	// the file as read or as decoded here, and nothing writes to it again.
-	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+	text := unsafe.String(unsafe.SliceData(b), len(b))
+	return strings.NewReader(text), text, nil
 }
 
 // replacement is U+FFFD in UTF-8, what a decoder writes for bytes it cannot read
 // (bytes.Contains finds it faster than bytes.ContainsRune).
 var replacement = []byte(string(utf8.RuneError))
 
-// decodeGB18030 decodes b into a buffer sized for the worst valid case at once (two
-// bytes become at most three), instead of the decoder's doubling one that copied the
-// whole text several times.
-func decodeGB18030(b []byte) ([]byte, error) {
-	dst := make([]byte, len(b)+len(b)/2+utf8.UTFMax)
+// decodeGB18030 decodes b into dst (grown if it is too small) sized for the worst valid
+// case at once (two bytes become at most three), instead of the decoder's doubling
+// buffer that copied the whole text several times.
+func decodeGB18030(dst, b []byte) ([]byte, error) {
+	if need := len(b) + len(b)/2 + utf8.UTFMax; cap(dst) < need {
+		dst = make([]byte, need)
+	}
+	dst = dst[:cap(dst)]
 	n, read, err := simplifiedchinese.GB18030.NewDecoder().Transform(dst, b, true)
 	if err == transform.ErrShortDst || (err == nil && read < len(b)) { // invalid bytes, each replaced by three
 		return simplifiedchinese.GB18030.NewDecoder().Bytes(b)
@@ -109,16 +151,60 @@ func decodeGB18030(b []byte) ([]byte, error) {
 	return dst[:n], err
 }
 
+// gbPart is how much GB18030 text gbReader decodes at a time.
+const gbPart = 64 << 10
+
+// gbReader decodes GB18030 text a part at a time, each part ending at a line break
+// (a byte no longer sequence contains), so that the first rows of a list are split and
+// checked while the rest is still undecoded, and no buffer of the whole text is made.
+// A part with a sequence GB18030 does not know is the encoding error, as for the whole.
+type gbReader struct {
+	src  []byte // not yet decoded
+	text []byte // decoded, not yet read
+	buf  []byte // the decoding buffer, reused
+}
+
+func (r *gbReader) Read(p []byte) (int, error) {
+	for len(r.text) == 0 {
+		if len(r.src) == 0 {
+			return 0, io.EOF
+		}
+		n := len(r.src)
+		if n > gbPart {
+			if i := bytes.IndexByte(r.src[gbPart:], '\n'); i >= 0 {
+				n = gbPart + i + 1
+			}
+		}
+		var err error
+		r.buf, err = decodeGB18030(r.buf, r.src[:n])
+		if err != nil || bytes.Contains(r.buf, replacement) {
+			return 0, app.Errorf(app.EINVALID, "importer.encoding")
+		}
+		r.text, r.src = r.buf, r.src[n:]
+	}
+	n := copy(p, r.text)
+	r.text = r.text[n:]
+	return n, nil
+}
+
 // binaryText reports whether b has more control characters than a table written by a
 // person can have (one in two hundred characters): a picture or a program, not a list.
 func binaryText(b []byte) bool {
+	ctl := controls(b)
+	return ctl > 0 && ctl*200 > utf8.RuneCount(b)
+}
+
+// controls counts the control characters of b that no table holds (all but tab, line
+// breaks, form feed and the old end-of-file mark). They are single bytes in UTF-8 and
+// GB18030 alike.
+func controls(b []byte) int {
 	ctl := 0
 	for _, c := range b {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1A {
 			ctl++
 		}
 	}
-	return ctl > 0 && ctl*200 > utf8.RuneCount(b)
+	return ctl
 }
 
 // separator chooses tab or comma: the one that splits the first lines into the same

@@ -40,9 +40,6 @@ func ParseNominees(t *Table, r NomineeRules) (*NomineeList, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.Today.IsZero() {
-		r.Today = time.Now()
-	}
 	rows := t.Rows[h.Index+1:]
 	workers := 1
 	if len(rows) >= parallelRows {
@@ -66,58 +63,80 @@ type checkedRow struct {
 	goodWarn []RowError // about a good row (app.Nominee.Warnings), dropped if the row turns out bad
 }
 
-// parseNominees checks rows on workers goroutines, then in file order refuses an ID
-// seen before and collects the list.
+// parseNominees checks rows on workers goroutines and collects the list.
 func parseNominees(h *Header, rows []Row, r NomineeRules, workers int) *NomineeList {
+	c := newListChecker(h, r)
+	c.l.Nominees = c.check(rows, workers)
+	return c.l
+}
+
+// listChecker checks the data rows of a list part by part, in file order, into l: a
+// whole file at once (ParseNominees) or while it is still being read (NomineeStream).
+type listChecker struct {
+	p    nomineeParser
+	h    *Header
+	l    *NomineeList
+	seen map[string]int // canonical ID → the row it first appeared on
+}
+
+func newListChecker(h *Header, r NomineeRules) *listChecker {
+	if r.Today.IsZero() {
+		r.Today = time.Now()
+	}
+	return &listChecker{p: nomineeParser{rules: r}, h: h, seen: map[string]int{},
+		l: &NomineeList{Unknown: h.Unknown, Header: h}}
+}
+
+// check checks rows, the next part of the list, on workers goroutines, then in file
+// order refuses an ID seen before; it returns the part's good households in file order
+// and adds its errors, warnings and counts to c.l.
+func (c *listChecker) check(rows []Row, workers int) []app.Nominee {
 	ns := make([]app.Nominee, len(rows))
 	checked := make([]checkedRow, len(rows))
-	p := nomineeParser{rules: r}
 	var wg sync.WaitGroup
 	per := (len(rows) + workers - 1) / workers
 	for lo := 0; lo < len(rows); lo += per {
 		hi := min(lo+per, len(rows))
 		wg.Go(func() {
 			for i := lo; i < hi; i++ {
-				c := &checked[i]
-				c.rr = newRowReader(NomineeSchema, h, rows[i])
-				if c.skip = c.rr.blank() || c.rr.footer(); !c.skip {
-					ns[i] = p.nominee(c)
+				cr := &checked[i]
+				cr.rr = newRowReader(NomineeSchema, c.h, rows[i])
+				if cr.skip = cr.rr.blank() || cr.rr.footer(); !cr.skip {
+					ns[i] = c.p.nominee(cr)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	l := &NomineeList{Unknown: h.Unknown, Header: h, Rows: make([]int, 0, len(rows))}
-	seen := map[string]int{} // canonical ID → the row it first appeared on
+	l := c.l
 	kept := 0
 	for i := range checked {
-		c := &checked[i]
-		if c.skip {
+		cr := &checked[i]
+		if cr.skip {
 			continue
 		}
-		if c.id != "" {
-			if first, dup := seen[c.id]; dup {
-				c.rr.fail(ColID, i18n.M("importer.duplicate", "First", first), nil)
+		if cr.id != "" {
+			if first, dup := c.seen[cr.id]; dup {
+				cr.rr.fail(ColID, i18n.M("importer.duplicate", "First", first), nil)
 			} else {
-				seen[c.id] = c.rr.row.Num
+				c.seen[cr.id] = cr.rr.row.Num
 			}
 		}
-		l.Warnings = append(l.Warnings, c.idWarn...)
-		if len(c.rr.errs) > 0 {
-			l.Errors = append(l.Errors, c.rr.errors()...)
+		l.Warnings = append(l.Warnings, cr.idWarn...)
+		if len(cr.rr.errs) > 0 {
+			l.Errors = append(l.Errors, cr.rr.errors()...)
 			l.Bad++
 			continue
 		}
-		l.Warnings = append(l.Warnings, c.goodWarn...)
+		l.Warnings = append(l.Warnings, cr.goodWarn...)
 		if ns[i].Blocked != "" {
 			l.Blocked++
 		}
 		ns[kept] = ns[i] // kept <= i: the good rows move up in place
 		kept++
-		l.Rows = append(l.Rows, c.rr.row.Num)
+		l.Rows = append(l.Rows, cr.rr.row.Num)
 	}
-	l.Nominees = ns[:kept]
-	return l
+	return ns[:kept]
 }
 
 // nomineeParser carries the rules through the rows.

@@ -89,31 +89,113 @@ func ReadTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
 }
 
 func readTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	src, err := openRows(r, name, s)
+	if err != nil {
+		return nil, err
+	}
+	if tr, ok := src.rows.(*tableRows); ok { // XLSX: read whole already
+		return tr.t, nil
+	}
+	t := src.table()
+	for {
+		row, ok, err := src.rows.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return t, nil
+		}
+		t.Rows = append(t.Rows, row)
+	}
+}
+
+// rowSource is a file opened for reading: what it is, and its non-empty rows, given
+// one at a time (a CSV file is split as they are asked for).
+type rowSource struct {
+	name, format, sheet, sha256 string
+	rows                        interface{ next() (Row, bool, error) }
+}
+
+// table is an empty Table naming the source.
+func (s *rowSource) table() *Table {
+	return &Table{Name: s.name, Format: s.format, Sheet: s.sheet, SHA256: s.sha256}
+}
+
+// openRows reads r whole, tells its format by its content and makes ready to give its
+// rows: a workbook is read at once, a CSV file is decoded (its encoding is checked on
+// the whole) and split later.
+func openRows(r io.Reader, name string, s *Schema) (*rowSource, error) {
+	b, err := readLimited(r)
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "importer.open", "Path", name)
 	}
 	if len(b) > maxFileSize {
 		return nil, app.Errorf(app.EINVALID, "importer.too_big", "MB", maxFileSize>>20)
 	}
-	var t *Table
+	sum := sha256.Sum256(b)
+	src := &rowSource{name: name, sha256: hex.EncodeToString(sum[:])}
 	switch sniff(b) {
 	case formatEmpty:
 		return nil, app.Errorf(app.EINVALID, "importer.empty")
 	case formatXLS:
 		return nil, app.Errorf(app.EINVALID, "importer.xls")
 	case formatXLSX:
-		t, err = readXLSX(b, s)
+		t, err := readXLSX(b, s)
+		if err != nil {
+			return nil, err
+		}
+		src.format, src.sheet = t.Format, t.Sheet
+		t.Name, t.SHA256 = src.name, src.sha256
+		src.rows = &tableRows{t: t}
 	default:
-		t, err = readCSV(b)
+		rows, err := newCSVRows(b)
+		if err != nil {
+			return nil, err
+		}
+		src.format, src.rows = "csv", rows
 	}
-	if err != nil {
-		return nil, err
+	return src, nil
+}
+
+// readLimited reads r to its end, or to one byte past maxFileSize. An open file is read
+// into a buffer of its size, not one grown by doubling: a list is megabytes, and each
+// doubling copied it and touched new memory.
+func readLimited(r io.Reader) ([]byte, error) {
+	r = io.LimitReader(r, maxFileSize+1)
+	size := 512
+	if f, ok := r.(*io.LimitedReader).R.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size(), maxFileSize)) + 1 // +1: the end is seen without growing
+		}
 	}
-	t.Name = name
-	sum := sha256.Sum256(b)
-	t.SHA256 = hex.EncodeToString(sum[:])
-	return t, nil
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}
+
+// tableRows gives the rows of a table already read.
+type tableRows struct {
+	t *Table
+	i int
+}
+
+func (r *tableRows) next() (Row, bool, error) {
+	if r.i == len(r.t.Rows) {
+		return Row{}, false, nil
+	}
+	r.i++
+	return r.t.Rows[r.i-1], true, nil
 }
 
 type format int

@@ -14,6 +14,11 @@ func HouseholdRules(ctx context.Context, r app.Reader, meetingID, except int64) 
 	if err != nil {
 		return app.HouseholdRules{}, err
 	}
+	return householdRules(ctx, r, m, except)
+}
+
+// householdRules is HouseholdRules for meeting m, already read.
+func householdRules(ctx context.Context, r app.Reader, m *app.Meeting, except int64) (app.HouseholdRules, error) {
 	if m.Locked() {
 		return app.HouseholdRules{}, app.Errorf(app.ELOCKED, "meeting.locked")
 	}

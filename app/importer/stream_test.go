@@ -1,0 +1,125 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"pingxin/app"
+)
+
+// streamAll checks the list at path part by part as an import does, n rows a part.
+func streamAll(t *testing.T, path string, r NomineeRules, n int) (*NomineeList, error) {
+	t.Helper()
+	s, err := OpenNominees(path, r)
+	if err != nil {
+		return nil, err
+	}
+	var all []NomineeList
+	for {
+		ns, err := s.Next(n)
+		if err != nil {
+			return nil, err
+		}
+		if len(ns) == 0 {
+			break
+		}
+		all = append(all, NomineeList{Nominees: ns})
+	}
+	l := s.List()
+	for _, p := range all {
+		l.Nominees = append(l.Nominees, p.Nominees...)
+	}
+	return l, nil
+}
+
+// TestStreamChecksAsParseNominees: a list checked part by part (an import stores each
+// part while the next is checked) gives exactly the households, errors, warnings and
+// counts of the whole file checked at once, whatever the size of the parts: a
+// duplicate of a row in an earlier part is still refused, a footer still skipped.
+func TestStreamChecksAsParseNominees(t *testing.T) {
+	rows := [][]string{{"越丰村提名名单"}, listHeader}
+	for i := 1; i <= 700; i++ {
+		var over map[string]string
+		switch i {
+		case 17:
+			over = map[string]string{"申请额度": "若干"}
+		case 420:
+			over = map[string]string{"身份证号码": nthID(3)} // a duplicate of row 5
+		case 650:
+			over = map[string]string{"身份证号码": "330483" + "1990"}
+		case 699:
+			over = map[string]string{"核实人": "路人"}
+		}
+		rows = append(rows, listRow(i, over))
+	}
+	rows = append(rows, []string{"合计"}, []string{"制表人：张三"})
+	path := gbkCSV(t, rows)
+	whole := parseList(t, readBytes(t, "名单.csv", encode(t, csvText(rows, ",", "\r\n"), simplifiedchinese.GBK), NomineeSchema), rules())
+	for _, n := range []int{1, 7, 200, 1000} {
+		got, err := streamAll(t, path, rules(), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Nominees) != len(whole.Nominees) || !slices.EqualFunc(got.Nominees, whole.Nominees, sameHousehold) {
+			t.Fatalf("parts of %d: %d households, want %d as checked whole", n, len(got.Nominees), len(whole.Nominees))
+		}
+		if !slices.EqualFunc(got.Errors, whole.Errors, sameError) || !slices.EqualFunc(got.Warnings, whole.Warnings, sameError) ||
+			got.Bad != whole.Bad || got.Blocked != whole.Blocked || !slices.Equal(got.Rows, whole.Rows) {
+			t.Fatalf("parts of %d: errors %v bad %d, want %v bad %d", n, got.Errors, got.Bad, whole.Errors, whole.Bad)
+		}
+	}
+	if whole.Bad != 4 || len(whole.Nominees) != 696 {
+		t.Fatalf("the list has %d bad rows and %d households, want 4 and 696", whole.Bad, len(whole.Nominees))
+	}
+}
+
+func sameError(a, b RowError) bool {
+	return a.Row == b.Row && a.Column == b.Column && a.Value == b.Value && a.Reason.Key == b.Reason.Key
+}
+
+// TestGBKDecodedPartByPart: a GBK file longer than one decoded part reads as the whole
+// text decoded at once, rows across the parts' seams included; a sequence GB18030 does
+// not know, far down the file, refuses the file as an encoding error (not a broken CSV)
+// when read whole and when checked part by part.
+func TestGBKDecodedPartByPart(t *testing.T) {
+	rows := [][]string{listHeader}
+	for i := 1; len(csvText(rows, ",", "\r\n")) < 3*gbPart; i++ {
+		rows = append(rows, listRow(i, map[string]string{"核实意见": "家庭和睦，\n经营正常，邻里评价好"}))
+	}
+	b := encode(t, csvText(rows, ",", "\r\n"), simplifiedchinese.GBK)
+	tb := readBytes(t, "名单.csv", b, NomineeSchema)
+	if len(tb.Rows) != len(rows) {
+		t.Fatalf("%d rows read, want %d", len(tb.Rows), len(rows))
+	}
+	for i, r := range tb.Rows {
+		for j, c := range r.Cells {
+			if c.Value != rows[i][j] {
+				t.Fatalf("row %d col %d: %q, want %q", r.Num, j+1, c.Value, rows[i][j])
+			}
+		}
+	}
+	if last := tb.Rows[len(tb.Rows)-1].Num; last != len(rows) { // a note of two lines is one row
+		t.Fatalf("last row numbered %d, want %d", last, len(rows))
+	}
+
+	bad := append(slices.Clone(b[:len(b)-100]), 0x81, 0x20) // 0x81 0x20 is no GB18030 sequence
+	bad = append(bad, b[len(b)-100:]...)
+	if _, err := ReadTableFrom(bytesReader(bad), "名单.csv", NomineeSchema); !isKey(err, "importer.encoding") {
+		t.Fatalf("read whole: %v, want the encoding refused", err)
+	}
+	if _, err := streamAll(t, writeFile(t, "名单.csv", bad), rules(), 200); !isKey(err, "importer.encoding") {
+		t.Fatalf("part by part: %v, want the encoding refused", err)
+	}
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// isKey reports whether err is the *app.Error with message key.
+func isKey(err error, key string) bool {
+	var e *app.Error
+	return errors.As(err, &e) && e.Message.Key == key
+}
