@@ -80,7 +80,7 @@ func (s rawStmt) close() { s.st.Close() }
 type batcher struct {
 	p     preparer
 	stmts map[string]batchStmt
-	vs    []driver.NamedValue
+	one   batch // for oneByOne
 }
 
 func newBatcher(p preparer) *batcher { return &batcher{p: p, stmts: map[string]batchStmt{}} }
@@ -106,81 +106,85 @@ func (b *batcher) stmt(ctx context.Context, head string, width, n int) (batchStm
 	return st, nil
 }
 
-// add appends the values vs to the batch's values.
-func (b *batcher) add(vs ...any) {
-	for _, v := range vs {
-		b.vs = append(b.vs, driver.NamedValue{Ordinal: len(b.vs) + 1, Value: v})
-	}
-}
-
 var nomineeInsert = `INSERT INTO nominees (id, meeting_id, seq, ` + nomineeColumns + `) VALUES `
 
-// addNominee appends the values of nomineeInsert for household n placed at p.
-func (b *batcher) addNominee(meetingID int64, p placed, n *app.Nominee) {
-	b.add(p.id, meetingID, int64(p.seq))
-	for _, f := range nomineeStored {
-		b.add(nomineeValue(f, n))
+const verificationInsert = `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
+		recommendation, lower_to, notes) VALUES `
+
+// nomineeWidth and verificationWidth are the values of one row of each INSERT.
+var nomineeWidth, verificationWidth = 3 + nomineeFieldCount, 7
+
+// batch is up to batchRows households placed on a list, with the values of their INSERT
+// statements. It is built apart from the connection (build), so that an import builds
+// the next batch while the connection stores this one.
+type batch struct {
+	ns   []app.Nominee
+	at   []placed
+	vals []driver.NamedValue // nomineeInsert's, nomineeWidth a household
+	vers []driver.NamedValue // verificationInsert's, verificationWidth a record
+}
+
+// build makes b the batch of households ns placed at at on meeting meetingID, reusing
+// b's buffers.
+func (b *batch) build(meetingID int64, ns []app.Nominee, at []placed) {
+	b.ns, b.at, b.vals, b.vers = ns, at, b.vals[:0], b.vers[:0]
+	for i := range ns {
+		b.vals = appendValues(b.vals, at[i].id, meetingID, int64(at[i].seq))
+		for _, f := range nomineeStored {
+			b.vals = appendValues(b.vals, nomineeValue(f, &ns[i]))
+		}
+		if v := ns[i].Verification; v != nil { // a new household has no record to replace
+			b.vers = appendValues(b.vers, verificationArgs(at[i].id, v)...)
+		}
 	}
 }
 
-// nominees inserts one batch at the IDs and № of at. When the batch breaks the
-// one-ID-per-list rule (the statement then inserts nothing) it is inserted again row
-// by row to name the household at fault.
-func (b *batcher) nominees(ctx context.Context, meetingID int64, ns []app.Nominee, at []placed) error {
-	st, err := b.stmt(ctx, nomineeInsert, 3+nomineeFieldCount, len(ns))
+// appendValues appends vs to a statement's values.
+func appendValues(to []driver.NamedValue, vs ...any) []driver.NamedValue {
+	for _, v := range vs {
+		to = append(to, driver.NamedValue{Ordinal: len(to) + 1, Value: v})
+	}
+	return to
+}
+
+// insert stores the households of bt, then their verification records. When the
+// households break the one-ID-per-list rule (the statement then inserts nothing) they
+// are inserted again row by row to name the household at fault.
+func (b *batcher) insert(ctx context.Context, meetingID int64, bt *batch) error {
+	st, err := b.stmt(ctx, nomineeInsert, nomineeWidth, len(bt.ns))
 	if err != nil {
 		return err
 	}
-	b.vs = b.vs[:0]
-	for i := range ns {
-		b.addNominee(meetingID, at[i], &ns[i])
-	}
-	err = st.exec(ctx, b.vs)
+	err = st.exec(ctx, bt.vals)
 	if isUnique(err) {
-		return b.oneByOne(ctx, meetingID, ns, at)
+		return b.oneByOne(ctx, meetingID, bt)
+	} else if err != nil {
+		return err
 	}
-	return err
+	if len(bt.vers) == 0 {
+		return nil
+	}
+	if st, err = b.stmt(ctx, verificationInsert, verificationWidth, len(bt.vers)/verificationWidth); err != nil {
+		return err
+	}
+	return st.exec(ctx, bt.vers)
 }
 
 // oneByOne inserts a batch that broke a unique rule row by row, to return the
 // conflict of the first household at fault.
-func (b *batcher) oneByOne(ctx context.Context, meetingID int64, ns []app.Nominee, at []placed) error {
-	st, err := b.stmt(ctx, nomineeInsert, 3+nomineeFieldCount, 1)
+func (b *batcher) oneByOne(ctx context.Context, meetingID int64, bt *batch) error {
+	st, err := b.stmt(ctx, nomineeInsert, nomineeWidth, 1)
 	if err != nil {
 		return err
 	}
-	for i := range ns {
-		b.vs = b.vs[:0]
-		b.addNominee(meetingID, at[i], &ns[i])
-		err := st.exec(ctx, b.vs)
+	for i := range bt.ns {
+		b.one.build(meetingID, bt.ns[i:i+1], bt.at[i:i+1])
+		err := st.exec(ctx, b.one.vals)
 		if isUnique(err) {
-			return nomineeExists(&ns[i])
+			return nomineeExists(&bt.ns[i])
 		} else if err != nil {
 			return err
 		}
 	}
 	return errors.New("data: a batch of households broke a unique rule that no row breaks alone")
-}
-
-const verificationInsert = `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
-		recommendation, lower_to, notes) VALUES `
-
-// verifications inserts the verification records of one batch of new households.
-func (b *batcher) verifications(ctx context.Context, ns []app.Nominee, placed []placed) error {
-	b.vs = b.vs[:0]
-	n := 0
-	for i := range ns {
-		if v := ns[i].Verification; v != nil { // a new household has no record to replace
-			b.add(verificationArgs(placed[i].id, v)...)
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	st, err := b.stmt(ctx, verificationInsert, 7, n)
-	if err != nil {
-		return err
-	}
-	return st.exec(ctx, b.vs)
 }

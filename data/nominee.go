@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"strconv"
 	"strings"
@@ -55,81 +54,6 @@ func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns
 	}
 	defer a.Close()
 	return insertNominees(ctx, tx, a, meetingID, ns)
-}
-
-// ImportNominees stores the households of a file as feed gives them, part by part, in
-// one transaction, numbered after the list's last №, and sets the IDs, Seq and MeetingID
-// of each part as it is stored. One audit entry names the file, its SHA-256 and how
-// many households it brought (docs/RULES.md §9; none when it brought none); later edits
-// of each household are audited one by one as always. An error from feed, an ID number
-// already on the list (ECONFLICT) or a signed meeting (ELOCKED) stores nothing.
-func (s *Store) ImportNominees(ctx context.Context, meetingID int64, feed app.NomineeFeed) error {
-	conn, err := s.db.Conn(ctx) // the write pool's one connection, whose driver the inserts use
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.importNominees(ctx, conn, tx, meetingID, feed); err != nil {
-		return lockedByTrigger(err)
-	}
-	return tx.Commit()
-}
-
-func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, meetingID int64, feed app.NomineeFeed) error {
-	if _, _, err := unlocked(ctx, tx, meetingID); err != nil {
-		return err
-	}
-	last, err := lastSeq(ctx, tx, meetingID)
-	if err != nil {
-		return err
-	}
-	top, err := topNomineeID(ctx, tx)
-	if err != nil {
-		return err
-	}
-	count := 0
-	err = conn.Raw(func(dc any) error { // tx's own connection: the inserts are in tx
-		p, ok := dc.(driver.ConnPrepareContext)
-		if !ok {
-			return errors.New("data: the SQLite driver cannot prepare with a context")
-		}
-		w := newNomineeWriter(rawPreparer{p}, nil, meetingID, top)
-		defer w.close()
-		for {
-			ns, err := feed.Next()
-			if err != nil || len(ns) == 0 {
-				return err
-			}
-			seqs := make([]int, len(ns))
-			for i := range seqs {
-				seqs[i] = last + count + i + 1
-			}
-			ps, err := w.add(ctx, ns, seqs)
-			if err != nil {
-				return err
-			}
-			for i, p := range ps {
-				ns[i].ID, ns[i].Seq, ns[i].MeetingID = p.id, p.seq, meetingID
-			}
-			count += len(ns)
-		}
-	})
-	if err != nil || count == 0 {
-		return err
-	}
-	src := feed.Source()
-	a, err := s.newAuditor(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	desc := src.File + " sha256:" + src.SHA256 + " " + strconv.Itoa(count) + " households"
-	return a.log(ctx, auditRef{meetingID, "nominees", 0}, fieldImported, "", desc)
 }
 
 // lastSeq is the largest № on the meeting's list, 0 for an empty list.
@@ -185,6 +109,7 @@ type nomineeWriter struct {
 	a         *auditor
 	meetingID int64
 	next      int64 // the ID the next household takes
+	bt        batch
 }
 
 // newNomineeWriter writes after the household ID top (topNomineeID).
@@ -194,23 +119,27 @@ func newNomineeWriter(p preparer, a *auditor, meetingID, top int64) *nomineeWrit
 
 func (w *nomineeWriter) close() { w.b.close() }
 
-// add inserts ns with the given № each, with their verification records, logging each
-// household when w has an auditor.
-func (w *nomineeWriter) add(ctx context.Context, ns []app.Nominee, seqs []int) ([]placed, error) {
+// place gives ns the next IDs and the № seqs.
+func (w *nomineeWriter) place(ns []app.Nominee, seqs []int) []placed {
 	out := make([]placed, len(ns))
 	for i := range out {
 		out[i] = placed{id: w.next + int64(i), seq: seqs[i]}
 	}
+	w.next += int64(len(ns))
+	return out
+}
+
+// add inserts ns with the given № each, with their verification records, logging each
+// household when w has an auditor.
+func (w *nomineeWriter) add(ctx context.Context, ns []app.Nominee, seqs []int) ([]placed, error) {
+	out := w.place(ns, seqs)
 	for lo := 0; lo < len(ns); lo += batchRows {
 		hi := min(lo+batchRows, len(ns))
-		if err := w.b.nominees(ctx, w.meetingID, ns[lo:hi], out[lo:hi]); err != nil {
-			return nil, err
-		}
-		if err := w.b.verifications(ctx, ns[lo:hi], out[lo:hi]); err != nil {
+		w.bt.build(w.meetingID, ns[lo:hi], out[lo:hi])
+		if err := w.b.insert(ctx, w.meetingID, &w.bt); err != nil {
 			return nil, err
 		}
 	}
-	w.next += int64(len(ns))
 	if w.a == nil {
 		return out, nil
 	}

@@ -12,9 +12,9 @@ import (
 // whole file to be split and checked before the first household is stored). The rows
 // are held to exactly the checks of ParseNominees, in file order.
 type NomineeStream struct {
-	File   string // the name as given
-	SHA256 string // of the file's bytes, hex
+	File string // the name as given
 
+	sha256  string
 	src     *rowSource
 	pending []Row // data rows read while looking for the header
 	c       *listChecker
@@ -43,7 +43,7 @@ func openNominees(f *os.File, path string, r NomineeRules) (*NomineeStream, erro
 	if err != nil {
 		return nil, err
 	}
-	top := src.table()
+	top := &Table{} // the first rows, to find the header among
 	for len(top.Rows) < headerScan {
 		row, ok, err := src.rows.next()
 		if err != nil {
@@ -58,7 +58,7 @@ func openNominees(f *os.File, path string, r NomineeRules) (*NomineeStream, erro
 	if err != nil {
 		return nil, readToEnd(src, err)
 	}
-	return &NomineeStream{File: path, SHA256: src.sha256, src: src, pending: top.Rows[h.Index+1:],
+	return &NomineeStream{File: path, src: src, pending: top.Rows[h.Index+1:],
 		c: newListChecker(h, r)}, nil
 }
 
@@ -79,6 +79,7 @@ func (s *NomineeStream) Next(n int) ([]app.Nominee, error) {
 			}
 			if !ok {
 				s.done = true
+				s.sha256 = s.src.sum() // here, where the rows were checked, not where they are stored
 				break
 			}
 			rows = append(rows, row)
@@ -109,3 +110,6 @@ func readToEnd(src *rowSource, err error) error {
 		}
 	}
 }
+
+// SHA256 is the SHA-256 of the file's bytes, hex, once Next has returned no households.
+func (s *NomineeStream) SHA256() string { return s.sha256 }

@@ -94,6 +94,7 @@ func readTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
 		return nil, err
 	}
 	if tr, ok := src.rows.(*tableRows); ok { // XLSX: read whole already
+		tr.t.Name, tr.t.SHA256 = src.name, src.sum()
 		return tr.t, nil
 	}
 	t := src.table()
@@ -112,13 +113,20 @@ func readTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
 // rowSource is a file opened for reading: what it is, and its non-empty rows, given
 // one at a time (a CSV file is split as they are asked for).
 type rowSource struct {
-	name, format, sheet, sha256 string
-	rows                        interface{ next() (Row, bool, error) }
+	name, format, sheet string
+	b                   []byte // the file
+	rows                interface{ next() (Row, bool, error) }
 }
 
 // table is an empty Table naming the source.
 func (s *rowSource) table() *Table {
-	return &Table{Name: s.name, Format: s.format, Sheet: s.sheet, SHA256: s.sha256}
+	return &Table{Name: s.name, Format: s.format, Sheet: s.sheet, SHA256: s.sum()}
+}
+
+// sum is the SHA-256 of the file, hex: the audit log names the file by it.
+func (s *rowSource) sum() string {
+	sum := sha256.Sum256(s.b)
+	return hex.EncodeToString(sum[:])
 }
 
 // openRows reads r whole, tells its format by its content and makes ready to give its
@@ -132,8 +140,7 @@ func openRows(r io.Reader, name string, s *Schema) (*rowSource, error) {
 	if len(b) > maxFileSize {
 		return nil, app.Errorf(app.EINVALID, "importer.too_big", "MB", maxFileSize>>20)
 	}
-	sum := sha256.Sum256(b)
-	src := &rowSource{name: name, sha256: hex.EncodeToString(sum[:])}
+	src := &rowSource{name: name, b: b}
 	switch sniff(b) {
 	case formatEmpty:
 		return nil, app.Errorf(app.EINVALID, "importer.empty")
@@ -144,9 +151,7 @@ func openRows(r io.Reader, name string, s *Schema) (*rowSource, error) {
 		if err != nil {
 			return nil, err
 		}
-		src.format, src.sheet = t.Format, t.Sheet
-		t.Name, t.SHA256 = src.name, src.sha256
-		src.rows = &tableRows{t: t}
+		src.format, src.sheet, src.rows = t.Format, t.Sheet, &tableRows{t: t}
 	default:
 		rows, err := newCSVRows(b)
 		if err != nil {

@@ -237,7 +237,7 @@ func (f *feed) Next() ([]app.Nominee, error) {
 
 // Source names the file for the audit log.
 func (f *feed) Source() app.ImportSource {
-	return app.ImportSource{File: filepath.Base(f.in.File), SHA256: f.in.SHA256}
+	return app.ImportSource{File: filepath.Base(f.in.File), SHA256: f.in.SHA256()}
 }
 
 // stop ends the goroutine, if the store stopped before the last part, and waits for it:

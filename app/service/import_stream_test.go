@@ -2,9 +2,12 @@ package service
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"pingxin/app/importer"
@@ -71,7 +74,12 @@ func TestImportRefusedLateStoresNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(after) != len(before)+1 || !strings.HasSuffix(after[len(after)-1].New, " 998 households") {
-		t.Fatalf("audit after the import: %+v", after[len(before):])
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("%s sha256:%x 998 households", filepath.Base(path), sha256.Sum256(b))
+	if len(after) != len(before)+1 || after[len(after)-1].New != want {
+		t.Fatalf("audit after the import: %+v, want one entry %q", after[len(before):], want)
 	}
 }
