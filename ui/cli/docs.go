@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -19,47 +20,26 @@ func init() {
 	register("export", "cli.usage.export", exportCmd)
 }
 
-// meetingOut reads the --meeting ID --out FILE pair most document commands take.
-func meetingOut(e *Env, name string, args []string, extra func(fs *flagSet)) (int64, string, error) {
-	fs := e.flags(name)
-	id := fs.String("meeting", "", "")
-	out := fs.String("out", "", "")
-	if extra != nil {
-		extra(&flagSet{fs})
-	}
-	if _, err := parse(fs, args); err != nil {
-		return 0, "", err
-	}
-	if *id == "" || *out == "" {
-		return 0, "", usagef("cli.missing_flags", "Flags", "--meeting --out")
-	}
-	n, err := meetingID(*id)
-	return n, *out, err
-}
-
 func minutesCmd(e *Env, args []string) error {
-	var doSign *bool
-	id, out, err := meetingOut(e, "minutes", args, func(fs *flagSet) { doSign = fs.Bool("sign", false, "") })
-	if err != nil {
+	c := e.meetingCommand("minutes", "out")
+	out, doSign := c.String("out", "", ""), c.Bool("sign", false, "")
+	var pass string
+	return c.run(args, func() (err error) {
+		if *doSign {
+			pass, err = e.passphrase()
+		}
 		return err
-	}
-	if !*doSign {
-		return e.withStore(func(ctx context.Context, st *service.Service) error {
-			sum, err := service.WriteMinutes(ctx, st, id, out, e.Now())
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		if !*doSign {
+			sum, err := service.WriteMinutes(ctx, st, id, *out, e.Now())
 			if err == nil {
-				e.println(out, sum)
+				e.println(*out, sum)
 			}
 			return err
-		})
-	}
-	pass, err := e.passphrase()
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		rec, err := st.SignMinutes(ctx, id, out, pass, e.Now())
+		}
+		rec, err := st.SignMinutes(ctx, id, *out, pass, e.Now())
 		if err == nil {
-			e.println(out, rec.SHA256)
+			e.println(*out, rec.SHA256)
 		}
 		return err
 	})
@@ -68,38 +48,33 @@ func minutesCmd(e *Env, args []string) error {
 // noticeCmd prints the 公示 of signed minutes; its period starts --from (default: the
 // period already recorded, or today).
 func noticeCmd(e *Env, args []string) error {
-	var fromText *string
-	id, out, err := meetingOut(e, "notice", args, func(fs *flagSet) { fromText = fs.String("from", "", "") })
-	if err != nil {
+	c := e.meetingCommand("notice", "out")
+	out, fromText := c.String("out", "", ""), c.String("from", "", "")
+	var from time.Time
+	return c.run(args, func() (err error) {
+		from, err = optionalDate(*fromText)
 		return err
-	}
-	from, err := optionalDate(*fromText)
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		if _, err := st.WriteNotice(ctx, id, out, from, e.Now()); err != nil {
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		if _, err := st.WriteNotice(ctx, id, *out, from, e.Now()); err != nil {
 			return err
 		}
-		e.println(out)
+		e.println(*out)
 		return nil
 	})
 }
 
 func exportCmd(e *Env, args []string) error {
-	id, out, err := meetingOut(e, "export", args, nil)
-	if err != nil {
+	c := e.meetingCommand("export", "out")
+	out := c.String("out", "", "")
+	var pass string
+	return c.run(args, func() (err error) {
+		pass, err = e.passphrase() // the manifest and the 报送单 are signed with the village key
 		return err
-	}
-	pass, err := e.passphrase() // the manifest and the 报送单 are signed with the village key
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		if err := st.ExportBank(ctx, id, out, pass, e.Now()); err != nil {
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		if err := st.ExportBank(ctx, id, *out, pass, e.Now()); err != nil {
 			return err
 		}
-		e.println(out)
+		e.println(*out)
 		return nil
 	})
 }
