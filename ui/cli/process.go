@@ -17,27 +17,14 @@ func init() {
 
 // reviewCmd records the village Party organisation's review of signed minutes.
 func reviewCmd(e *Env, args []string) error {
-	fs := e.flags("review")
-	id := fs.String("meeting", "", "")
-	date := fs.String("date", "", "")
-	by := fs.String("by", "", "")
-	opinion := fs.String("opinion", "", "")
-	if _, err := parse(fs, args); err != nil {
+	c := e.meetingCommand("review", "date", "by")
+	date, by, opinion := c.String("date", "", ""), c.String("by", "", ""), c.String("opinion", "", "")
+	var d time.Time
+	return c.run(args, func() (err error) {
+		d, err = optionalDate(*date)
 		return err
-	}
-	if *id == "" || *date == "" || *by == "" {
-		return usagef("cli.missing_flags", "Flags", "--meeting --date --by")
-	}
-	n, err := meetingID(*id)
-	if err != nil {
-		return err
-	}
-	d, err := optionalDate(*date)
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		return st.RecordReview(ctx, n, d, *by, *opinion, e.Now())
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		return st.RecordReview(ctx, id, d, *by, *opinion, e.Now())
 	})
 }
 
@@ -57,28 +44,19 @@ func (o *objections) Set(s string) error {
 
 // publicityCloseCmd records the outcome of a 公示 whose period has ended.
 func publicityCloseCmd(e *Env, args []string) error {
-	fs := e.flags("publicity close")
-	id := fs.String("meeting", "", "")
-	result := fs.String("result", "", "")
-	note := fs.String("note", "", "")
+	c := e.meetingCommand("publicity close", "result")
+	result, note := c.String("result", "", ""), c.String("note", "", "")
 	var obs objections
-	fs.Var(&obs, "objection", "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if *id == "" || *result == "" {
-		return usagef("cli.missing_flags", "Flags", "--meeting --result")
-	}
-	n, err := meetingID(*id)
-	if err != nil {
-		return err
-	}
-	outcome, ok := app.ParseOutcome(*result)
-	if !ok {
-		return usagef("process.outcome", "Value", *result)
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		return st.ClosePublicity(ctx, n, outcome, *note, obs, e.Now())
+	c.Var(&obs, "objection", "")
+	var outcome app.Outcome
+	return c.run(args, func() error {
+		var ok bool
+		if outcome, ok = app.ParseOutcome(*result); !ok {
+			return usagef("process.outcome", "Value", *result)
+		}
+		return nil
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		return st.ClosePublicity(ctx, id, outcome, *note, obs, e.Now())
 	})
 }
 
