@@ -38,35 +38,29 @@ var markFlags = []struct {
 // attendCmd marks the roll call: every mark is checked before any is stored. Marks that
 // change the count of recorded votes are refused, naming the households, until --yes.
 func attendCmd(e *Env, args []string) error {
-	fs := e.flags("attend")
-	id := fs.String("meeting", "", "")
-	yes := fs.Bool("yes", false, "")
+	c := e.meetingCommand("attend")
+	yes := c.Bool("yes", false, "")
 	lists := make([]*string, len(markFlags))
 	for i, f := range markFlags {
-		lists[i] = fs.String(f.name, "", "")
-	}
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	mid, err := meetingID(*id)
-	if err != nil {
-		return err
+		lists[i] = c.String(f.name, "", "")
 	}
 	var marks []service.Mark
-	for i, f := range markFlags {
-		for _, n := range splitNames(*lists[i]) {
-			name, at, timed := strings.Cut(n, "@")
-			if timed != f.mark.Timed() {
-				return usagef("cli.bad_value", "Flag", "--"+f.name, "Value", n)
+	return c.run(args, func() error {
+		for i, f := range markFlags {
+			for _, n := range splitNames(*lists[i]) {
+				name, at, timed := strings.Cut(n, "@")
+				if timed != f.mark.Timed() {
+					return usagef("cli.bad_value", "Flag", "--"+f.name, "Value", n)
+				}
+				marks = append(marks, service.Mark{Name: strings.TrimSpace(name), Presence: f.mark, At: strings.TrimSpace(at)})
 			}
-			marks = append(marks, service.Mark{Name: strings.TrimSpace(name), Presence: f.mark, At: strings.TrimSpace(at)})
 		}
-	}
-	if len(marks) == 0 {
-		return usagef("cli.missing_flags", "Flags", "--present --absent --leave --late --left")
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		rs, err := st.Attend(ctx, mid, marks, *yes)
+		if len(marks) == 0 {
+			return usagef("cli.missing_flags", "Flags", "--present --absent --leave --late --left")
+		}
+		return nil
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		rs, err := st.Attend(ctx, id, marks, *yes)
 		if ae, ok := err.(*app.Error); ok && ae.Message.Key == "roll.recounts" {
 			printError(e, err)
 			return usagef("cli.attend_yes")
@@ -80,28 +74,18 @@ func attendCmd(e *Env, args []string) error {
 
 // amendCmd opens an amendment (补充纪要) of signed minutes and prints its meeting ID.
 func amendCmd(e *Env, args []string) error {
-	fs := e.flags("amend")
-	id := fs.String("meeting", "", "")
-	reason := fs.String("reason", "", "")
-	date := fs.String("date", "", "")
-	at := fs.String("time", "", "")
-	place := fs.String("place", "", "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	mid, err := meetingID(*id)
-	if err != nil {
-		return err
-	}
-	// the sitting is today by the command's clock, like every other date it stamps
-	spec := service.AmendSpec{Reason: *reason, Date: app.Day(e.Now()), Time: *at, Place: *place}
-	if *date != "" {
-		if spec.Date, err = parseDate(*date); err != nil {
-			return err
+	c := e.meetingCommand("amend")
+	reason, date, at, place := c.String("reason", "", ""), c.String("date", "", ""), c.String("time", "", ""), c.String("place", "", "")
+	var spec service.AmendSpec
+	return c.run(args, func() (err error) {
+		// the sitting is today by the command's clock, like every other date it stamps
+		spec = service.AmendSpec{Reason: *reason, Date: app.Day(e.Now()), Time: *at, Place: *place}
+		if *date != "" {
+			spec.Date, err = parseDate(*date)
 		}
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		m, err := st.Amend(ctx, mid, spec)
+		return err
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		m, err := st.Amend(ctx, id, spec)
 		if err != nil {
 			return err
 		}
