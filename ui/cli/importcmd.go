@@ -21,22 +21,13 @@ func init() {
 // error on stderr (exit 1); with --skip-invalid the valid rows and every skipped row on
 // stderr. --json prints the summary as docs/CLI.md shows it.
 func importCmd(e *Env, args []string) error {
-	fs := e.flags("import")
-	meeting := fs.String("meeting", "", "")
-	skip := fs.Bool("skip-invalid", false, "")
-	asJSON := fs.Bool("json", false, "")
-	file, err := parseOneFile(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := meetingID(*meeting)
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		sum, err := st.ImportNominees(ctx, id, file, *skip)
+	c := e.meetingCommand("import")
+	file := c.oneFile()
+	skip, asJSON := c.Bool("skip-invalid", false, ""), c.Bool("json", false, "")
+	return c.run(args, nil, func(ctx context.Context, st *service.Service, id int64) error {
+		sum, err := st.ImportNominees(ctx, id, *file, *skip)
 		if sum != nil {
-			printImport(e, file, sum, *asJSON, err == nil)
+			printImport(e, *file, sum, *asJSON, err == nil)
 		}
 		var fe *importer.FileErrors
 		if errors.As(err, &fe) {
