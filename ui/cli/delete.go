@@ -60,22 +60,14 @@ func villageDelete(e *Env, args []string) error {
 // meetingDelete deletes a meeting entered by mistake, before its minutes are signed
 // (docs/CLI.md §4).
 func meetingDelete(e *Env, args []string) error {
-	fs := e.flags("meeting delete")
-	id := fs.String("meeting", "", "")
-	yes := fs.Bool("yes", false, "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	mid, err := meetingID(*id)
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		m, err := st.Meeting(ctx, mid)
+	c := e.meetingCommand("meeting delete")
+	yes := c.Bool("yes", false, "")
+	return c.run(args, nil, func(ctx context.Context, st *service.Service, id int64) error {
+		m, err := st.Meeting(ctx, id)
 		if err != nil {
 			return err
 		}
-		return confirmDelete(e, *yes, m.Locked(), func() error { return st.DeleteMeeting(ctx, mid) },
+		return confirmDelete(e, *yes, m.Locked(), func() error { return st.DeleteMeeting(ctx, id) },
 			"cli.delete_meeting_what", "ID", m.ID, "Village", m.Village, "Doc", m.DocNumber,
 			"Date", m.Date.Format("2006-01-02"), "Households", len(m.Nominees))
 	})
@@ -84,23 +76,14 @@ func meetingDelete(e *Env, args []string) error {
 // householdDelete takes a household entered by mistake off a meeting's list, before
 // the minutes are signed (docs/CLI.md §4).
 func householdDelete(e *Env, args []string) error {
-	fs := e.flags("household delete")
-	id := fs.String("meeting", "", "")
-	seqFlag := fs.String("seq", "", "")
-	yes := fs.Bool("yes", false, "")
-	if _, err := parse(fs, args); err != nil {
+	c := e.meetingCommand("household delete")
+	seqFlag, yes := c.String("seq", "", ""), c.Bool("yes", false, "")
+	var seq int
+	return c.run(args, func() (err error) {
+		seq, err = parseSeq(*seqFlag)
 		return err
-	}
-	mid, err := meetingID(*id)
-	if err != nil {
-		return err
-	}
-	seq, err := parseSeq(*seqFlag)
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		m, n, err := meetingHousehold(ctx, st, mid, seq)
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		m, n, err := meetingHousehold(ctx, st, id, seq)
 		if err != nil {
 			return err
 		}
