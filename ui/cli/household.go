@@ -16,12 +16,12 @@ func init() { register("household set", "cli.usage.household_set", householdSet)
 // householdFlags are the values `household set` may change; only the flags given
 // change the household (docs/CLI.md §4).
 type householdFlags struct {
-	given                          map[string]bool
-	proposed, capReason, rate      *string
-	votes                          [4]*string // for, against, abstain, recused
-	reason                         *string
-	visitDate, visitors, concl     *string
-	recommend, notes, meeting, seq *string
+	given                      map[string]bool
+	proposed, capReason, rate  *string
+	votes                      [4]*string // for, against, abstain, recused
+	reason                     *string
+	visitDate, visitors, concl *string
+	recommend, notes, seq      *string
 }
 
 var voteFlags = [4]string{"for", "against", "abstain", "recused"}
@@ -31,29 +31,22 @@ var voteFlags = [4]string{"for", "against", "abstain", "recused"}
 // once stored, what the clerk should know but is not refused for (app.Nominee.Warnings)
 // goes to stderr.
 func householdSet(e *Env, args []string) error {
-	fs := e.flags("household set")
-	f := householdFlags{meeting: fs.String("meeting", "", ""), seq: fs.String("seq", "", ""),
-		proposed: fs.String("proposed", "", ""), capReason: fs.String("cap-reason", "", ""), rate: fs.String("rate", "", ""),
-		reason: fs.String("reason", "", ""), visitDate: fs.String("visit-date", "", ""), visitors: fs.String("visitors", "", ""),
-		concl: fs.String("conclusion", "", ""), recommend: fs.String("recommend", "", ""), notes: fs.String("notes", "", "")}
+	c := e.meetingCommand("household set")
+	f := householdFlags{seq: c.String("seq", "", ""),
+		proposed: c.String("proposed", "", ""), capReason: c.String("cap-reason", "", ""), rate: c.String("rate", "", ""),
+		reason: c.String("reason", "", ""), visitDate: c.String("visit-date", "", ""), visitors: c.String("visitors", "", ""),
+		concl: c.String("conclusion", "", ""), recommend: c.String("recommend", "", ""), notes: c.String("notes", "", "")}
 	for i, n := range voteFlags {
-		f.votes[i] = fs.String(n, "", "")
+		f.votes[i] = c.String(n, "", "")
 	}
-	if _, err := parse(fs, args); err != nil {
+	var seq int
+	return c.run(args, func() (err error) {
+		f.given = map[string]bool{}
+		c.Visit(func(fl *flag.Flag) { f.given[fl.Name] = true })
+		seq, err = parseSeq(*f.seq)
 		return err
-	}
-	f.given = map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { f.given[fl.Name] = true })
-	mid, err := meetingID(*f.meeting)
-	if err != nil {
-		return err
-	}
-	seq, err := parseSeq(*f.seq)
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		m, n, err := meetingHousehold(ctx, st, mid, seq)
+	}, func(ctx context.Context, st *service.Service, id int64) error {
+		m, n, err := meetingHousehold(ctx, st, id, seq)
 		if err != nil {
 			return err
 		}
