@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"modernc.org/sqlite"
 
@@ -48,8 +49,35 @@ func formatList[T ~string](xs []T) string {
 	if len(xs) == 0 {
 		return "[]"
 	}
-	b, _ := json.Marshal(xs) // a []string always marshals
-	return string(b)
+	b := make([]byte, 0, 64)
+	b = append(b, '[')
+	for i, x := range xs {
+		if !jsonPlain(string(x)) { // what json.Marshal would escape: let it, byte for byte
+			b, _ := json.Marshal(xs) // a []string always marshals
+			return string(b)
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(append(b, '"'), x...), '"')
+	}
+	return string(append(b, ']'))
+}
+
+// jsonPlain reports whether json.Marshal writes s as it is between its quotes: valid
+// UTF-8 without control characters, quotes, backslashes, the HTML-escaped <, > and &,
+// or U+2028 and U+2029. A list of names is written without it (an import writes one
+// for every household).
+func jsonPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		case c == 0xE2 && strings.HasPrefix(s[i:], "\u2028"), c == 0xE2 && strings.HasPrefix(s[i:], "\u2029"):
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 // parseList reads a JSON array of strings; an empty array is nil.
@@ -121,8 +149,15 @@ func formatIDs(ids []int64) string {
 	if ids == nil {
 		return ""
 	}
-	b, _ := json.Marshal(ids) // a []int64 always marshals
-	return string(b)
+	b := make([]byte, 0, 2+8*len(ids))
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
 }
 
 // parseIDs reads what formatIDs wrote: "" is nil, "[]" an empty set.
