@@ -48,16 +48,21 @@ type csvRows struct {
 
 // newCSVRows decodes b (see readCSV) and chooses its separator.
 func newCSVRows(b []byte) (*csvRows, error) {
-	in, text, err := decodeText(b)
+	in, head, err := decodeText(b)
 	if err != nil {
 		return nil, err
 	}
+	return newCSVReader(in, head), nil
+}
+
+// newCSVReader splits the text in into rows, with the separator head tells.
+func newCSVReader(in io.Reader, head string) *csvRows {
 	r := csv.NewReader(in)
-	r.Comma = separator(text)
+	r.Comma = separator(head)
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true // only the record's slice is reused; its strings go into the row
-	return &csvRows{r: r, lim: newLimits()}, nil
+	return &csvRows{r: r, lim: newLimits()}
 }
 
 // next returns the next non-empty row; ok is false after the last.
@@ -115,7 +120,7 @@ func decodeText(b []byte) (in io.Reader, head string, err error) {
 	}
 	if !utf8.Valid(b) {
 		if controls(b) == 0 { // no control character: the text cannot be binary
-			return &gbReader{src: b}, unsafe.String(unsafe.SliceData(b), len(b)), nil
+			return &gbReader{src: bytes.NewReader(b)}, unsafe.String(unsafe.SliceData(b), len(b)), nil
 		}
 		g, err := decodeGB18030(nil, b)
 		if err != nil || bytes.Contains(g, replacement) {
@@ -156,35 +161,70 @@ const gbPart = 64 << 10
 
 // gbReader decodes GB18030 text a part at a time, each part ending at a line break
 // (a byte no longer sequence contains), so that the first rows of a list are split and
-// checked while the rest is still undecoded, and no buffer of the whole text is made.
-// A part with a sequence GB18030 does not know is the encoding error, as for the whole.
+// checked while the rest is still undecoded (or, from a file, unread), and no buffer of
+// the whole text is made. A part with a sequence GB18030 does not know is the encoding
+// error, as for the whole; a NUL byte is the binary one. It counts the control
+// characters, for the whole to be judged at its end when there are any (binaryText).
 type gbReader struct {
-	src  []byte // not yet decoded
-	text []byte // decoded, not yet read
-	buf  []byte // the decoding buffer, reused
+	src  io.Reader
+	raw  []byte // read, not yet decoded
+	eof  bool
+	seen func([]byte) // hears every byte of src, in order (a hash)
+	text []byte       // decoded, not yet read
+	buf  []byte       // the decoding buffer, reused
+	ctl  int          // control characters no table holds (controls)
 }
 
 func (r *gbReader) Read(p []byte) (int, error) {
 	for len(r.text) == 0 {
-		if len(r.src) == 0 {
-			return 0, io.EOF
+		part, err := r.part()
+		if err != nil || len(part) == 0 {
+			return 0, err
 		}
-		n := len(r.src)
-		if n > gbPart {
-			if i := bytes.IndexByte(r.src[gbPart:], '\n'); i >= 0 {
-				n = gbPart + i + 1
-			}
+		if bytes.IndexByte(part, 0) >= 0 {
+			return 0, app.Errorf(app.EINVALID, "importer.binary")
 		}
-		var err error
-		r.buf, err = decodeGB18030(r.buf, r.src[:n])
+		r.ctl += controls(part)
+		r.buf, err = decodeGB18030(r.buf, part)
 		if err != nil || bytes.Contains(r.buf, replacement) {
 			return 0, app.Errorf(app.EINVALID, "importer.encoding")
 		}
-		r.text, r.src = r.buf, r.src[n:]
+		r.text = r.buf
+		r.raw = r.raw[:copy(r.raw, r.raw[len(part):])]
 	}
 	n := copy(p, r.text)
 	r.text = r.text[n:]
 	return n, nil
+}
+
+// part reads src until r.raw holds gbPart bytes and a line break after them, or all
+// that is left, and returns the part of it to decode next; io.EOF after the last.
+func (r *gbReader) part() ([]byte, error) {
+	for !r.eof && (len(r.raw) <= gbPart || bytes.IndexByte(r.raw[gbPart:], '\n') < 0) {
+		if len(r.raw) == cap(r.raw) {
+			r.raw = append(r.raw, make([]byte, gbPart)...)[:len(r.raw)]
+		}
+		n, err := r.src.Read(r.raw[len(r.raw):cap(r.raw)])
+		if r.seen != nil {
+			r.seen(r.raw[len(r.raw) : len(r.raw)+n])
+		}
+		r.raw = r.raw[:len(r.raw)+n]
+		if err == io.EOF {
+			r.eof = true
+		} else if err != nil {
+			return nil, app.Errorf(app.EINVALID, "importer.open", "Path", "")
+		}
+	}
+	if len(r.raw) == 0 {
+		return nil, io.EOF
+	}
+	n := len(r.raw)
+	if n > gbPart {
+		if i := bytes.IndexByte(r.raw[gbPart:], '\n'); i >= 0 {
+			n = gbPart + i + 1
+		}
+	}
+	return r.raw[:n], nil
 }
 
 // binaryText reports whether b has more control characters than a table written by a

@@ -30,13 +30,19 @@ func OpenNominees(path string, r NomineeRules) (*NomineeStream, error) {
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "importer.open", "Path", path)
 	}
-	defer f.Close()
 	s, err := openNominees(f, path, r)
 	if err != nil {
+		f.Close()
 		return nil, inFile(path, err)
+	}
+	if s.src.file == nil { // read whole already
+		f.Close()
 	}
 	return s, nil
 }
+
+// Close closes the file if it is still being read (a list stopped before its end).
+func (s *NomineeStream) Close() { s.src.close() }
 
 func openNominees(f *os.File, path string, r NomineeRules) (*NomineeStream, error) {
 	src, err := openRows(f, path, NomineeSchema)

@@ -123,3 +123,80 @@ func isKey(err error, key string) bool {
 	var e *app.Error
 	return errors.As(err, &e) && e.Message.Key == key
 }
+
+// TestGBKFileReadAsItIsChecked: a GBK list on disk longer than two parts is read from
+// the file part by part (the import checks the first rows before the rest is read);
+// it must give the rows and the SHA-256 of the file read whole, and refuse a file that
+// is bad further down with the refusal of the whole: a NUL after an unknown sequence
+// is a binary file, an unknown sequence alone an encoding error, a few control
+// characters in notes are let through and many are a binary file.
+func TestGBKFileReadAsItIsChecked(t *testing.T) {
+	rows := [][]string{listHeader}
+	for i := 1; len(csvText(rows, ",", "\r\n")) < 4*gbPart; i++ {
+		rows = append(rows, listRow(i, map[string]string{"核实意见": "家庭和睦，经营正常，邻里评价好"}))
+	}
+	b := encode(t, csvText(rows, ",", "\r\n"), simplifiedchinese.GBK)
+	path := writeFile(t, "名单.csv", b)
+	whole := readBytes(t, "名单.csv", b, NomineeSchema)
+	got, err := ReadTable(path, NomineeSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.SHA256 != whole.SHA256 || len(got.Rows) != len(whole.Rows) || got.Format != "csv" {
+		t.Fatalf("from the file: %d rows sha %s, want %d rows sha %s", len(got.Rows), got.SHA256, len(whole.Rows), whole.SHA256)
+	}
+	for i := range got.Rows {
+		if !slices.Equal(got.Rows[i].Cells, whole.Rows[i].Cells) || got.Rows[i].Num != whole.Rows[i].Num {
+			t.Fatalf("row %d differs: %v, want %v", i+1, got.Rows[i], whole.Rows[i])
+		}
+	}
+	s, err := OpenNominees(path, rules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.src.file == nil {
+		t.Fatal("the file was read whole, not part by part")
+	}
+	for {
+		ns, err := s.Next(500)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ns) == 0 {
+			break
+		}
+	}
+	if s.SHA256() != whole.SHA256 || len(s.List().Errors) != 0 {
+		t.Fatalf("stream sha %s errors %v, want sha %s", s.SHA256(), s.List().Errors, whole.SHA256)
+	}
+
+	late := len(b) - 200
+	at := func(ins ...[]byte) []byte { // b with ins put in at late, each 100 bytes after the last
+		out := slices.Clone(b[:late])
+		for i, x := range ins {
+			out = append(append(out, x...), b[late+i*100:late+(i+1)*100]...)
+		}
+		return append(out, b[late+len(ins)*100:]...)
+	}
+	ctl := func(n int) []byte { return bytes.Repeat([]byte{0x01}, n) }
+	for _, tt := range []struct {
+		name string
+		b    []byte
+		key  string // "" accepted
+	}{
+		{"unknown sequence", at([]byte{0x81, 0x20}), "importer.encoding"},
+		{"unknown sequence, then NUL", at([]byte{0x81, 0x20}, []byte{0}), "importer.binary"},
+		{"a few control characters", at(ctl(3)), ""},
+		{"many control characters", at(ctl(20000)), "importer.binary"},
+	} {
+		_, wantErr := ReadTableFrom(bytesReader(tt.b), "名单.csv", NomineeSchema)
+		_, err := ReadTable(writeFile(t, "名单.csv", tt.b), NomineeSchema)
+		if tt.key == "" && (err != nil || wantErr != nil) || tt.key != "" && (!isKey(err, tt.key) || !isKey(wantErr, tt.key)) {
+			t.Errorf("%s: from the file %v, read whole %v, want %q", tt.name, err, wantErr, tt.key)
+		}
+		_, err = streamAll(t, writeFile(t, "名单.csv", tt.b), rules(), 300)
+		if tt.key != "" && !isKey(err, tt.key) {
+			t.Errorf("%s: checked part by part: %v, want %q", tt.name, err, tt.key)
+		}
+	}
+}

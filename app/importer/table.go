@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"io"
 	"os"
 
@@ -104,6 +105,7 @@ func readTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
 			return nil, err
 		}
 		if !ok {
+			t.SHA256 = src.sum() // of a file read part by part, whole only now
 			return t, nil
 		}
 		t.Rows = append(t.Rows, row)
@@ -114,17 +116,32 @@ func readTableFrom(r io.Reader, name string, s *Schema) (*Table, error) {
 // one at a time (a CSV file is split as they are asked for).
 type rowSource struct {
 	name, format, sheet string
-	b                   []byte // the file
+	b                   []byte // the file, when read whole
 	rows                interface{ next() (Row, bool, error) }
+
+	file *os.File  // the file still being read (openGBFile), closed after its last row
+	hash hash.Hash // of what has been read of file
+	gb   *gbReader
 }
 
-// table is an empty Table naming the source.
+// close closes the file still being read, if any.
+func (s *rowSource) close() {
+	if s.file != nil {
+		s.file.Close()
+		s.file = nil
+	}
+}
+
+// table is an empty Table naming the source, without its SHA-256 (sum).
 func (s *rowSource) table() *Table {
-	return &Table{Name: s.name, Format: s.format, Sheet: s.sheet, SHA256: s.sum()}
+	return &Table{Name: s.name, Format: s.format, Sheet: s.sheet}
 }
 
 // sum is the SHA-256 of the file, hex: the audit log names the file by it.
 func (s *rowSource) sum() string {
+	if s.hash != nil {
+		return hex.EncodeToString(s.hash.Sum(nil))
+	}
 	sum := sha256.Sum256(s.b)
 	return hex.EncodeToString(sum[:])
 }
@@ -133,6 +150,13 @@ func (s *rowSource) sum() string {
 // rows: a workbook is read at once, a CSV file is decoded (its encoding is checked on
 // the whole) and split later.
 func openRows(r io.Reader, name string, s *Schema) (*rowSource, error) {
+	if f, ok := r.(*os.File); ok {
+		if src, err := openGBFile(f, name); err != nil {
+			return nil, app.Errorf(app.EINVALID, "importer.open", "Path", name)
+		} else if src != nil {
+			return src, nil
+		}
+	}
 	b, err := readLimited(r)
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "importer.open", "Path", name)

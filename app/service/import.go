@@ -149,6 +149,7 @@ func (s *Service) ImportNominees(ctx context.Context, meetingID int64, path stri
 	if err != nil {
 		return nil, err
 	}
+	defer in.Close()
 	f := startFeed(in, m, skipInvalid)
 	err = s.st.ImportNominees(ctx, meetingID, f)
 	f.stop()
