@@ -96,6 +96,9 @@ type Reader interface {
 	VillageByName(ctx context.Context, name string) (*Village, error)
 	Blacklist(ctx context.Context, villageID int64) ([]BlacklistEntry, error)
 	Meetings(ctx context.Context) ([]MeetingSummary, error)
+	// VillageDeletion is how many meetings deleting the village would take, or the
+	// refusal DeleteVillage would give: asked before a face asks "delete?".
+	VillageDeletion(ctx context.Context, villageID int64) (int, error)
 	Meeting(ctx context.Context, id int64) (*Meeting, error)                  // with attendance and nominees in Seq order
 	VillageKey(ctx context.Context, villageID int64) (*VillageKey, error)     // nil, nil when none yet
 	KnownCerts(ctx context.Context) ([][]byte, error)                         // DER: villages' own and imported

@@ -69,26 +69,48 @@ func (s *Store) DeleteVillage(ctx context.Context, villageID int64) error {
 	return tx.Commit()
 }
 
-func (s *Store) deleteVillage(ctx context.Context, tx *sql.Tx, villageID int64) error {
+// VillageDeletion is how many meetings deleting the village would take with it, or the
+// refusal DeleteVillage would give (ENOTFOUND, ELOCKED, ECONFLICT): a face asks it before
+// it asks "delete?", so it never puts a question whose answer would be refused.
+func (s *Store) VillageDeletion(ctx context.Context, villageID int64) (int, error) {
+	_, meetings, err := villageDeletion(ctx, s.rdb, villageID)
+	return meetings, err
+}
+
+// villageDeletion reads, in q (the deleting transaction, or a read), the village's
+// name and meeting count, refusing a village that holds a signed meeting, a signing key
+// or the credit register: those are the record and stay.
+func villageDeletion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, villageID int64) (string, int, error) {
 	var name, signedDoc string
-	var signed, keys, credit int
-	err := tx.QueryRowContext(ctx, `SELECT name,
+	var meetings, signed, keys, credit int
+	err := q.QueryRowContext(ctx, `SELECT name,
 		coalesce((SELECT doc_number FROM meetings WHERE village_id = v.id AND status = 'signed' ORDER BY id LIMIT 1), ''),
+		(SELECT count(*) FROM meetings WHERE village_id = v.id),
 		(SELECT count(*) FROM meetings WHERE village_id = v.id AND status = 'signed'),
 		(SELECT count(*) FROM village_keys WHERE village_id = v.id),
 		(SELECT count(*) FROM credit_events WHERE village_id = v.id) + (SELECT count(*) FROM credit_register WHERE village_id = v.id)
-		FROM villages v WHERE id = ?`, villageID).Scan(&name, &signedDoc, &signed, &keys, &credit)
+		FROM villages v WHERE id = ?`, villageID).Scan(&name, &signedDoc, &meetings, &signed, &keys, &credit)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return app.Errorf(app.ENOTFOUND, "village.not_found", "Name", itoa(villageID))
+		return "", 0, app.Errorf(app.ENOTFOUND, "village.not_found", "Name", itoa(villageID))
 	case err != nil:
-		return err
+		return "", 0, err
 	case signed > 0:
-		return app.Errorf(app.ELOCKED, "delete.village_signed", "Village", name, "Doc", signedDoc, "Count", signed)
+		return "", 0, app.Errorf(app.ELOCKED, "delete.village_signed", "Village", name, "Doc", signedDoc, "Count", signed)
 	case keys > 0:
-		return app.Errorf(app.ECONFLICT, "delete.village_key", "Village", name)
+		return "", 0, app.Errorf(app.ECONFLICT, "delete.village_key", "Village", name)
 	case credit > 0:
-		return app.Errorf(app.ECONFLICT, "delete.village_register", "Village", name)
+		return "", 0, app.Errorf(app.ECONFLICT, "delete.village_register", "Village", name)
+	}
+	return name, meetings, nil
+}
+
+func (s *Store) deleteVillage(ctx context.Context, tx *sql.Tx, villageID int64) error {
+	name, _, err := villageDeletion(ctx, tx, villageID)
+	if err != nil {
+		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM meetings WHERE village_id = ? ORDER BY id`, villageID)
 	if err != nil {

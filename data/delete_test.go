@@ -83,3 +83,34 @@ func TestDeleteVillageBeforeSigning(t *testing.T) {
 		t.Error("the deletion is not in the audit log")
 	}
 }
+
+// TestVillageDeletionAnswersAsDeleteWould: the question a face asks before "delete?"
+// gets the answer DeleteVillage itself would give — the meetings it would take, or the
+// same refusal for a signed meeting, a signing key alone (a CA key imported before any
+// signing) or an unknown village — and changes nothing.
+func TestVillageDeletionAnswersAsDeleteWould(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	v, _ := seed(t, s, nomineesOfTable()...)
+	if n, err := s.VillageDeletion(ctx, v.ID); err != nil || n != 1 {
+		t.Fatalf("a village with one unsigned meeting: %d meetings, %v", n, err)
+	}
+	if err := s.SaveVillageKey(ctx, v.ID, app.VillageKey{Cert: []byte("cert"), Encrypted: []byte("key")}); err != nil {
+		t.Fatal(err)
+	}
+	_, asked := s.VillageDeletion(ctx, v.ID)
+	wantCode(t, asked, app.ECONFLICT, "delete.village_key")
+	if err := s.DeleteVillage(ctx, v.ID); err == nil || err.Error() != asked.Error() {
+		t.Errorf("DeleteVillage says %v, VillageDeletion said %v", err, asked)
+	}
+
+	s2 := openTest(t)
+	v2, _ := signedMeeting(t, s2)
+	_, asked = s2.VillageDeletion(ctx, v2.ID)
+	wantCode(t, asked, app.ELOCKED, "delete.village_signed")
+	if err := s2.DeleteVillage(ctx, v2.ID); err == nil || err.Error() != asked.Error() {
+		t.Errorf("DeleteVillage says %v, VillageDeletion said %v", err, asked)
+	}
+	_, err := s2.VillageDeletion(ctx, v2.ID+100)
+	wantCode(t, err, app.ENOTFOUND, "village.not_found")
+}

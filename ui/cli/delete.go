@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 
-	"pingxin/app"
 	"pingxin/app/service"
 )
 
@@ -41,18 +40,11 @@ func villageDelete(e *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		ms, err := st.Meetings(ctx)
+		meetings, err := st.VillageDeletion(ctx, v.ID) // refused straight, not asked, when it would be
 		if err != nil {
 			return err
 		}
-		meetings, signed := 0, false
-		for _, m := range ms {
-			if m.VillageID == v.ID {
-				meetings++
-				signed = signed || m.Status == app.StatusSigned
-			}
-		}
-		return confirmDelete(e, *yes, signed, func() error { return st.DeleteVillage(ctx, v.ID) },
+		return confirmDelete(e, *yes, false, func() error { return st.DeleteVillage(ctx, v.ID) },
 			"cli.delete_village_what", "Village", v.Name, "Members", len(v.Members), "Meetings", meetings)
 	})
 }

@@ -79,3 +79,35 @@ func TestDeleteEnteredByMistake(t *testing.T) {
 		t.Fatalf("villages after deleting 误建村:\n%s", out)
 	}
 }
+
+// TestVillageDeleteRefusedWithoutAsking: a village the service would refuse to delete is
+// refused straight (exit 1, the service's reason), not asked about with --yes (exit 2)
+// only to be refused after: here a village holding a signing key (a CA key imported
+// with cert pfx) and no signed minutes, which the command once asked about.
+func TestVillageDeleteRefusedWithoutAsking(t *testing.T) {
+	h := newHarness(t)
+	roster := filepath.Join(t.TempDir(), "名册.csv")
+	os.WriteFile(roster, []byte(paperRoster), 0o644)
+	h.ok("village", "new", "--name", "联丰村", "--town", "高桥街道", "--roster", roster)
+	st, err := data.Open(h.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := st.VillageByName(context.Background(), "联丰村")
+	if err == nil {
+		err = st.SaveVillageKey(context.Background(), v.ID, app.VillageKey{Cert: []byte("cert"), Encrypted: []byte("key")})
+	}
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"village", "delete", "--village", "联丰村"}, {"village", "delete", "--village", "联丰村", "--yes"}} {
+		code, out, errs := h.run(nil, args...)
+		if code != ExitRefused || out != "" || !strings.Contains(errs, "已有签名密钥") || strings.Contains(errs, "--yes") {
+			t.Errorf("%v: exit %d, stderr %q; want the service's refusal, exit 1", args, code, errs)
+		}
+	}
+	if out := h.ok("village", "list"); !strings.Contains(out, "联丰村") {
+		t.Fatalf("the refused village is gone:\n%s", out)
+	}
+}
