@@ -88,10 +88,13 @@ func (t *rollTab) content() fyne.CanvasObject {
 	// its marks and late times need, at the largest text size in a 1024 px window too
 	form.Orientation = widget.Vertical
 	t.del = newDeleteButton(mtgL("meeting.delete.meeting"), t.onDeleteMeeting)
-	left := container.NewVBox(sectionTitle(mtgL("meeting.roll.facts")), form, t.factsErr)
+	// what is wrong with the facts is said above their scrolling fields, in sight
+	// whichever field is being typed in, at the largest text in a 1024×768 window too
+	left := container.NewBorder(container.NewPadded(container.NewVBox(sectionTitle(mtgL("meeting.roll.facts")), t.factsErr)),
+		nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
 	right := container.NewVBox(sectionTitle(mtgL("meeting.roll.people")), people,
 		sectionTitle(mtgL("meeting.roll.others")), others)
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.36
 	t.load()
 	// the delete button sits beside the quorum line, whose text wraps, so that it takes

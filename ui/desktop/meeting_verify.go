@@ -81,8 +81,13 @@ func (t *verifyTab) layout() fyne.CanvasObject {
 		widget.NewFormItem(mtgL("meeting.verify.lower_to"), t.lowerTo),
 		widget.NewFormItem(mtgL("meeting.verify.notes"), t.notes),
 	)
-	right := container.NewVBox(t.title, t.context, t.form, t.problem, container.NewHBox(t.save, t.remove, t.status))
-	split := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(right)))
+	// the household and what is wrong above the scrolling fields, the buttons below
+	// them: both in sight at the largest text in a 1024×768 window
+	top := container.NewVBox(t.title, t.context, t.problem)
+	buttons := container.NewHBox(t.save, t.remove, t.status)
+	right := container.NewBorder(container.NewPadded(top), container.NewPadded(buttons), nil, nil,
+		container.NewVScroll(container.NewPadded(t.form)))
+	split := container.NewHSplit(t.list, right)
 	split.Offset = 0.28
 	return split
 }
