@@ -128,8 +128,12 @@ func (t *listTab) content() fyne.CanvasObject {
 		bar := container.NewBorder(nil, nil, nil,
 			container.NewHBox(t.status, t.count),
 			t.search)
-		actions := container.NewHBox(t.importB, t.template, t.add, t.edit, t.open, t.report, t.del)
-		t.root = container.NewBorder(container.NewVBox(actions, t.problem, bar), nil, nil, nil, t.table)
+		// the file's actions and the household's in two rows: in one, with 导入结果
+		// shown after an import, the English captions at the largest text need
+		// 1378 px, more than a 1024 px screen has
+		files := container.NewHBox(t.importB, t.template, t.report)
+		households := container.NewHBox(t.add, t.edit, t.open, t.del)
+		t.root = container.NewBorder(container.NewVBox(files, households, t.problem, bar), nil, nil, nil, t.table)
 	}
 	return t.root
 }
