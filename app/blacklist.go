@@ -21,6 +21,14 @@ const (
 // Categories lists the blacklist categories in display order.
 var Categories = []Category{Defaulter, Speculator, Gambler, Offender, Other}
 
+// categoryCodes name the categories in translation keys (blacklist.category.CODE).
+var categoryCodes = map[Category]string{Defaulter: "defaulter", Speculator: "speculator", Gambler: "gambler",
+	Offender: "offender", Other: "other"}
+
+// Code names c in translation keys: "blacklist.category." + c.Code() is its name in
+// either language.
+func (c Category) Code() string { return categoryCodes[c] }
+
 // ParseCategory reads a category; ok is false for anything unknown.
 func ParseCategory(s string) (Category, bool) {
 	s = strings.TrimSpace(s)

@@ -135,10 +135,10 @@ func (r *CreditRow) LastRating(l i18n.Lang) string {
 	if doc == "" {
 		doc = i18n.T(l, "credit.not_given", nil)
 	}
-	line := i18n.T(l, "credit.last_rating", i18n.Data{"Doc": doc, "Passed": r.Passed.Wan()})
+	line := i18n.T(l, "credit.last_rating", i18n.Data{"Doc": doc, "Passed": AmountIn(r.Passed, l)})
 	switch r.Bank {
 	case BankApproved:
-		line += i18n.T(l, "credit.last_bank_approved", i18n.Data{"Amount": r.BankAmount.Wan()})
+		line += i18n.T(l, "credit.last_bank_approved", i18n.Data{"Amount": AmountIn(r.BankAmount, l)})
 	case BankRefused:
 		line += i18n.T(l, "credit.last_bank_refused", nil)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"pingxin/app/i18n"
@@ -77,6 +78,45 @@ func (r HouseholdRules) BlockedReason(id idcard.ID, purpose string) string {
 		return i18n.T(i18n.Zh, "household.forbidden_purpose", i18n.Data{"Word": w})
 	}
 	return ""
+}
+
+// BlockedWhy is a stored blocked reason (Nominee.Blocked). It is kept in Chinese, as the
+// minutes print it — a blacklist category, or the forbidden-purpose message naming the
+// word — and in a message it names itself in the message's language.
+type BlockedWhy string
+
+// Localize is the reason in l: the stored Chinese, or its translation with the word
+// (the village's own data) kept as written.
+func (b BlockedWhy) Localize(l i18n.Lang) string {
+	s := string(b)
+	if l == i18n.Zh {
+		return s
+	}
+	for _, c := range Categories {
+		if s == string(c) {
+			return i18n.T(l, "blacklist.category."+c.Code(), nil)
+		}
+	}
+	if w, ok := forbiddenWordIn(s); ok {
+		return i18n.T(l, "household.forbidden_purpose", i18n.Data{"Word": w})
+	}
+	return s
+}
+
+// forbiddenWordIn is the word a forbidden-purpose reason (BlockedReason) names.
+func forbiddenWordIn(s string) (string, bool) {
+	const mark = "\x00"
+	pre, post, _ := strings.Cut(i18n.T(i18n.Zh, "household.forbidden_purpose", i18n.Data{"Word": mark}), mark)
+	if w, ok := strings.CutPrefix(s, pre); ok {
+		if w, ok = strings.CutSuffix(w, post); ok && w != "" {
+			return w, true
+		}
+	}
+	// the demo (app/demo) stores 贷款用途属“三不准”：WORD
+	if w, ok := strings.CutPrefix(s, "贷款用途属“三不准”："); ok && w != "" {
+		return w, true
+	}
+	return "", false
 }
 
 // Admit checks a household typed in (the desktop form, `household set`) by the rules a

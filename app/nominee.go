@@ -216,7 +216,7 @@ func (n *Nominee) Result(q Quorum, s Settings, voters int) Result {
 	r := Result{Outcome: d}
 	switch d {
 	case Blocked:
-		r.Why = append(r.Why, i18n.M("result.blocked", "Reason", n.Blocked))
+		r.Why = append(r.Why, i18n.M("result.blocked", "Reason", BlockedWhy(n.Blocked)))
 		return r
 	case Pending:
 		if v := n.Votes; v.Recorded {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"pingxin/app/amount"
+	"pingxin/app/i18n"
 )
 
 // How the documents write a yes/no, a tally, a visit and the baseline: once, here, for
@@ -89,6 +90,15 @@ func BaselineText(n *Nominee) string {
 
 // Dash is what a table cell shows for no value.
 const Dash = "—"
+
+// AmountIn is an amount as a reader of l counts it: in 万 in Chinese (30万), in yuan with
+// thousands separators in English (300,000), which has no word for 万.
+func AmountIn(y amount.Yuan, l i18n.Lang) string {
+	if l == i18n.Zh {
+		return y.Wan()
+	}
+	return y.String()
+}
 
 // WanOrDash is an amount in 万 as a credit register's narrow columns show it (on screen
 // and on paper), "—" for none rather than 0万.

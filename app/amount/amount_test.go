@@ -198,7 +198,7 @@ func TestErrorText(t *testing.T) {
 	cases := []struct {
 		in, zh, en string
 	}{
-		{"若干", "无法识别的金额：请写成 300000、300,000元 或 30万元 这样的数字", "Not an amount: write it as 300000, 300,000元 or 30万元"},
+		{"若干", "无法识别的金额：请写成 300000、300,000元 或 30万元 这样的数字", "Not an amount: write it as 300000, 300,000 or 30w (w = 10,000 yuan)"},
 		{"1.5", "金额须为整元，不能有角、分", "Amounts are whole yuan, without jiao or fen"},
 		{"-5", "金额不能为负数", "An amount cannot be negative"},
 		{"30,00", "千位分隔逗号的位置不对：应每三位一个，如 300,000", "Thousands separators in the wrong place: one every three digits, as in 300,000"},

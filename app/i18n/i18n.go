@@ -179,8 +179,30 @@ func T(l Lang, key string, data Data) string {
 		t, _ = c.tmpl.LoadOrStore(id, parsed)
 	}
 	var b strings.Builder
-	if err := t.(*template.Template).Execute(&b, data); err != nil {
+	if err := t.(*template.Template).Execute(&b, localized(data, l)); err != nil {
 		return src
 	}
 	return b.String()
+}
+
+// localized is data with each value that can say itself in a language (a Localizer,
+// such as a stored Chinese reason that has an English name) rendered in l, so that a
+// message names it in the message's own language.
+func localized(data Data, l Lang) Data {
+	var out Data
+	for k, v := range data {
+		if loc, ok := v.(Localizer); ok {
+			if out == nil {
+				out = make(Data, len(data))
+				for k2, v2 := range data {
+					out[k2] = v2
+				}
+			}
+			out[k] = loc.Localize(l)
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }

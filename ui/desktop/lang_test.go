@@ -65,7 +65,6 @@ func TestEveryKeyUsedIsTranslated(t *testing.T) {
 	}{
 		{"desktop.body.", mapValues(bodyCodes)},
 		{"desktop.role.", mapValues(roleCodes)},
-		{"desktop.category.", mapValues(categoryCodes)},
 		{"desktop.rules.majority.", []string{string(app.MajorityHalf), string(app.MajorityTwoThirds)}},
 		{"desktop.prefs.lang.", []string{string(i18n.Zh), string(i18n.En)}},
 	} {

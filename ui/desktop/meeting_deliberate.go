@@ -247,7 +247,7 @@ func blockedText(n *app.Nominee) string {
 	if n.Blocked == "" {
 		return ""
 	}
-	return mtgL("meeting.delib.blocked", "Reason", n.Blocked)
+	return mtgL("meeting.delib.blocked", "Reason", blockedWhy(n.Blocked))
 }
 
 // enableForm enables the entries, or disables them for a blocked household or a signed

@@ -221,7 +221,7 @@ func (f *nomineeForm) showProblems(probs app.Problems) {
 		text := p.Message.In(lg)
 		if item, ok := f.items[problemItems[p.Field]]; ok {
 			item.HintText = text
-			text = item.Text + "：" + text
+			text = mtgL("meeting.field_problem", "Field", item.Text, "Problem", text)
 		}
 		all = append(all, text)
 	}

@@ -102,7 +102,7 @@ func (ip *importPreview) show() {
 	l := ip.p.List
 	lg := ip.t.mm.d.Lang
 	text := mtgL("meeting.import.summary", "Valid", len(l.Nominees), "Blocked", l.Blocked, "Bad", l.Bad)
-	if u := strings.Join(l.Unknown, "、"); u != "" {
+	if u := strings.Join(l.Unknown, mtgL("desktop.list.sep")); u != "" {
 		text += "\n" + mtgL("meeting.import.unknown", "Columns", u)
 	}
 	for _, w := range l.Warnings {
@@ -195,11 +195,11 @@ func (s previewStatus) text(lg i18n.Lang) (string, widget.Importance) {
 	case len(s.errs) > 0:
 		parts := make([]string, len(s.errs))
 		for i, e := range s.errs {
-			parts[i] = e.Column + "：" + e.ReasonIn(lg)
+			parts[i] = mtgL("meeting.field_problem", "Field", e.Column, "Problem", e.ReasonIn(lg))
 		}
 		return strings.Join(parts, mtgL("meeting.sep")), widget.DangerImportance
 	case s.blocked != "":
-		return mtgL("meeting.import.blocked", "Reason", s.blocked), widget.WarningImportance
+		return mtgL("meeting.import.blocked", "Reason", blockedWhy(s.blocked)), widget.WarningImportance
 	case s.valid:
 		return mtgL("meeting.import.ok"), widget.SuccessImportance
 	}

@@ -94,13 +94,21 @@ func yuanText(y amount.Yuan) string {
 	return y.String()
 }
 
-// wanText shows an amount as the clerk types it (30万), or "" for none.
+// wanText shows an amount as the clerk types it (30万; 300,000 in English), or "" for
+// none.
 func wanText(y amount.Yuan) string {
 	if y == 0 {
 		return ""
 	}
-	return y.Wan()
+	return amountText(y)
 }
+
+// amountText is an amount as a reader of the screen's language counts it: 30万 in
+// Chinese, 300,000 in English.
+func amountText(y amount.Yuan) string { return app.AmountIn(y, activeLanguage()) }
+
+// blockedWhy is a household's stored blocked reason in the screen's language.
+func blockedWhy(reason string) string { return app.BlockedWhy(reason).Localize(activeLanguage()) }
 
 // parseCount reads a vote count as typed: empty is zero and not filled; full-width
 // digits are accepted. ok is false for anything but a whole number.

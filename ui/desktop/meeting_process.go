@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
@@ -26,7 +27,7 @@ type reviewForm struct {
 func (t *minutesTab) onReview() {
 	f := &reviewForm{date: newEntry(""), by: newEntry(""), opinion: newEntry("")}
 	f.date.SetText(t.mm.d.Now().Format("2006-01-02"))
-	f.opinion.SetPlaceHolder(app.DefaultOpinion)
+	f.opinion.SetPlaceHolder(mtgL("meeting.review.opinion_hint"))
 	f.dlg = dialog.NewForm(mtgL("meeting.review.title"), mtgL("meeting.review.save"), mtgL("meeting.cancel"), []*widget.FormItem{
 		widget.NewFormItem(mtgL("meeting.review.date"), f.date),
 		widget.NewFormItem(mtgL("meeting.review.by"), f.by),
@@ -52,6 +53,15 @@ func (t *minutesTab) saveReview(f *reviewForm) {
 	t.afterStep(err, mtgL("meeting.review.done"))
 }
 
+// outcomes are the 公示's outcomes in the order the dialog offers them.
+var outcomes = []app.Outcome{app.NoObjection, app.Objected}
+
+// outcomeText names a 公示 outcome in the screen's language; the record keeps the
+// Chinese word (app.Outcome).
+func outcomeText(o app.Outcome) string {
+	return lang.L(map[app.Outcome]string{app.NoObjection: "process.outcome.none", app.Objected: "process.outcome.objected"}[o])
+}
+
 // publicityForm is the open 公示结果 dialog's entries (tests fill them in).
 type publicityForm struct {
 	outcome    *widget.RadioGroup
@@ -62,10 +72,10 @@ type publicityForm struct {
 
 // onClosePublicity asks for the outcome of the 公示 and records it.
 func (t *minutesTab) onClosePublicity() {
-	f := &publicityForm{outcome: widget.NewRadioGroup([]string{string(app.NoObjection), string(app.Objected)}, nil),
+	f := &publicityForm{outcome: widget.NewRadioGroup(texts(outcomes, outcomeText), nil),
 		objections: widget.NewMultiLineEntry(), note: newEntry("")}
 	f.outcome.Horizontal, f.outcome.Required = true, true
-	f.outcome.SetSelected(string(app.NoObjection))
+	f.outcome.SetSelected(outcomeText(app.NoObjection))
 	f.objections.SetPlaceHolder(mtgL("meeting.publicity.objections_hint"))
 	f.objections.SetMinRowsVisible(3)
 	f.dlg = dialog.NewForm(mtgL("meeting.publicity.title"), mtgL("meeting.publicity.save"), mtgL("meeting.cancel"), []*widget.FormItem{
@@ -84,7 +94,7 @@ func (t *minutesTab) onClosePublicity() {
 
 // savePublicity records the outcome the dialog holds.
 func (t *minutesTab) savePublicity(f *publicityForm) {
-	o, _ := app.ParseOutcome(f.outcome.Selected)
+	o, _ := fromText(outcomes, outcomeText, f.outcome.Selected)
 	var obs []app.Objection
 	for _, line := range strings.Split(f.objections.Text, "\n") {
 		if line = strings.TrimSpace(line); line == "" {

@@ -111,12 +111,12 @@ func (t *deliberateTab) projView() projView {
 	}
 	proposed := strings.TrimSpace(t.proposed.Text)
 	if y, err := parseYuan(proposed); err == nil && proposed != "" {
-		proposed = y.Wan()
+		proposed = amountText(y)
 	}
 	if proposed == "" {
 		proposed = "—"
 	}
-	v.Amounts = mtgL("meeting.proj.amounts", "Requested", n.Requested.Wan(), "Proposed", proposed)
+	v.Amounts = mtgL("meeting.proj.amounts", "Requested", amountText(n.Requested), "Proposed", proposed)
 	count := func(e string) string {
 		if s := strings.TrimSpace(e); s != "" {
 			return s
@@ -129,7 +129,7 @@ func (t *deliberateTab) projView() projView {
 		v.Result = "" // before the vote the screen says nothing of reasons
 	}
 	if n.Blocked != "" {
-		v.Decision, v.Result = decisionText(app.Blocked), mtgL("meeting.delib.blocked", "Reason", n.Blocked)
+		v.Decision, v.Result = decisionText(app.Blocked), mtgL("meeting.delib.blocked", "Reason", blockedWhy(n.Blocked))
 	}
 	for _, d := range decisions {
 		if decisionText(d) == v.Decision {

@@ -21,10 +21,6 @@ var (
 		app.RoleHead: "head", app.RolePresid: "president", app.RoleCadre: "cadre",
 		app.RoleBanker: "banker", app.RoleOfficer: "observer",
 	}
-	categoryCodes = map[app.Category]string{
-		app.Defaulter: "defaulter", app.Speculator: "speculator", app.Gambler: "gambler",
-		app.Offender: "offender", app.Other: "other",
-	}
 )
 
 // roles lists the roles in the order a form offers them.
@@ -38,7 +34,7 @@ func bodyText(b app.Body) string { return lang.L("desktop.body." + bodyCodes[b])
 func roleText(r app.Role) string { return lang.L("desktop.role." + roleCodes[r]) }
 
 // categoryText names c in the current language.
-func categoryText(c app.Category) string { return lang.L("desktop.category." + categoryCodes[c]) }
+func categoryText(c app.Category) string { return lang.L("blacklist.category." + c.Code()) }
 
 // bodiesText names every body of a member, joined with 、 (or ", " in English).
 func bodiesText(bs []app.Body) string {

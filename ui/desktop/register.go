@@ -219,9 +219,12 @@ func (r *RegisterScreen) cellText(e *app.RegisterEntry, col int) string {
 	case "desktop.register.col.group":
 		return e.Group
 	case "desktop.register.col.passed":
-		return e.Passed.Wan()
+		return amountText(e.Passed)
 	case "desktop.register.col.current":
-		return app.WanOrDash(e.Current)
+		if e.Current == 0 {
+			return app.Dash
+		}
+		return amountText(e.Current)
 	case "desktop.register.col.approved":
 		return app.DayOrDash(e.BankDate)
 	case "desktop.register.col.expiry":
@@ -245,13 +248,13 @@ func (r *RegisterScreen) Choose(e *app.RegisterEntry) {
 			date = lang.L("desktop.register.not_given")
 		}
 		fmt.Fprintf(&b, "%s  %s", date, ev.Kind.Label(r.d.Lang))
-		for _, s := range []string{ev.DocNumber, ev.Outcome} {
+		for _, s := range []string{ev.DocNumber, eventOutcomeText(ev.Outcome)} {
 			if s != "" {
 				b.WriteString("  " + s)
 			}
 		}
 		if ev.Amount > 0 {
-			b.WriteString("  " + ev.Amount.Wan())
+			b.WriteString("  " + amountText(ev.Amount))
 		}
 		if ev.Detail != "" {
 			b.WriteString("\n    " + ev.Detail)
@@ -264,3 +267,15 @@ func (r *RegisterScreen) Choose(e *app.RegisterEntry) {
 // showInfo shows what an action did in l, or hides l when there is nothing to say, so
 // an empty line takes no room above the table.
 func showInfo(l *widget.Label, text string) { setProblem(l, text) }
+
+// eventOutcomeText names a history event's outcome — a decision (通过 …) or a visit's
+// conclusion (属实 …), stored as the record writes them — in the screen's language.
+func eventOutcomeText(s string) string {
+	if code, ok := decisionCodes[app.Decision(s)]; ok {
+		return lang.L("meeting.decision." + code)
+	}
+	if code, ok := concCodes[app.Conclusion(s)]; ok {
+		return lang.L("meeting.conclusion." + code)
+	}
+	return s
+}

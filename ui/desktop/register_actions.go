@@ -60,9 +60,9 @@ func (r *RegisterScreen) onTypeBank() {
 	if r.chosen != nil {
 		id.SetText(r.chosen.IDNumber)
 	}
-	result := &widget.RadioGroup{Options: []string{string(app.BankApproved), string(app.BankRefused)}, Horizontal: true}
-	result.SetSelected(string(app.BankApproved))
-	amt, date := &widget.Entry{PlaceHolder: "15万"}, &widget.Entry{PlaceHolder: "2026-12-01"}
+	result := &widget.RadioGroup{Options: texts(bankResults, bankResultText), Horizontal: true}
+	result.SetSelected(bankResultText(app.BankApproved))
+	amt, date := &widget.Entry{PlaceHolder: lang.L("desktop.register.amount_hint")}, &widget.Entry{PlaceHolder: "2026-12-01"}
 	rate, note := &widget.Entry{}, &widget.Entry{}
 	items := []*widget.FormItem{
 		{Text: lang.L("desktop.register.col.id"), Widget: id},
@@ -77,7 +77,8 @@ func (r *RegisterScreen) onTypeBank() {
 			if !ok {
 				return
 			}
-			a, err := bankAnswerOf(id.Text, result.Selected, amt.Text, date.Text)
+			res, _ := fromText(bankResults, bankResultText, result.Selected)
+			a, err := bankAnswerOf(id.Text, string(res), amt.Text, date.Text)
 			if err == nil {
 				a.Rate, a.Note = strings.TrimSpace(rate.Text), strings.TrimSpace(note.Text)
 				err = r.RecordAnswer(a)
@@ -88,7 +89,17 @@ func (r *RegisterScreen) onTypeBank() {
 	dlg.Show()
 }
 
+// bankResults are the bank's answers in the order the dialog offers them.
+var bankResults = []app.BankResult{app.BankApproved, app.BankRefused}
+
+// bankResultText names a bank answer in the screen's language; the register keeps the
+// Chinese word (app.BankResult), as the bank's sheet writes it.
+func bankResultText(r app.BankResult) string {
+	return lang.L(map[app.BankResult]string{app.BankApproved: "credit.result.approved", app.BankRefused: "credit.result.refused"}[r])
+}
+
 // bankAnswerOf reads the typed answer's ID, result, amount and date.
+
 func bankAnswerOf(id, result, amt, date string) (app.BankAnswer, error) {
 	var a app.BankAnswer
 	pid, err := idcard.Parse(strings.TrimSpace(id))

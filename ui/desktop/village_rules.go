@@ -110,7 +110,7 @@ func (r *RulesTab) Set(s app.Settings) {
 	r.Contact.SetText(s.Notice.Contact)
 	r.Phone.SetText(s.Notice.Phone)
 	r.SupervisePhone.SetText(s.Notice.SupervisePhone)
-	r.Forbidden.SetText(strings.Join(s.ForbiddenPurposes, "、"))
+	r.Forbidden.SetText(strings.Join(s.ForbiddenPurposes, lang.L("desktop.list.sep")))
 	setProblem(r.Problem, "")
 	r.Saved.SetText("")
 }
