@@ -72,21 +72,10 @@ func (r refusal) Lines(l i18n.Lang) []string {
 // blacklistImport loads blacklist entries into a village (by name, or by number):
 // all of them, or nothing and every bad row on stderr.
 func blacklistImport(e *Env, args []string) error {
-	fs := e.flags("blacklist import")
-	village := fs.String("village", "", "")
-	file, err := parseOneFile(fs, args)
-	if err != nil {
-		return err
-	}
-	if *village == "" {
-		return usagef("cli.missing_flags", "Flags", "--village")
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		v, err := villageByNameOrID(ctx, st, *village)
-		if err != nil {
-			return err
-		}
-		sum, err := st.ImportBlacklist(ctx, v.ID, file)
+	c := e.villageCommand("blacklist import")
+	file := c.oneFile()
+	return c.run(args, nil, func(ctx context.Context, st *service.Service, v *app.Village) error {
+		sum, err := st.ImportBlacklist(ctx, v.ID, *file)
 		if err != nil {
 			return err
 		}

@@ -20,21 +20,10 @@ func init() {
 // bankImport loads the bank's reply sheet into a village's credit register: all of it,
 // or nothing and every bad row on stderr.
 func bankImport(e *Env, args []string) error {
-	fs := e.flags("bank import")
-	village := fs.String("village", "", "")
-	file, err := parseOneFile(fs, args)
-	if err != nil {
-		return err
-	}
-	if *village == "" {
-		return usagef("cli.missing_flags", "Flags", "--village")
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		v, err := villageByNameOrID(ctx, st, *village)
-		if err != nil {
-			return err
-		}
-		sum, err := st.ImportBank(ctx, v.ID, file, e.Now())
+	c := e.villageCommand("bank import")
+	file := c.oneFile()
+	return c.run(args, nil, func(ctx context.Context, st *service.Service, v *app.Village) error {
+		sum, err := st.ImportBank(ctx, v.ID, *file, e.Now())
 		if err != nil {
 			return err
 		}
