@@ -21,28 +21,14 @@ func init() {
 // listed with --absent, numbered --doc or else with the village's next 文号, and prints
 // its ID alone on stdout (docs/CLI.md §4).
 func meetingNew(e *Env, args []string) error {
-	fs := e.flags("meeting new")
-	village := fs.String("village", "", "")
-	date := fs.String("date", "", "")
-	at := fs.String("time", "", "")
-	place := fs.String("place", "", "")
-	absent := fs.String("absent", "", "")
-	doc := fs.String("doc", "", "")
-	if _, err := parse(fs, args); err != nil {
+	c := e.villageCommand("meeting new", "date")
+	date, at, place := c.String("date", "", ""), c.String("time", "", ""), c.String("place", "", "")
+	absent, doc := c.String("absent", "", ""), c.String("doc", "", "")
+	var d time.Time
+	return c.run(args, func() (err error) {
+		d, err = parseDate(*date)
 		return err
-	}
-	if *village == "" || *date == "" {
-		return usagef("cli.missing_flags", "Flags", "--village --date")
-	}
-	d, err := parseDate(*date)
-	if err != nil {
-		return err
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		v, err := villageByNameOrID(ctx, st, *village)
-		if err != nil {
-			return err
-		}
+	}, func(ctx context.Context, st *service.Service, v *app.Village) error {
 		m, err := st.CreateMeeting(ctx, service.MeetingSpec{VillageID: v.ID, Date: d, Time: *at, Place: *place,
 			DocNumber: *doc, Absent: splitNames(*absent)})
 		if err != nil {

@@ -76,26 +76,17 @@ func textSetting(field func(*app.Settings) *string) func(*app.Settings, string) 
 // villageSet changes the settings named by its flags and keeps every other one; the
 // whole set is checked (app.Settings.Validate) before anything is stored.
 func villageSet(e *Env, args []string) error {
-	fs := e.flags("village set")
-	village := fs.String("village", "", "")
+	c := e.villageCommand("village set")
 	values := make([]*string, len(settingFlags))
 	for i, f := range settingFlags {
-		values[i] = fs.String(f.name, "", "")
+		values[i] = c.String(f.name, "", "")
 	}
-	reminder := fs.Int("reminder-days", 0, "") // the credit register's, kept apart from app.Settings
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if *village == "" {
-		return usagef("cli.missing_flags", "Flags", "--village")
-	}
+	reminder := c.Int("reminder-days", 0, "") // the credit register's, kept apart from app.Settings
 	given := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		v, err := villageByNameOrID(ctx, st, *village)
-		if err != nil {
-			return err
-		}
+	return c.run(args, func() error {
+		c.Visit(func(f *flag.Flag) { given[f.Name] = true })
+		return nil
+	}, func(ctx context.Context, st *service.Service, v *app.Village) error {
 		s := v.Settings
 		for i, f := range settingFlags {
 			if !given[f.name] {
