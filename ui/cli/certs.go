@@ -64,7 +64,7 @@ func certPFX(e *Env, args []string) error {
 		return err
 	}
 	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		v, err := st.VillageByName(ctx, *village)
+		v, err := villageByNameOrID(ctx, st, *village)
 		if err != nil {
 			return err
 		}

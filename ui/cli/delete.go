@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 
+	"pingxin/app"
 	"pingxin/app/service"
 )
 
@@ -26,20 +27,9 @@ func confirmDelete(e *Env, yes, locked bool, del func() error, what string, kv .
 
 // villageDelete deletes a village entered by mistake (docs/CLI.md §3).
 func villageDelete(e *Env, args []string) error {
-	fs := e.flags("village delete")
-	village := fs.String("village", "", "")
-	yes := fs.Bool("yes", false, "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if *village == "" {
-		return usagef("cli.missing_flags", "Flags", "--village")
-	}
-	return e.withStore(func(ctx context.Context, st *service.Service) error {
-		v, err := st.VillageByName(ctx, *village)
-		if err != nil {
-			return err
-		}
+	c := e.villageCommand("village delete")
+	yes := c.Bool("yes", false, "")
+	return c.run(args, nil, func(ctx context.Context, st *service.Service, v *app.Village) error {
 		meetings, err := st.VillageDeletion(ctx, v.ID) // refused straight, not asked, when it would be
 		if err != nil {
 			return err

@@ -111,3 +111,23 @@ func TestVillageDeleteRefusedWithoutAsking(t *testing.T) {
 		t.Fatalf("the refused village is gone:\n%s", out)
 	}
 }
+
+// TestVillageCommandsTakeANumber: every command's --village takes the village's name or
+// its number as `village list` shows it (docs/CLI.md §3); village delete and cert export
+// once took the name only and answered "找不到村：1".
+func TestVillageCommandsTakeANumber(t *testing.T) {
+	h := newHarness(t)
+	roster := filepath.Join(t.TempDir(), "名册.csv")
+	os.WriteFile(roster, []byte(paperRoster), 0o644)
+	h.ok("village", "new", "--name", "联丰村", "--town", "高桥街道", "--roster", roster)
+	if code, _, errs := h.run(nil, "village", "delete", "--village", "1"); code != ExitUsage || !strings.Contains(errs, "将删除联丰村") {
+		t.Errorf("village delete --village 1: exit %d, %q", code, errs)
+	}
+	if code, _, errs := h.run(nil, "cert", "export", "--village", "1", "--out", filepath.Join(t.TempDir(), "v.crt")); code != ExitRefused || !strings.Contains(errs, "还没有签名密钥") {
+		t.Errorf("cert export --village 1: exit %d, %q", code, errs)
+	}
+	h.ok("village", "delete", "--village", "1", "--yes")
+	if out := h.ok("village", "list"); strings.Contains(out, "联丰村") {
+		t.Errorf("village 1 is still listed:\n%s", out)
+	}
+}

@@ -88,34 +88,19 @@ func (e *Env) trustWords(s signing.SignatureReport) string {
 }
 
 func certExport(e *Env, args []string) error {
-	fs := e.flags("cert export")
-	village := fs.String("village", "", "")
-	out := fs.String("out", "", "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if *village == "" || *out == "" {
-		return usagef("cli.missing_flags", "Flags", "--village --out")
-	}
-	st, err := e.store()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ctx := context.Background()
-	v, err := st.VillageByName(ctx, *village)
-	if err != nil {
-		return err
-	}
-	pem, err := service.VillageCertPEM(ctx, st, v.ID)
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.WriteBytes(*out, 0o644, pem); err != nil {
-		return err
-	}
-	e.println(*out)
-	return nil
+	c := e.villageCommand("cert export", "out")
+	out := c.String("out", "", "")
+	return c.run(args, nil, func(ctx context.Context, st *service.Service, v *app.Village) error {
+		pem, err := service.VillageCertPEM(ctx, st, v.ID)
+		if err != nil {
+			return err
+		}
+		if err := atomicfile.WriteBytes(*out, 0o644, pem); err != nil {
+			return err
+		}
+		e.println(*out)
+		return nil
+	})
 }
 
 // verdict is the last line of a verification that holds: "valid", or "valid, unknown
