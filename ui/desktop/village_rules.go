@@ -67,14 +67,19 @@ func (r *RulesTab) Content() fyne.CanvasObject {
 	quorum := container.NewHBox(
 		container.NewGridWrap(fyne.NewSize(70, r.QuorumNum.MinSize().Height), r.QuorumNum),
 		widget.NewLabel("/"),
-		container.NewGridWrap(fyne.NewSize(70, r.QuorumDen.MinSize().Height), r.QuorumDen),
-		&widget.Label{Text: lang.L("desktop.rules.quorum_note"), Importance: widget.LowImportance})
+		container.NewGridWrap(fyne.NewSize(70, r.QuorumDen.MinSize().Height), r.QuorumDen))
+	// the notes under their fields wrap: a form's hint is one line, and these made the
+	// settings wider than a 1024 px window at the largest text in English (1300 px)
+	noted := func(o fyne.CanvasObject, key string) fyne.CanvasObject {
+		return container.NewVBox(o, &widget.Label{Text: lang.L(key), Wrapping: fyne.TextWrapWord,
+			Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText})
+	}
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("desktop.rules.quorum"), quorum),
+		widget.NewFormItem(lang.L("desktop.rules.quorum"), noted(quorum, "desktop.rules.quorum_note")),
 		widget.NewFormItem(lang.L("desktop.rules.majority"), r.Majority),
 		widget.NewFormItem(lang.L("desktop.rules.standard_cap"), yuan(r.StandardCap)),
-		widget.NewFormItem(lang.L("desktop.rules.raised_cap"), yuan(r.RaisedCap)),
-		widget.NewFormItem(lang.L("desktop.rules.unit"), yuan(r.Unit)),
+		widget.NewFormItem(lang.L("desktop.rules.raised_cap"), noted(yuan(r.RaisedCap), "desktop.rules.raised_cap_hint")),
+		widget.NewFormItem(lang.L("desktop.rules.unit"), noted(yuan(r.Unit), "desktop.rules.unit_hint")),
 		widget.NewFormItem(lang.L("desktop.rules.validity"), r.ValidityYears),
 		widget.NewFormItem(lang.L("desktop.rules.adult_age"), r.AdultAge),
 		widget.NewFormItem(lang.L("desktop.rules.notice_days"), r.NoticeDays),
@@ -83,10 +88,7 @@ func (r *RulesTab) Content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("desktop.rules.contact"), r.Contact),
 		widget.NewFormItem(lang.L("desktop.rules.phone"), r.Phone),
 		widget.NewFormItem(lang.L("desktop.rules.supervise_phone"), r.SupervisePhone),
-		widget.NewFormItem(lang.L("desktop.rules.forbidden"), r.Forbidden))
-	form.Items[len(form.Items)-1].HintText = lang.L("desktop.rules.forbidden_hint")
-	form.Items[3].HintText = lang.L("desktop.rules.raised_cap_hint")
-	form.Items[4].HintText = lang.L("desktop.rules.unit_hint")
+		widget.NewFormItem(lang.L("desktop.rules.forbidden"), noted(r.Forbidden, "desktop.rules.forbidden_hint")))
 	buttons := container.NewHBox(r.Save, r.Defaults, layout.NewSpacer(), r.Saved)
 	// what is wrong above the scrolling settings and the buttons below them: both in
 	// sight whatever the window's size
