@@ -61,8 +61,14 @@ func (m *Meeting) Tally(s Settings) Tally {
 // Summary is the meeting's row in a meeting list.
 func (m *Meeting) Summary(s Settings) MeetingSummary {
 	t := m.Tally(s)
+	return m.SummaryOf(t.Nominated, t.Passed, t.Total)
+}
+
+// SummaryOf is the meeting's row in a meeting list with its counts known already: the
+// store sums its households' stored results instead of loading them.
+func (m *Meeting) SummaryOf(nominees, passed int, total int64) MeetingSummary {
 	return MeetingSummary{ID: m.ID, VillageID: m.VillageID, Village: m.Village, Date: m.Date,
-		DocNumber: m.DocNumber, Status: m.Status, Nominees: t.Nominated, Passed: t.Passed, Total: t.Total,
+		DocNumber: m.DocNumber, Status: m.Status, Nominees: nominees, Passed: passed, Total: total,
 		AmendsID: m.AmendsID}
 }
 

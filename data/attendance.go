@@ -94,7 +94,7 @@ func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p ap
 	if err := s.recount(ctx, tx, meetingID, recounts); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) setPresence(ctx context.Context, tx *sql.Tx, meetingID, memberID int64, p app.Presence, at string) error {

@@ -11,7 +11,7 @@ import (
 	"pingxin/app"
 )
 
-// batchRows is how many rows one INSERT statement carries (30 values each, far below
+// batchRows is how many rows one INSERT statement carries (32 values each, far below
 // SQLite's 32,766 parameters).
 const batchRows = 100
 
@@ -106,13 +106,13 @@ func (b *batcher) stmt(ctx context.Context, head string, width, n int) (batchStm
 	return st, nil
 }
 
-var nomineeInsert = `INSERT INTO nominees (id, meeting_id, seq, ` + nomineeColumns + `) VALUES `
+var nomineeInsert = `INSERT INTO nominees (id, meeting_id, seq, ` + nomineeColumns + `, outcome, final_amount) VALUES `
 
 const verificationInsert = `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
 		recommendation, lower_to, notes) VALUES `
 
 // nomineeWidth and verificationWidth are the values of one row of each INSERT.
-var nomineeWidth, verificationWidth = 3 + nomineeFieldCount, 7
+var nomineeWidth, verificationWidth = 3 + nomineeFieldCount + 2, 7
 
 // batch is up to batchRows households placed on a list, with the values of their INSERT
 // statements. It is built apart from the connection (build), so that an import builds
@@ -120,19 +120,22 @@ var nomineeWidth, verificationWidth = 3 + nomineeFieldCount, 7
 type batch struct {
 	ns   []app.Nominee
 	at   []placed
+	r    *outcomeRule
 	vals []driver.NamedValue // nomineeInsert's, nomineeWidth a household
 	vers []driver.NamedValue // verificationInsert's, verificationWidth a record
 }
 
-// build makes b the batch of households ns placed at at on meeting meetingID, reusing
-// b's buffers.
-func (b *batch) build(meetingID int64, ns []app.Nominee, at []placed) {
-	b.ns, b.at, b.vals, b.vers = ns, at, b.vals[:0], b.vers[:0]
+// build makes b the batch of households ns placed at at on meeting meetingID, with
+// their results under r (NULL without one), reusing b's buffers.
+func (b *batch) build(meetingID int64, r *outcomeRule, ns []app.Nominee, at []placed) {
+	b.ns, b.at, b.r, b.vals, b.vers = ns, at, r, b.vals[:0], b.vers[:0]
 	for i := range ns {
 		b.vals = appendValues(b.vals, at[i].id, meetingID, int64(at[i].seq))
 		for _, f := range nomineeStored {
 			b.vals = appendValues(b.vals, nomineeValue(f, &ns[i]))
 		}
+		o, amt := r.values(&ns[i])
+		b.vals = appendValues(b.vals, o, amt)
 		if v := ns[i].Verification; v != nil { // a new household has no record to replace
 			b.vers = appendValues(b.vers, verificationArgs(at[i].id, v)...)
 		}
@@ -147,10 +150,22 @@ func appendValues(to []driver.NamedValue, vs ...any) []driver.NamedValue {
 	return to
 }
 
-// insert stores the households of bt, then their verification records. When the
-// households break the one-ID-per-list rule (the statement then inserts nothing) they
-// are inserted again row by row to name the household at fault.
+// insert stores the verification records of bt, then its households with their
+// results: a record written after its household would mark the result just written
+// stale (migration 0020), so the records go first, their foreign keys checked when
+// the transaction commits (deferForeignKeys). When the households break the
+// one-ID-per-list rule (the statement then inserts nothing) they are inserted again row
+// by row to name the household at fault.
 func (b *batcher) insert(ctx context.Context, meetingID int64, bt *batch) error {
+	if len(bt.vers) > 0 {
+		st, err := b.stmt(ctx, verificationInsert, verificationWidth, len(bt.vers)/verificationWidth)
+		if err != nil {
+			return err
+		}
+		if err := st.exec(ctx, bt.vers); err != nil {
+			return err
+		}
+	}
 	st, err := b.stmt(ctx, nomineeInsert, nomineeWidth, len(bt.ns))
 	if err != nil {
 		return err
@@ -158,16 +173,15 @@ func (b *batcher) insert(ctx context.Context, meetingID int64, bt *batch) error 
 	err = st.exec(ctx, bt.vals)
 	if isUnique(err) {
 		return b.oneByOne(ctx, meetingID, bt)
-	} else if err != nil {
-		return err
 	}
-	if len(bt.vers) == 0 {
-		return nil
-	}
-	if st, err = b.stmt(ctx, verificationInsert, verificationWidth, len(bt.vers)/verificationWidth); err != nil {
-		return err
-	}
-	return st.exec(ctx, bt.vers)
+	return err
+}
+
+// deferForeignKeys has tx check its foreign keys when it commits rather than statement
+// by statement, for the verification records inserted before their households.
+func deferForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`) // until tx ends
+	return err
 }
 
 // oneByOne inserts a batch that broke a unique rule row by row, to return the
@@ -178,7 +192,7 @@ func (b *batcher) oneByOne(ctx context.Context, meetingID int64, bt *batch) erro
 		return err
 	}
 	for i := range bt.ns {
-		b.one.build(meetingID, bt.ns[i:i+1], bt.at[i:i+1])
+		b.one.build(meetingID, bt.r, bt.ns[i:i+1], bt.at[i:i+1])
 		err := st.exec(ctx, b.one.vals)
 		if isUnique(err) {
 			return nomineeExists(&bt.ns[i])

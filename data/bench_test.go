@@ -74,3 +74,23 @@ func BenchmarkImportNominees10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRollCallMark10k is one roll-call mark on a meeting of 10,000 households: the
+// store computes every household's stored result again (outcome.go) in the mark's
+// transaction, writing only those that change.
+func BenchmarkRollCallMark10k(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	_, m := seed(b, s)
+	if err := s.AddNominees(ctx, m.ID, tenThousand()); err != nil {
+		b.Fatal(err)
+	}
+	marks := []app.Presence{app.Absent, app.Present}
+	i := 0
+	for b.Loop() {
+		if err := s.SetPresence(ctx, m.ID, m.Attendance[0].MemberID, marks[i%2], "", nil); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

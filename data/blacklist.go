@@ -21,7 +21,7 @@ func (s *Store) AddBlacklist(ctx context.Context, villageID int64, entries []app
 	if err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return err
 	}
 	for i := range entries {
@@ -88,7 +88,7 @@ func (s *Store) RemoveBlacklist(ctx context.Context, entryID int64, reason strin
 	if err := s.audit(ctx, tx, auditRef{0, "blacklist", entryID}, fieldRemoved, desc, reason); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // Blacklist returns a village's active entries in the order they were added.

@@ -69,7 +69,7 @@ func (s *Store) FoldMeeting(ctx context.Context, mc app.MeetingCredit) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // addEvents appends history rows with one prepared statement.

@@ -171,7 +171,7 @@ func (s *Store) AddBankAnswers(ctx context.Context, villageID int64, answers []a
 	if err := s.addEvents(ctx, tx, villageID, evs); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func joinNonEmpty(parts ...string) string {
@@ -212,5 +212,5 @@ func (s *Store) SetReminderDays(ctx context.Context, villageID int64, days int) 
 	if err := s.audit(ctx, tx, auditRef{0, "villages", villageID}, "reminder_days", itoa(old), itoa(days)); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }

@@ -21,7 +21,7 @@ func (s *Store) DeleteMeeting(ctx context.Context, meetingID int64) error {
 	if err := s.deleteMeeting(ctx, tx, meetingID); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) deleteMeeting(ctx context.Context, tx *sql.Tx, meetingID int64) error {
@@ -66,7 +66,7 @@ func (s *Store) DeleteVillage(ctx context.Context, villageID int64) error {
 	if err := s.deleteVillage(ctx, tx, villageID); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // VillageDeletion is how many meetings deleting the village would take with it, or the

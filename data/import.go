@@ -30,7 +30,7 @@ func (s *Store) ImportNominees(ctx context.Context, meetingID int64, feed app.No
 	if err := s.importNominees(ctx, conn, tx, meetingID, feed); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, meetingID int64, feed app.NomineeFeed) error {
@@ -45,13 +45,20 @@ func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	if err != nil {
 		return err
 	}
+	r, err := loadOutcomeRule(ctx, tx, meetingID)
+	if err != nil {
+		return err
+	}
+	if err := deferForeignKeys(ctx, tx); err != nil {
+		return err
+	}
 	var count int
 	err = conn.Raw(func(dc any) error { // tx's own connection: the inserts are in tx
 		p, ok := dc.(driver.ConnPrepareContext)
 		if !ok {
 			return errors.New("data: the SQLite driver cannot prepare with a context")
 		}
-		w := newNomineeWriter(rawPreparer{p}, nil, meetingID, top)
+		w := newNomineeWriter(rawPreparer{p}, nil, r, meetingID, top)
 		defer w.close()
 		bs := startBatches(feed, w, last)
 		defer bs.stop()
@@ -133,7 +140,7 @@ func (bs *batches) run(feed app.NomineeFeed, w *nomineeWriter, last int) {
 			default:
 				bt = &builtBatch{}
 			}
-			bt.build(w.meetingID, ns[lo:hi], at[lo:hi])
+			bt.build(w.meetingID, w.rule, ns[lo:hi], at[lo:hi])
 			if !bs.send(bt) {
 				return
 			}

@@ -56,7 +56,7 @@ func (s *Store) SaveVillageKey(ctx context.Context, villageID int64, k app.Villa
 	if err := s.saveVillageKey(ctx, tx, villageID, k); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) saveVillageKey(ctx context.Context, tx *sql.Tx, villageID int64, k app.VillageKey) error {
@@ -127,7 +127,7 @@ func (s *Store) AddKnownCert(ctx context.Context, der []byte, label string, repl
 	if err := s.addKnownCert(ctx, tx, c, label, replace); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) addKnownCert(ctx context.Context, tx *sql.Tx, c *x509.Certificate, label string, replace bool) error {
@@ -261,5 +261,5 @@ func (s *Store) CreateVillageKey(ctx context.Context, villageID int64, k app.Vil
 	if err := tx.QueryRowContext(ctx, `SELECT cert, encrypted FROM village_keys WHERE village_id = ?`, villageID).Scan(&got.Cert, &got.Encrypted); err != nil {
 		return nil, err
 	}
-	return &got, tx.Commit()
+	return &got, s.commit(ctx, tx)
 }

@@ -40,7 +40,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m *app.Meeting) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return err
 	}
 	created.apply(m)
@@ -103,7 +103,7 @@ func (s *Store) createMeeting(ctx context.Context, tx *sql.Tx, m *app.Meeting) (
 	if err := insertAttendance(ctx, tx, a, c.id, m.VillageID, 1, m.Attendance); err != nil {
 		return c, err
 	}
-	c.ns, err = insertNominees(ctx, tx, a, c.id, m.Nominees)
+	c.ns, err = insertNominees(ctx, tx, a, nil, c.id, m.Nominees) // the new roll call has its meeting recomputed whole
 	return c, err
 }
 
@@ -191,43 +191,22 @@ func scanMeeting(r scanner) (*app.Meeting, error) {
 	return &m, err
 }
 
-// Meetings lists every meeting, the latest first, with its counts and total computed by
-// the domain's own rules (app.Nominee.Result) under its village's settings. SQLite sums
-// the households by kind (summarise), so the list costs one row per kind of household,
-// not a load of every household: the home screen and `meetings` open at once on a
-// database of 50,000 (BenchmarkMeetings50k).
+// Meetings lists every meeting, the latest first, with its counts and total as the
+// domain's own rule (app.Nominee.Result) gave them under its village's settings: each
+// household's result is stored when it changes (outcome.go), so the list is one sum by
+// meeting over an index, not a load of every household: the home screen and `meetings`
+// open at once on a database of 50,000 (BenchmarkMeetings50k).
 func (s *Store) Meetings(ctx context.Context) ([]app.MeetingSummary, error) {
 	tx, err := s.rdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	settings, err := allSettings(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
 	ms, err := allMeetings(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	return summarise(ctx, tx, ms, settings)
-}
-
-func allSettings(ctx context.Context, tx *sql.Tx) (map[int64]app.Settings, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+villageColumns+` FROM villages`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]app.Settings{}
-	for rows.Next() {
-		v, err := scanVillage(rows)
-		if err != nil {
-			return nil, err
-		}
-		out[v.ID] = v.Settings
-	}
-	return out, rows.Err()
+	return summarise(ctx, tx, ms)
 }
 
 func allMeetings(ctx context.Context, tx *sql.Tx) ([]*app.Meeting, error) {
@@ -276,7 +255,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *app.Meeting) error {
 	if err := s.updateMeeting(ctx, tx, m); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) updateMeeting(ctx context.Context, tx *sql.Tx, m *app.Meeting) error {
@@ -333,7 +312,7 @@ func (s *Store) SetStatus(ctx context.Context, meetingID int64, st app.Status) e
 	if err := s.setStatus(ctx, tx, meetingID, st); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, meetingID int64, st app.Status) error {

@@ -35,7 +35,7 @@ func (s *Store) AddNominees(ctx context.Context, meetingID int64, ns []app.Nomin
 	if err != nil {
 		return lockedByTrigger(err)
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return err
 	}
 	for i, p := range ps {
@@ -53,7 +53,11 @@ func (s *Store) addNominees(ctx context.Context, tx *sql.Tx, meetingID int64, ns
 		return nil, err
 	}
 	defer a.Close()
-	return insertNominees(ctx, tx, a, meetingID, ns)
+	r, err := loadOutcomeRule(ctx, tx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	return insertNominees(ctx, tx, a, r, meetingID, ns)
 }
 
 // lastSeq is the largest № on the meeting's list, 0 for an empty list.
@@ -64,8 +68,8 @@ func lastSeq(ctx context.Context, tx *sql.Tx, meetingID int64) (int, error) {
 }
 
 // insertNominees numbers ns after the meeting's last № and inserts them with their
-// verification records, logging each.
-func insertNominees(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64, ns []app.Nominee) ([]placed, error) {
+// verification records and results under r, logging each.
+func insertNominees(ctx context.Context, tx *sql.Tx, a *auditor, r *outcomeRule, meetingID int64, ns []app.Nominee) ([]placed, error) {
 	last, err := lastSeq(ctx, tx, meetingID)
 	if err != nil {
 		return nil, err
@@ -74,11 +78,12 @@ func insertNominees(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64
 	for i := range seqs {
 		seqs[i] = last + i + 1
 	}
-	return insertNomineesAt(ctx, tx, a, meetingID, ns, seqs)
+	return insertNomineesAt(ctx, tx, a, r, meetingID, ns, seqs)
 }
 
-// insertNomineesAt inserts ns with the given № each (nomineeWriter).
-func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int64, ns []app.Nominee, seqs []int) ([]placed, error) {
+// insertNomineesAt inserts ns with the given № each and their results under r
+// (nomineeWriter).
+func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, r *outcomeRule, meetingID int64, ns []app.Nominee, seqs []int) ([]placed, error) {
 	if len(ns) == 0 {
 		return nil, nil
 	}
@@ -86,7 +91,10 @@ func insertNomineesAt(ctx context.Context, tx *sql.Tx, a *auditor, meetingID int
 	if err != nil {
 		return nil, err
 	}
-	w := newNomineeWriter(txPreparer{tx}, a, meetingID, top)
+	if err := deferForeignKeys(ctx, tx); err != nil {
+		return nil, err
+	}
+	w := newNomineeWriter(txPreparer{tx}, a, r, meetingID, top)
 	defer w.close()
 	return w.add(ctx, ns, seqs)
 }
@@ -101,20 +109,24 @@ func topNomineeID(ctx context.Context, tx *sql.Tx) (int64, error) {
 }
 
 // nomineeWriter inserts households on one meeting's list, a hundred households (and
-// then their verification records) per INSERT statement: a statement per row cost more
+// their verification records) per INSERT statement: a statement per row cost more
 // than the rows themselves. Its statements are prepared once for all the parts of an
-// import. A nil a logs nothing (an import logs the file instead).
+// import. A nil a logs nothing (an import logs the file instead). Each household goes
+// in with its result under rule, computed where the household is already in memory; a
+// nil rule leaves the results to refreshOutcomes (a new roll call recomputes its
+// meeting whole anyway).
 type nomineeWriter struct {
 	b         *batcher
 	a         *auditor
+	rule      *outcomeRule
 	meetingID int64
 	next      int64 // the ID the next household takes
 	bt        batch
 }
 
 // newNomineeWriter writes after the household ID top (topNomineeID).
-func newNomineeWriter(p preparer, a *auditor, meetingID, top int64) *nomineeWriter {
-	return &nomineeWriter{b: newBatcher(p), a: a, meetingID: meetingID, next: top + 1}
+func newNomineeWriter(p preparer, a *auditor, r *outcomeRule, meetingID, top int64) *nomineeWriter {
+	return &nomineeWriter{b: newBatcher(p), a: a, rule: r, meetingID: meetingID, next: top + 1}
 }
 
 func (w *nomineeWriter) close() { w.b.close() }
@@ -135,7 +147,7 @@ func (w *nomineeWriter) add(ctx context.Context, ns []app.Nominee, seqs []int) (
 	out := w.place(ns, seqs)
 	for lo := 0; lo < len(ns); lo += batchRows {
 		hi := min(lo+batchRows, len(ns))
-		w.bt.build(w.meetingID, ns[lo:hi], out[lo:hi])
+		w.bt.build(w.meetingID, w.rule, ns[lo:hi], out[lo:hi])
 		if err := w.b.insert(ctx, w.meetingID, &w.bt); err != nil {
 			return nil, err
 		}
@@ -222,18 +234,30 @@ func nomineesOf(ctx context.Context, tx *sql.Tx, meetingID int64) (map[int64][]a
 	if meetingID != 0 {
 		q, args = q+` WHERE n.meeting_id = ?`, []any{meetingID}
 	}
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY n.meeting_id, n.seq, n.id`, args...)
+	ns, err := scanNominees(tx.QueryContext(ctx, q+` ORDER BY n.meeting_id, n.seq, n.id`, args...))
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]app.Nominee{}
+	for _, n := range ns {
+		out[n.MeetingID] = append(out[n.MeetingID], n)
+	}
+	return out, nil
+}
+
+// scanNominees reads every row of a nomineeSelect query.
+func scanNominees(rows *sql.Rows, err error) ([]app.Nominee, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64][]app.Nominee{}
+	var out []app.Nominee
 	for rows.Next() {
 		n, err := scanNominee(rows)
 		if err != nil {
 			return nil, err
 		}
-		out[n.MeetingID] = append(out[n.MeetingID], *n)
+		out = append(out, *n)
 	}
 	return out, rows.Err()
 }
@@ -290,7 +314,7 @@ func (s *Store) SaveNominee(ctx context.Context, n *app.Nominee) error {
 	if err != nil {
 		return lockedByTrigger(err)
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return err
 	}
 	n.MeetingID = old.MeetingID
@@ -343,7 +367,7 @@ func (s *Store) DeleteNominee(ctx context.Context, nomineeID int64) error {
 	if err := s.deleteNominee(ctx, tx, nomineeID); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) deleteNominee(ctx context.Context, tx *sql.Tx, nomineeID int64) error {

@@ -22,7 +22,7 @@ func (s *Store) RecordPackage(ctx context.Context, p app.BankPackage) error {
 	if err := s.audit(ctx, tx, auditRef{p.MeetingID, "bank_packages", p.MeetingID}, fieldCreated, "", "manifest sha256:"+p.SHA256); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // LatestPackage returns the last bank package exported for a meeting; nil, nil when none.

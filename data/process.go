@@ -51,7 +51,7 @@ func (s *Store) SaveReview(ctx context.Context, r app.Review) error {
 	if err := s.audit(ctx, tx, auditRef{r.MeetingID, "reviews", r.MeetingID}, fieldCreated, "", desc); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // Review returns the 组织审定 of a meeting; nil, nil when there is none yet.
@@ -116,7 +116,7 @@ func (s *Store) SavePublicity(ctx context.Context, p app.Publicity) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 // publicityDesc is how the audit log shows a 公示's period.
@@ -158,7 +158,7 @@ func (s *Store) ClosePublicity(ctx context.Context, p app.Publicity) error {
 	if err := s.audit(ctx, tx, auditRef{p.MeetingID, "publicities", p.MeetingID}, "outcome", "", desc); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func orEmpty(xs []app.Objection) []app.Objection {

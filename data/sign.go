@@ -24,7 +24,7 @@ func (s *Store) Sign(ctx context.Context, meetingID int64, r app.SignRecord) err
 	if err := s.sign(ctx, tx, meetingID, r); err != nil {
 		return lockedByTrigger(err)
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) sign(ctx context.Context, tx *sql.Tx, meetingID int64, r app.SignRecord) error {
@@ -102,7 +102,7 @@ func (s *Store) CreateAmendment(ctx context.Context, signedID int64, why string)
 	if err != nil {
 		return nil, err
 	}
-	return m, tx.Commit()
+	return m, s.commit(ctx, tx)
 }
 
 func (s *Store) createAmendment(ctx context.Context, tx *sql.Tx, signedID int64, why string) (*app.Meeting, error) {
@@ -159,7 +159,8 @@ func (s *Store) createAmendment(ctx context.Context, tx *sql.Tx, signedID int64,
 		// (docs/RULES.md §11.5), as it was before votes kept their present set
 		src.Nominees[i].Voters = nil
 	}
-	if _, err := insertNomineesAt(ctx, tx, a, id, src.Nominees, seqs); err != nil {
+	// their results are computed before commit, under the sitting's roll call
+	if _, err := insertNomineesAt(ctx, tx, a, nil, id, src.Nominees, seqs); err != nil {
 		return nil, err
 	}
 	return loadMeeting(ctx, tx, id)

@@ -47,5 +47,5 @@ func (s *Store) AddSignedPDF(ctx context.Context, meetingID int64, r app.SignRec
 	if err := a.log(ctx, auditRef{meetingID, "signed_pdfs", meetingID}, fieldCreated, "", r.Signer+" sha256:"+r.SHA256); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }

@@ -90,6 +90,10 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.fillOutcomes(context.Background()); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

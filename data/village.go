@@ -30,7 +30,7 @@ func (s *Store) CreateVillage(ctx context.Context, v *app.Village) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return err
 	}
 	v.ID = ids[0]
@@ -244,7 +244,7 @@ func (s *Store) UpdateSettings(ctx context.Context, villageID int64, st app.Sett
 	if err := s.updateSettings(ctx, tx, villageID, st); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }
 
 func (s *Store) updateSettings(ctx context.Context, tx *sql.Tx, villageID int64, st app.Settings) error {
@@ -287,7 +287,7 @@ func (s *Store) AddMember(ctx context.Context, m *app.Member) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := s.commit(ctx, tx); err != nil {
 		return err
 	}
 	m.ID = id
@@ -324,5 +324,5 @@ func (s *Store) RemoveMember(ctx context.Context, memberID int64) error {
 	if err := s.audit(ctx, tx, auditRef{0, "members", memberID}, fieldRemoved, name, ""); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return s.commit(ctx, tx)
 }

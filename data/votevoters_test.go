@@ -28,6 +28,7 @@ func TestMigrationGivesOldVotesTheirRollCall(t *testing.T) {
 	s.Close()
 
 	// the database as version 0018 left it: no vote_voters, 0019 not applied
+	asBefore0020(t, path)
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)

@@ -52,6 +52,7 @@ var described = map[string][2]string{
 	"service.Register20k/search+sort":          {"list and sort the whole credit register", "20,000 households"},
 	"service.Register20k/history":              {"read one household's credit history", "12 events"},
 	"data.Meetings50k":                         {"list the meetings with their sums (home screen, `meetings`)", "50,000 households, 25 meetings"},
+	"data.RollCallMark10k":                     {"mark one person on the roll call (results recomputed)", "10,000 households"},
 	"desktop.Keystroke":                        {"type one digit of a vote count (projector open)", "1,000 households"},
 	"signing.VerifyCrafted/ranges":             {"refuse a crafted PDF: many byte ranges over one string", "2 MB PDF"},
 	"signing.VerifyCrafted/under_cap":          {"refuse a crafted PDF: byte ranges up to the cap", "2 MB PDF"},

@@ -1,0 +1,190 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"pingxin/app"
+)
+
+// A household's final result is stored beside it (nominees.outcome, final_amount), as
+// app's rule computed it, so that the meeting list sums stored results instead of
+// applying the rule to every household of the database on every read. The rule stays
+// in app (app.Meeting.ResultOf); the store only applies it. Migration 0020's triggers
+// mark a result stale whenever something it reads changes (the household's row, its
+// verification, the meeting's roll call, the village's rules) and refreshOutcomes
+// computes the stale ones again before the transaction that changed them commits, so
+// that a committed database never holds a result the rule would not give. A signed
+// meeting's results are frozen with its signature.
+
+// outcomeRule is what the rule reads besides the household itself: the meeting's roll
+// call and its village's rules.
+type outcomeRule struct {
+	m *app.Meeting // the meeting's facts and roll call, without its households
+	s app.Settings
+}
+
+// outcome is household n's stored result: its decision and the credit granted.
+func (r *outcomeRule) outcome(n *app.Nominee) (string, int64) {
+	res := r.m.ResultOf(n, r.s)
+	return string(res.Outcome), int64(res.Amount)
+}
+
+// values are n's values of the outcome columns: NULL (to be computed before the
+// transaction commits) without a rule.
+func (r *outcomeRule) values(n *app.Nominee) (outcome any, finalAmount int64) {
+	if r == nil {
+		return nil, 0
+	}
+	return r.outcome(n)
+}
+
+// loadOutcomeRule reads the roll call and village rules of a meeting; ENOTFOUND when
+// there is no such meeting.
+func loadOutcomeRule(ctx context.Context, tx *sql.Tx, meetingID int64) (*outcomeRule, error) {
+	m, err := loadFacts(ctx, tx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	as, err := attendanceOf(ctx, tx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	m.Attendance = as[meetingID]
+	v, err := villageWhere(ctx, tx, "id = ?", m.VillageID, itoa(m.VillageID))
+	if err != nil {
+		return nil, err
+	}
+	return &outcomeRule{m: m, s: v.Settings}, nil
+}
+
+// refreshOutcomes computes again every stale result: each household whose own row or
+// verification changed, and every household of a meeting whose roll call or village
+// rules changed (outcomes_stale), writing only the results that differ. A signed
+// meeting is never recomputed; only a result it never had is filled (fillOutcomes).
+// Every write transaction runs it before it commits (commit).
+func refreshOutcomes(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT meeting_id, 1 FROM outcomes_stale
+		UNION SELECT DISTINCT meeting_id, 0 FROM nominees WHERE outcome IS NULL`)
+	if err != nil {
+		return err
+	}
+	whole := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var all bool
+		if err := rows.Scan(&id, &all); err != nil {
+			rows.Close()
+			return err
+		}
+		whole[id] = whole[id] || all
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for id, all := range whole {
+		if err := refreshMeeting(ctx, tx, id, all); err != nil {
+			return err
+		}
+	}
+	if len(whole) == 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM outcomes_stale`)
+	return err
+}
+
+// refreshMeeting computes the results of one meeting's households: all of them when
+// all, else those without one.
+func refreshMeeting(ctx context.Context, tx *sql.Tx, meetingID int64, all bool) error {
+	r, err := loadOutcomeRule(ctx, tx, meetingID)
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		return nil // deleted in this transaction
+	} else if err != nil {
+		return err
+	}
+	all = all && !r.m.Locked()
+	stored, err := storedOutcomes(ctx, tx, meetingID, all)
+	if err != nil {
+		return err
+	}
+	q := nomineeSelect + ` WHERE n.meeting_id = ?`
+	if !all {
+		q += ` AND n.outcome IS NULL`
+	}
+	ns, err := scanNominees(tx.QueryContext(ctx, q, meetingID))
+	if err != nil {
+		return err
+	}
+	update, err := tx.PrepareContext(ctx, `UPDATE nominees SET outcome = ?, final_amount = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	for i := range ns {
+		o, amt := r.outcome(&ns[i])
+		if old, ok := stored[ns[i].ID]; ok && old.outcome.Valid && old.outcome.String == o && old.amount == amt {
+			continue
+		}
+		if _, err := update.ExecContext(ctx, o, amt, ns[i].ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedOutcome is a household's result as stored; outcome is NULL while stale.
+type storedOutcome struct {
+	outcome sql.NullString
+	amount  int64
+}
+
+// storedOutcomes reads the results a meeting's households have now, when all of them
+// are to be computed again (otherwise every one computed is NULL and written).
+func storedOutcomes(ctx context.Context, tx *sql.Tx, meetingID int64, all bool) (map[int64]storedOutcome, error) {
+	out := map[int64]storedOutcome{}
+	if !all {
+		return out, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, outcome, final_amount FROM nominees WHERE meeting_id = ?`, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var o storedOutcome
+		if err := rows.Scan(&id, &o.outcome, &o.amount); err != nil {
+			return nil, err
+		}
+		out[id] = o
+	}
+	return out, rows.Err()
+}
+
+// fillOutcomes computes the results a database opened for the first time since
+// migration 0020 does not have yet (SQL cannot run app's rule), once: a later open
+// finds none missing and writes nothing.
+func (s *Store) fillOutcomes(ctx context.Context) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM outcomes_stale)
+		+ (SELECT count(*) FROM (SELECT 1 FROM nominees WHERE outcome IS NULL LIMIT 1))`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return s.commit(ctx, tx)
+}
+
+// commit computes the stale results (refreshOutcomes) and commits tx: every write
+// transaction of the store ends here.
+func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
+	if err := refreshOutcomes(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
