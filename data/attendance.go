@@ -83,18 +83,15 @@ func (s *Store) SetPresence(ctx context.Context, meetingID, memberID int64, p ap
 	if q, ok := app.ParsePresence(string(p)); !ok || q != p {
 		return app.Errorf(app.EINVALID, "meeting.presence", "Name", itoa(memberID), "Value", string(p))
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.setPresence(ctx, tx, meetingID, memberID, p, markAt(p, at)); err != nil {
-		return lockedByTrigger(err)
-	}
-	if err := s.recount(ctx, tx, meetingID, recounts); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.setPresence(ctx, tx, meetingID, memberID, p, markAt(p, at)); err != nil {
+			return lockedByTrigger(err)
+		}
+		if err := s.recount(ctx, tx, meetingID, recounts); err != nil {
+			return lockedByTrigger(err)
+		}
+		return nil
+	})
 }
 
 func (s *Store) setPresence(ctx context.Context, tx *sql.Tx, meetingID, memberID int64, p app.Presence, at string) error {

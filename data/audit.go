@@ -88,12 +88,9 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, r auditRef, field, old, n
 // Audit returns the recorded changes of a meeting in the order they were made; meeting
 // 0 returns the village-level ones (villages, members, blacklist, keys).
 func (s *Store) Audit(ctx context.Context, meetingID int64) ([]app.AuditEntry, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return auditOf(ctx, tx, meetingID)
+	return readTx(ctx, s, func(tx *sql.Tx) ([]app.AuditEntry, error) {
+		return auditOf(ctx, tx, meetingID)
+	})
 }
 
 func auditOf(ctx context.Context, tx *sql.Tx, meetingID int64) ([]app.AuditEntry, error) {

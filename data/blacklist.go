@@ -12,16 +12,11 @@ import (
 // An ID number already on the active list (or twice in entries) is ECONFLICT, naming
 // the person with the ID masked.
 func (s *Store) AddBlacklist(ctx context.Context, villageID int64, entries []app.BlacklistEntry) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
+	var ids []int64
+	if err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		ids, err = s.addBlacklist(ctx, tx, villageID, entries)
 		return err
-	}
-	defer tx.Rollback()
-	ids, err := s.addBlacklist(ctx, tx, villageID, entries)
-	if err != nil {
-		return err
-	}
-	if err := s.commit(ctx, tx); err != nil {
+	}); err != nil {
 		return err
 	}
 	for i := range entries {
@@ -71,51 +66,45 @@ func (s *Store) RemoveBlacklist(ctx context.Context, entryID int64, reason strin
 	if err := app.CheckRemovalReason(reason); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var name, idNumber string
-	err = tx.QueryRowContext(ctx, `UPDATE blacklist SET removed_at = ?, removed_reason = ?
-		WHERE id = ? AND removed_at IS NULL RETURNING name, id_number`, s.now(), reason, entryID).Scan(&name, &idNumber)
-	if errors.Is(err, sql.ErrNoRows) {
-		return app.Errorf(app.ENOTFOUND, "data.blacklist_not_found", "ID", entryID)
-	} else if err != nil {
-		return err
-	}
-	desc := name + " " + maskID(idNumber)
-	if err := s.audit(ctx, tx, auditRef{0, "blacklist", entryID}, fieldRemoved, desc, reason); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		var name, idNumber string
+		err = tx.QueryRowContext(ctx, `UPDATE blacklist SET removed_at = ?, removed_reason = ?
+			WHERE id = ? AND removed_at IS NULL RETURNING name, id_number`, s.now(), reason, entryID).Scan(&name, &idNumber)
+		if errors.Is(err, sql.ErrNoRows) {
+			return app.Errorf(app.ENOTFOUND, "data.blacklist_not_found", "ID", entryID)
+		} else if err != nil {
+			return err
+		}
+		desc := name + " " + maskID(idNumber)
+		if err := s.audit(ctx, tx, auditRef{0, "blacklist", entryID}, fieldRemoved, desc, reason); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // Blacklist returns a village's active entries in the order they were added.
 func (s *Store) Blacklist(ctx context.Context, villageID int64) ([]app.BlacklistEntry, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, village_id, name, id_number, category, source, date, note
-		FROM blacklist WHERE village_id = ? AND removed_at IS NULL ORDER BY id`, villageID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []app.BlacklistEntry
-	for rows.Next() {
-		var e app.BlacklistEntry
-		var category, date string
-		if err := rows.Scan(&e.ID, &e.VillageID, &e.Name, &e.IDNumber, &category, &e.Source, &date, &e.Note); err != nil {
+	return readTx(ctx, s, func(tx *sql.Tx) ([]app.BlacklistEntry, error) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, village_id, name, id_number, category, source, date, note
+			FROM blacklist WHERE village_id = ? AND removed_at IS NULL ORDER BY id`, villageID)
+		if err != nil {
 			return nil, err
 		}
-		e.Category = app.Category(category)
-		if e.Date, err = parseDate(date); err != nil {
-			return nil, err
+		defer rows.Close()
+		var out []app.BlacklistEntry
+		for rows.Next() {
+			var e app.BlacklistEntry
+			var category, date string
+			if err := rows.Scan(&e.ID, &e.VillageID, &e.Name, &e.IDNumber, &category, &e.Source, &date, &e.Note); err != nil {
+				return nil, err
+			}
+			e.Category = app.Category(category)
+			if e.Date, err = parseDate(date); err != nil {
+				return nil, err
+			}
+			out = append(out, e)
 		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return out, rows.Err()
+	})
 }

@@ -42,34 +42,31 @@ func (s *Store) UnfoldedMeetings(ctx context.Context, villageID int64) ([]int64,
 // folded once: a second call (a desktop and a command folding at the same moment)
 // changes nothing.
 func (s *Store) FoldMeeting(ctx context.Context, mc app.MeetingCredit) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `INSERT INTO credit_folded (meeting_id, folded_at) VALUES (?, ?)
-		ON CONFLICT DO NOTHING`, mc.MeetingID, s.now())
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		return nil // another window or command folded it first, from the same signed meeting
-	}
-	if err := s.addEvents(ctx, tx, mc.VillageID, mc.Events); err != nil {
-		return err
-	}
-	if err := upsertRows(ctx, tx, mc.Passed); err != nil {
-		return err
-	}
-	for _, id := range mc.Withdrawn {
-		if _, err := tx.ExecContext(ctx, `UPDATE credit_register SET revoked_doc = ?, revoked_on = ?
-			WHERE village_id = ? AND id_number = ?`, mc.Doc, formatDate(mc.RevokedOn), mc.VillageID, id); err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO credit_folded (meeting_id, folded_at) VALUES (?, ?)
+			ON CONFLICT DO NOTHING`, mc.MeetingID, s.now())
+		if err != nil {
 			return err
 		}
-	}
-	return s.commit(ctx, tx)
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return nil // another window or command folded it first, from the same signed meeting
+		}
+		if err := s.addEvents(ctx, tx, mc.VillageID, mc.Events); err != nil {
+			return err
+		}
+		if err := upsertRows(ctx, tx, mc.Passed); err != nil {
+			return err
+		}
+		for _, id := range mc.Withdrawn {
+			if _, err := tx.ExecContext(ctx, `UPDATE credit_register SET revoked_doc = ?, revoked_on = ?
+				WHERE village_id = ? AND id_number = ?`, mc.Doc, formatDate(mc.RevokedOn), mc.VillageID, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // addEvents appends history rows with one prepared statement.
@@ -124,33 +121,30 @@ func upsertRows(ctx context.Context, tx *sql.Tx, rs []app.CreditRow) error {
 // Each row comes back as one text column (packedRow), since reading twenty columns of
 // 20,000 rows one by one costs the driver more than the query itself.
 func (s *Store) CreditRegister(ctx context.Context, villageID int64) ([]app.CreditRow, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM credit_register WHERE village_id = ?`, villageID).Scan(&n); err != nil {
-		return nil, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+packedRow+` WHERE r.village_id = ? ORDER BY r.id_number`, villageID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := make([]app.CreditRow, 0, n)
-	var packed string
-	for rows.Next() {
-		if err := rows.Scan(&packed); err != nil {
+	return readTx(ctx, s, func(tx *sql.Tx) ([]app.CreditRow, error) {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM credit_register WHERE village_id = ?`, villageID).Scan(&n); err != nil {
 			return nil, err
 		}
-		r, err := unpackCreditRow(villageID, packed)
+		rows, err := tx.QueryContext(ctx, `SELECT `+packedRow+` WHERE r.village_id = ? ORDER BY r.id_number`, villageID)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		out := make([]app.CreditRow, 0, n)
+		var packed string
+		for rows.Next() {
+			if err := rows.Scan(&packed); err != nil {
+				return nil, err
+			}
+			r, err := unpackCreditRow(villageID, packed)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+		return out, rows.Err()
+	})
 }
 
 // packedRow is a register row and its active blacklist entry as one text, the fields

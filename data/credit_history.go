@@ -17,22 +17,19 @@ import (
 // then by the order they were recorded), with the blacklist's own record of when the
 // household was put on it and taken off.
 func (s *Store) CreditHistory(ctx context.Context, villageID int64, idNumber string) ([]app.CreditEvent, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	out, err := events(ctx, tx, villageID, idNumber)
-	if err != nil {
-		return nil, err
-	}
-	bl, err := blacklistEvents(ctx, tx, villageID, idNumber)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, bl...)
-	sortHistory(out)
-	return out, nil
+	return readTx(ctx, s, func(tx *sql.Tx) ([]app.CreditEvent, error) {
+		out, err := events(ctx, tx, villageID, idNumber)
+		if err != nil {
+			return nil, err
+		}
+		bl, err := blacklistEvents(ctx, tx, villageID, idNumber)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, bl...)
+		sortHistory(out)
+		return out, nil
+	})
 }
 
 // sortHistory orders a household's history by date. An event without one (a visit
@@ -133,45 +130,42 @@ func blacklistEvents(ctx context.Context, tx *sql.Tx, villageID int64, idNumber 
 // against the rows). An answer for a household not in the register is ENOTFOUND and
 // nothing is recorded.
 func (s *Store) AddBankAnswers(ctx context.Context, villageID int64, answers []app.BankAnswer) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, `UPDATE credit_register SET bank_result = ?, bank_amount = ?, bank_date = ?,
-		bank_rate = ?, bank_note = ? WHERE village_id = ? AND id_number = ? RETURNING meeting_id, name`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	a, err := s.newAuditor(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	evs := make([]app.CreditEvent, len(answers))
-	for i, ans := range answers {
-		var meetingID int64
-		var name string
-		err := stmt.QueryRowContext(ctx, string(ans.Result), int64(ans.Amount), formatDate(ans.Date), ans.Rate, ans.Note,
-			villageID, ans.IDNumber).Scan(&meetingID, &name)
-		if errors.Is(err, sql.ErrNoRows) {
-			return app.Errorf(app.ENOTFOUND, "credit.not_found", "ID", maskID(ans.IDNumber))
-		} else if err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `UPDATE credit_register SET bank_result = ?, bank_amount = ?, bank_date = ?,
+			bank_rate = ?, bank_note = ? WHERE village_id = ? AND id_number = ? RETURNING meeting_id, name`)
+		if err != nil {
 			return err
 		}
-		evs[i] = app.CreditEvent{IDNumber: ans.IDNumber, Name: name, Date: ans.Date, Kind: app.EventBank,
-			MeetingID: meetingID, DocNumber: ans.Source, Outcome: string(ans.Result), Amount: ans.Amount,
-			Detail: joinNonEmpty(ans.Rate, ans.Note)}
-		desc := name + " " + maskID(ans.IDNumber) + " " + string(ans.Result) + " " + ans.Amount.String()
-		if err := a.log(ctx, auditRef{0, "credit_register", meetingID}, "bank_result", "", desc); err != nil {
+		defer stmt.Close()
+		a, err := s.newAuditor(ctx, tx)
+		if err != nil {
 			return err
 		}
-	}
-	if err := s.addEvents(ctx, tx, villageID, evs); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+		defer a.Close()
+		evs := make([]app.CreditEvent, len(answers))
+		for i, ans := range answers {
+			var meetingID int64
+			var name string
+			err := stmt.QueryRowContext(ctx, string(ans.Result), int64(ans.Amount), formatDate(ans.Date), ans.Rate, ans.Note,
+				villageID, ans.IDNumber).Scan(&meetingID, &name)
+			if errors.Is(err, sql.ErrNoRows) {
+				return app.Errorf(app.ENOTFOUND, "credit.not_found", "ID", maskID(ans.IDNumber))
+			} else if err != nil {
+				return err
+			}
+			evs[i] = app.CreditEvent{IDNumber: ans.IDNumber, Name: name, Date: ans.Date, Kind: app.EventBank,
+				MeetingID: meetingID, DocNumber: ans.Source, Outcome: string(ans.Result), Amount: ans.Amount,
+				Detail: joinNonEmpty(ans.Rate, ans.Note)}
+			desc := name + " " + maskID(ans.IDNumber) + " " + string(ans.Result) + " " + ans.Amount.String()
+			if err := a.log(ctx, auditRef{0, "credit_register", meetingID}, "bank_result", "", desc); err != nil {
+				return err
+			}
+		}
+		if err := s.addEvents(ctx, tx, villageID, evs); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 func joinNonEmpty(parts ...string) string {
@@ -193,24 +187,21 @@ func (s *Store) SetReminderDays(ctx context.Context, villageID int64, days int) 
 	if days <= 0 {
 		return app.Errorf(app.EINVALID, "settings.positive")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := villageExists(ctx, tx, villageID); err != nil {
-		return err
-	}
-	old, err := s.ReminderDays(ctx, villageID)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO credit_settings (village_id, reminder_days) VALUES (?, ?)
-		ON CONFLICT (village_id) DO UPDATE SET reminder_days = excluded.reminder_days`, villageID, days); err != nil {
-		return err
-	}
-	if err := s.audit(ctx, tx, auditRef{0, "villages", villageID}, "reminder_days", itoa(old), itoa(days)); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := villageExists(ctx, tx, villageID); err != nil {
+			return err
+		}
+		old, err := s.ReminderDays(ctx, villageID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO credit_settings (village_id, reminder_days) VALUES (?, ?)
+			ON CONFLICT (village_id) DO UPDATE SET reminder_days = excluded.reminder_days`, villageID, days); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditRef{0, "villages", villageID}, "reminder_days", itoa(old), itoa(days)); err != nil {
+			return err
+		}
+		return nil
+	})
 }

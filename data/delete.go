@@ -13,15 +13,12 @@ import (
 // before its minutes are signed (docs/RULES.md §3.1); a signed meeting is the record and
 // stays (ELOCKED). The audit log keeps what was deleted.
 func (s *Store) DeleteMeeting(ctx context.Context, meetingID int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.deleteMeeting(ctx, tx, meetingID); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.deleteMeeting(ctx, tx, meetingID); err != nil {
+			return lockedByTrigger(err)
+		}
+		return nil
+	})
 }
 
 func (s *Store) deleteMeeting(ctx context.Context, tx *sql.Tx, meetingID int64) error {
@@ -58,15 +55,12 @@ func (s *Store) deleteMeeting(ctx context.Context, tx *sql.Tx, meetingID int64) 
 // bank left (a signing key, the credit register): those are the record and stay. The
 // audit log keeps what was deleted.
 func (s *Store) DeleteVillage(ctx context.Context, villageID int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.deleteVillage(ctx, tx, villageID); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.deleteVillage(ctx, tx, villageID); err != nil {
+			return lockedByTrigger(err)
+		}
+		return nil
+	})
 }
 
 // VillageDeletion is how many meetings deleting the village would take with it, or the

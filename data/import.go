@@ -22,15 +22,9 @@ func (s *Store) ImportNominees(ctx context.Context, meetingID int64, feed app.No
 		return err
 	}
 	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.importNominees(ctx, conn, tx, meetingID, feed); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return writeTx(ctx, conn, func(tx *sql.Tx) error {
+		return lockedByTrigger(s.importNominees(ctx, conn, tx, meetingID, feed))
+	})
 }
 
 func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, meetingID int64, feed app.NomineeFeed) error {

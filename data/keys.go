@@ -24,22 +24,19 @@ func fingerprint(der []byte) string {
 // VillageKey returns a village's sealed signing key: nil, nil when it has none yet,
 // ENOTFOUND when there is no such village.
 func (s *Store) VillageKey(ctx context.Context, villageID int64) (*app.VillageKey, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if err := villageExists(ctx, tx, villageID); err != nil {
-		return nil, err
-	}
-	var k app.VillageKey
-	err = tx.QueryRowContext(ctx, `SELECT cert, encrypted FROM village_keys WHERE village_id = ?`, villageID).Scan(&k.Cert, &k.Encrypted)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, err
-	}
-	return &k, nil
+	return readTx(ctx, s, func(tx *sql.Tx) (*app.VillageKey, error) {
+		if err := villageExists(ctx, tx, villageID); err != nil {
+			return nil, err
+		}
+		var k app.VillageKey
+		err := tx.QueryRowContext(ctx, `SELECT cert, encrypted FROM village_keys WHERE village_id = ?`, villageID).Scan(&k.Cert, &k.Encrypted)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		return &k, nil
+	})
 }
 
 // SaveVillageKey stores or replaces a village's certificate and encrypted key. The log
@@ -48,15 +45,12 @@ func (s *Store) SaveVillageKey(ctx context.Context, villageID int64, k app.Villa
 	if len(k.Cert) == 0 || len(k.Encrypted) == 0 {
 		return app.Errorf(app.EINVALID, "data.key_incomplete")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.saveVillageKey(ctx, tx, villageID, k); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.saveVillageKey(ctx, tx, villageID, k); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 func (s *Store) saveVillageKey(ctx context.Context, tx *sql.Tx, villageID int64, k app.VillageKey) error {
@@ -83,30 +77,27 @@ func (s *Store) saveVillageKey(ctx context.Context, tx *sql.Tx, villageID int64,
 // KnownCerts returns every certificate Pingxin recognises, DER: the villages' own, then
 // the imported ones still current (not replaced), each once.
 func (s *Store) KnownCerts(ctx context.Context) ([][]byte, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT cert FROM (SELECT cert, 0 AS k, village_id AS o FROM village_keys
-		UNION ALL SELECT der, 1, id FROM known_certs WHERE replaced_at = '') ORDER BY k, o`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out [][]byte
-	seen := map[string]bool{}
-	for rows.Next() {
-		var der []byte
-		if err := rows.Scan(&der); err != nil {
+	return readTx(ctx, s, func(tx *sql.Tx) ([][]byte, error) {
+		rows, err := tx.QueryContext(ctx, `SELECT cert FROM (SELECT cert, 0 AS k, village_id AS o FROM village_keys
+			UNION ALL SELECT der, 1, id FROM known_certs WHERE replaced_at = '') ORDER BY k, o`)
+		if err != nil {
 			return nil, err
 		}
-		if fp := fingerprint(der); !seen[fp] {
-			seen[fp] = true
-			out = append(out, der)
+		defer rows.Close()
+		var out [][]byte
+		seen := map[string]bool{}
+		for rows.Next() {
+			var der []byte
+			if err := rows.Scan(&der); err != nil {
+				return nil, err
+			}
+			if fp := fingerprint(der); !seen[fp] {
+				seen[fp] = true
+				out = append(out, der)
+			}
 		}
-	}
-	return out, rows.Err()
+		return out, rows.Err()
+	})
 }
 
 // AddKnownCert remembers a certificate as the one of the village it names
@@ -119,15 +110,12 @@ func (s *Store) AddKnownCert(ctx context.Context, der []byte, label string, repl
 	if err != nil {
 		return app.Errorf(app.EINVALID, "data.cert_invalid")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.addKnownCert(ctx, tx, c, label, replace); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.addKnownCert(ctx, tx, c, label, replace); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 func (s *Store) addKnownCert(ctx context.Context, tx *sql.Tx, c *x509.Certificate, label string, replace bool) error {
@@ -234,32 +222,30 @@ func (s *Store) CreateVillageKey(ctx context.Context, villageID int64, k app.Vil
 	if err != nil {
 		return nil, app.Errorf(app.EINVALID, "data.cert_invalid")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if err := villageExists(ctx, tx, villageID); err != nil {
-		return nil, err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO village_keys (village_id, cert, encrypted, updated_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (village_id) DO NOTHING`, villageID, k.Cert, k.Encrypted, s.now())
-	if err != nil {
-		return nil, err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return nil, err
-	} else if n == 1 {
-		if err := s.audit(ctx, tx, auditRef{0, "village_keys", villageID}, fieldCreated, "", "cert sha256:"+fingerprint(k.Cert)); err != nil {
-			return nil, err
-		}
-		if err := s.addKnownCert(ctx, tx, c, label, true); err != nil {
-			return nil, err
-		}
-	}
 	var got app.VillageKey
-	if err := tx.QueryRowContext(ctx, `SELECT cert, encrypted FROM village_keys WHERE village_id = ?`, villageID).Scan(&got.Cert, &got.Encrypted); err != nil {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := villageExists(ctx, tx, villageID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO village_keys (village_id, cert, encrypted, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (village_id) DO NOTHING`, villageID, k.Cert, k.Encrypted, s.now())
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 1 {
+			if err := s.audit(ctx, tx, auditRef{0, "village_keys", villageID}, fieldCreated, "", "cert sha256:"+fingerprint(k.Cert)); err != nil {
+				return err
+			}
+			if err := s.addKnownCert(ctx, tx, c, label, true); err != nil {
+				return err
+			}
+		}
+		return tx.QueryRowContext(ctx, `SELECT cert, encrypted FROM village_keys WHERE village_id = ?`, villageID).Scan(&got.Cert, &got.Encrypted)
+	})
+	if err != nil {
 		return nil, err
 	}
-	return &got, s.commit(ctx, tx)
+	return &got, nil
 }

@@ -31,16 +31,11 @@ func (s *Store) CreateMeeting(ctx context.Context, m *app.Meeting) error {
 	if err := checkNewStatus(m.Status); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
+	var created createdMeeting
+	if err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		created, err = s.createMeeting(ctx, tx, m)
 		return err
-	}
-	defer tx.Rollback()
-	created, err := s.createMeeting(ctx, tx, m)
-	if err != nil {
-		return err
-	}
-	if err := s.commit(ctx, tx); err != nil {
+	}); err != nil {
 		return err
 	}
 	created.apply(m)
@@ -152,12 +147,9 @@ func unlocked(ctx context.Context, tx *sql.Tx, meetingID int64) (app.Status, int
 // Meeting returns a meeting with its village's name, its roll call and its nominees in
 // Seq order with their verification; ENOTFOUND when there is none.
 func (s *Store) Meeting(ctx context.Context, id int64) (*app.Meeting, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return loadMeeting(ctx, tx, id)
+	return readTx(ctx, s, func(tx *sql.Tx) (*app.Meeting, error) {
+		return loadMeeting(ctx, tx, id)
+	})
 }
 
 // loadMeeting reads a whole meeting: its row, its roll call and its list.
@@ -197,16 +189,13 @@ func scanMeeting(r scanner) (*app.Meeting, error) {
 // meeting over an index, not a load of every household: the home screen and `meetings`
 // open at once on a database of 50,000 (BenchmarkMeetings50k).
 func (s *Store) Meetings(ctx context.Context) ([]app.MeetingSummary, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	ms, err := allMeetings(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	return summarise(ctx, tx, ms)
+	return readTx(ctx, s, func(tx *sql.Tx) ([]app.MeetingSummary, error) {
+		ms, err := allMeetings(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		return summarise(ctx, tx, ms)
+	})
 }
 
 func allMeetings(ctx context.Context, tx *sql.Tx) ([]*app.Meeting, error) {
@@ -247,15 +236,12 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *app.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.updateMeeting(ctx, tx, m); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.updateMeeting(ctx, tx, m); err != nil {
+			return lockedByTrigger(err)
+		}
+		return nil
+	})
 }
 
 func (s *Store) updateMeeting(ctx context.Context, tx *sql.Tx, m *app.Meeting) error {
@@ -304,15 +290,12 @@ func (s *Store) SetStatus(ctx context.Context, meetingID int64, st app.Status) e
 	if err := checkNewStatus(st); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.setStatus(ctx, tx, meetingID, st); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.setStatus(ctx, tx, meetingID, st); err != nil {
+			return lockedByTrigger(err)
+		}
+		return nil
+	})
 }
 
 func (s *Store) setStatus(ctx context.Context, tx *sql.Tx, meetingID int64, st app.Status) error {

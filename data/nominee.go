@@ -26,16 +26,11 @@ type placed struct {
 // (ECONFLICT), inserts nothing. A signed meeting is ELOCKED. Each household gets its
 // audit entry.
 func (s *Store) AddNominees(ctx context.Context, meetingID int64, ns []app.Nominee) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	ps, err := s.addNominees(ctx, tx, meetingID, ns)
-	if err != nil {
+	var ps []placed
+	if err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		ps, err = s.addNominees(ctx, tx, meetingID, ns)
 		return lockedByTrigger(err)
-	}
-	if err := s.commit(ctx, tx); err != nil {
+	}); err != nil {
 		return err
 	}
 	for i, p := range ps {
@@ -305,16 +300,11 @@ func verificationFields(v *app.Verification) []field {
 // №; the meeting is the one it is on. Another household's ID number is ECONFLICT; a
 // signed meeting is ELOCKED.
 func (s *Store) SaveNominee(ctx context.Context, n *app.Nominee) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := s.saveNominee(ctx, tx, n)
-	if err != nil {
+	var old *app.Nominee
+	if err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		old, err = s.saveNominee(ctx, tx, n)
 		return lockedByTrigger(err)
-	}
-	if err := s.commit(ctx, tx); err != nil {
+	}); err != nil {
 		return err
 	}
 	n.MeetingID = old.MeetingID
@@ -359,15 +349,12 @@ func (s *Store) saveNominee(ctx context.Context, tx *sql.Tx, n *app.Nominee) (*a
 // DeleteNominee takes a household off a meeting's list, with its verification, and logs
 // who it was. The others keep their №. A signed meeting is ELOCKED.
 func (s *Store) DeleteNominee(ctx context.Context, nomineeID int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.deleteNominee(ctx, tx, nomineeID); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.deleteNominee(ctx, tx, nomineeID); err != nil {
+			return lockedByTrigger(err)
+		}
+		return nil
+	})
 }
 
 func (s *Store) deleteNominee(ctx context.Context, tx *sql.Tx, nomineeID int64) error {

@@ -63,7 +63,7 @@ func loadOutcomeRule(ctx context.Context, tx *sql.Tx, meetingID int64) (*outcome
 // verification changed, and every household of a meeting whose roll call or village
 // rules changed (outcomes_stale), writing only the results that differ. A signed
 // meeting is never recomputed; only a result it never had is filled (fillOutcomes).
-// Every write transaction runs it before it commits (commit).
+// Every write transaction runs it before it commits (inTx).
 func refreshOutcomes(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT meeting_id, 1 FROM outcomes_stale
 		UNION SELECT DISTINCT meeting_id, 0 FROM nominees WHERE outcome IS NULL`)
@@ -172,19 +172,5 @@ func (s *Store) fillOutcomes(ctx context.Context) error {
 		+ (SELECT count(*) FROM (SELECT 1 FROM nominees WHERE outcome IS NULL LIMIT 1))`).Scan(&n); err != nil || n == 0 {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return s.commit(ctx, tx)
-}
-
-// commit computes the stale results (refreshOutcomes) and commits tx: every write
-// transaction of the store ends here.
-func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
-	if err := refreshOutcomes(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.inTx(ctx, func(*sql.Tx) error { return nil }) // inTx computes them before it commits
 }

@@ -10,19 +10,16 @@ import (
 
 // RecordPackage keeps the manifest of a bank package just exported, with its SHA-256.
 func (s *Store) RecordPackage(ctx context.Context, p app.BankPackage) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO bank_packages (meeting_id, exported_at, sha256, manifest) VALUES (?, ?, ?, ?)`,
-		p.MeetingID, formatInstant(p.ExportedAt), p.SHA256, p.Manifest); err != nil {
-		return err
-	}
-	if err := s.audit(ctx, tx, auditRef{p.MeetingID, "bank_packages", p.MeetingID}, fieldCreated, "", "manifest sha256:"+p.SHA256); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bank_packages (meeting_id, exported_at, sha256, manifest) VALUES (?, ?, ?, ?)`,
+			p.MeetingID, formatInstant(p.ExportedAt), p.SHA256, p.Manifest); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditRef{p.MeetingID, "bank_packages", p.MeetingID}, fieldCreated, "", "manifest sha256:"+p.SHA256); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // LatestPackage returns the last bank package exported for a meeting; nil, nil when none.

@@ -32,26 +32,23 @@ func (s *Store) SaveReview(ctx context.Context, r app.Review) error {
 	if r.RecordedAt.IsZero() {
 		r.RecordedAt = s.Now()
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := signedOnly(ctx, tx, r.MeetingID, "process.review_unsigned"); err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO reviews (meeting_id, date, reviewer, opinion, recorded_at)
-		VALUES (?, ?, ?, ?, ?)`, r.MeetingID, formatDate(r.Date), r.Reviewer, r.Opinion, formatInstant(r.RecordedAt))
-	if isUnique(err) {
-		return app.Errorf(app.ECONFLICT, "process.review_exists")
-	} else if err != nil {
-		return err
-	}
-	desc := formatDate(r.Date) + " " + r.Reviewer + "：" + r.Opinion
-	if err := s.audit(ctx, tx, auditRef{r.MeetingID, "reviews", r.MeetingID}, fieldCreated, "", desc); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := signedOnly(ctx, tx, r.MeetingID, "process.review_unsigned"); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO reviews (meeting_id, date, reviewer, opinion, recorded_at)
+			VALUES (?, ?, ?, ?, ?)`, r.MeetingID, formatDate(r.Date), r.Reviewer, r.Opinion, formatInstant(r.RecordedAt))
+		if isUnique(err) {
+			return app.Errorf(app.ECONFLICT, "process.review_exists")
+		} else if err != nil {
+			return err
+		}
+		desc := formatDate(r.Date) + " " + r.Reviewer + "：" + r.Opinion
+		if err := s.audit(ctx, tx, auditRef{r.MeetingID, "reviews", r.MeetingID}, fieldCreated, "", desc); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 // Review returns the 组织审定 of a meeting; nil, nil when there is none yet.
@@ -82,41 +79,38 @@ const publicityColumns = `meeting_id, start, days, place, object_place, contact,
 // whose outcome is not recorded yet (the notice was posted again from another day).
 // Once the outcome is recorded it is ECONFLICT.
 func (s *Store) SavePublicity(ctx context.Context, p app.Publicity) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := signedOnly(ctx, tx, p.MeetingID, "process.notice_unsigned"); err != nil {
-		return err
-	}
-	old, err := publicityOf(ctx, tx, p.MeetingID)
-	if err != nil {
-		return err
-	}
-	if old != nil && old.Closed() {
-		return app.Errorf(app.ECONFLICT, "process.publicity_closed", "Outcome", string(old.Outcome))
-	}
-	n := p.Notice
-	if _, err := tx.ExecContext(ctx, `INSERT INTO publicities (meeting_id, start, days, place, object_place, contact,
-		phone, supervise_phone, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (meeting_id) DO UPDATE SET start = excluded.start, days = excluded.days, place = excluded.place,
-		object_place = excluded.object_place, contact = excluded.contact, phone = excluded.phone,
-		supervise_phone = excluded.supervise_phone, issued_at = excluded.issued_at`,
-		p.MeetingID, formatDate(p.Start), p.Days, n.Place, n.ObjectPlace, n.Contact, n.Phone, n.SupervisePhone,
-		formatInstant(p.IssuedAt)); err != nil {
-		return err
-	}
-	oldDesc := ""
-	if old != nil {
-		oldDesc = publicityDesc(old)
-	}
-	if newDesc := publicityDesc(&p); newDesc != oldDesc {
-		if err := s.audit(ctx, tx, auditRef{p.MeetingID, "publicities", p.MeetingID}, "period", oldDesc, newDesc); err != nil {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := signedOnly(ctx, tx, p.MeetingID, "process.notice_unsigned"); err != nil {
 			return err
 		}
-	}
-	return s.commit(ctx, tx)
+		old, err := publicityOf(ctx, tx, p.MeetingID)
+		if err != nil {
+			return err
+		}
+		if old != nil && old.Closed() {
+			return app.Errorf(app.ECONFLICT, "process.publicity_closed", "Outcome", string(old.Outcome))
+		}
+		n := p.Notice
+		if _, err := tx.ExecContext(ctx, `INSERT INTO publicities (meeting_id, start, days, place, object_place, contact,
+			phone, supervise_phone, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (meeting_id) DO UPDATE SET start = excluded.start, days = excluded.days, place = excluded.place,
+			object_place = excluded.object_place, contact = excluded.contact, phone = excluded.phone,
+			supervise_phone = excluded.supervise_phone, issued_at = excluded.issued_at`,
+			p.MeetingID, formatDate(p.Start), p.Days, n.Place, n.ObjectPlace, n.Contact, n.Phone, n.SupervisePhone,
+			formatInstant(p.IssuedAt)); err != nil {
+			return err
+		}
+		oldDesc := ""
+		if old != nil {
+			oldDesc = publicityDesc(old)
+		}
+		if newDesc := publicityDesc(&p); newDesc != oldDesc {
+			if err := s.audit(ctx, tx, auditRef{p.MeetingID, "publicities", p.MeetingID}, "period", oldDesc, newDesc); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // publicityDesc is how the audit log shows a 公示's period.
@@ -127,38 +121,35 @@ func publicityDesc(p *app.Publicity) string {
 // ClosePublicity records the outcome p carries (set by app.Publicity.Close) on the
 // meeting's 公示. A 公示 that was never issued is ENOTFOUND; one already closed ECONFLICT.
 func (s *Store) ClosePublicity(ctx context.Context, p app.Publicity) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	old, err := publicityOf(ctx, tx, p.MeetingID)
-	switch {
-	case err != nil:
-		return err
-	case old == nil:
-		return app.Errorf(app.ENOTFOUND, "process.no_publicity")
-	case old.Closed():
-		return app.Errorf(app.ECONFLICT, "process.publicity_closed", "Outcome", string(old.Outcome))
-	case !p.Closed():
-		return app.Errorf(app.EINVALID, "process.outcome", "Value", "")
-	}
-	obs, err := json.Marshal(orEmpty(p.Objections))
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE publicities SET outcome = ?, note = ?, objections = ?, closed_at = ?
-		WHERE meeting_id = ?`, string(p.Outcome), p.Note, string(obs), formatInstant(p.ClosedAt), p.MeetingID); err != nil {
-		return err
-	}
-	desc := string(p.Outcome)
-	for _, o := range p.Objections {
-		desc += "；" + o.Text + " → " + o.Settlement
-	}
-	if err := s.audit(ctx, tx, auditRef{p.MeetingID, "publicities", p.MeetingID}, "outcome", "", desc); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		old, err := publicityOf(ctx, tx, p.MeetingID)
+		switch {
+		case err != nil:
+			return err
+		case old == nil:
+			return app.Errorf(app.ENOTFOUND, "process.no_publicity")
+		case old.Closed():
+			return app.Errorf(app.ECONFLICT, "process.publicity_closed", "Outcome", string(old.Outcome))
+		case !p.Closed():
+			return app.Errorf(app.EINVALID, "process.outcome", "Value", "")
+		}
+		obs, err := json.Marshal(orEmpty(p.Objections))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE publicities SET outcome = ?, note = ?, objections = ?, closed_at = ?
+			WHERE meeting_id = ?`, string(p.Outcome), p.Note, string(obs), formatInstant(p.ClosedAt), p.MeetingID); err != nil {
+			return err
+		}
+		desc := string(p.Outcome)
+		for _, o := range p.Objections {
+			desc += "；" + o.Text + " → " + o.Settlement
+		}
+		if err := s.audit(ctx, tx, auditRef{p.MeetingID, "publicities", p.MeetingID}, "outcome", "", desc); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 func orEmpty(xs []app.Objection) []app.Objection {
@@ -170,12 +161,9 @@ func orEmpty(xs []app.Objection) []app.Objection {
 
 // Publicity returns the 公示 of a meeting; nil, nil when none was issued.
 func (s *Store) Publicity(ctx context.Context, meetingID int64) (*app.Publicity, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return publicityOf(ctx, tx, meetingID)
+	return readTx(ctx, s, func(tx *sql.Tx) (*app.Publicity, error) {
+		return publicityOf(ctx, tx, meetingID)
+	})
 }
 
 func publicityOf(ctx context.Context, tx *sql.Tx, meetingID int64) (*app.Publicity, error) {

@@ -16,15 +16,12 @@ func (s *Store) Sign(ctx context.Context, meetingID int64, r app.SignRecord) err
 	if r.SignedAt.IsZero() {
 		r.SignedAt = s.Now()
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.sign(ctx, tx, meetingID, r); err != nil {
-		return lockedByTrigger(err)
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.sign(ctx, tx, meetingID, r); err != nil {
+			return lockedByTrigger(err)
+		}
+		return nil
+	})
 }
 
 func (s *Store) sign(ctx context.Context, tx *sql.Tx, meetingID int64, r app.SignRecord) error {
@@ -57,32 +54,29 @@ func (s *Store) sign(ctx context.Context, tx *sql.Tx, meetingID int64, r app.Sig
 // SignRecord returns what was kept of a meeting's signing: nil, nil while it is unsigned,
 // ENOTFOUND when there is no such meeting.
 func (s *Store) SignRecord(ctx context.Context, meetingID int64) (*app.SignRecord, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if _, err := loadFacts(ctx, tx, meetingID); err != nil {
-		return nil, err
-	}
-	var r app.SignRecord
-	var at string
-	err = tx.QueryRowContext(ctx, `SELECT signed_at, signer, sha256, cert_sha256, minutes_path FROM signatures
-		WHERE meeting_id = ?`, meetingID).Scan(&at, &r.Signer, &r.SHA256, &r.CertSHA256, &r.MinutesPath)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, err
-	}
-	if r.SignedAt, err = parseInstant(at); err != nil {
-		return nil, err
-	}
-	err = tx.QueryRowContext(ctx, `SELECT pdf FROM signed_pdfs WHERE meeting_id = ? ORDER BY id DESC LIMIT 1`,
-		meetingID).Scan(&r.PDF)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, err
-	}
-	return &r, nil
+	return readTx(ctx, s, func(tx *sql.Tx) (*app.SignRecord, error) {
+		if _, err := loadFacts(ctx, tx, meetingID); err != nil {
+			return nil, err
+		}
+		var r app.SignRecord
+		var at string
+		err := tx.QueryRowContext(ctx, `SELECT signed_at, signer, sha256, cert_sha256, minutes_path FROM signatures
+			WHERE meeting_id = ?`, meetingID).Scan(&at, &r.Signer, &r.SHA256, &r.CertSHA256, &r.MinutesPath)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		if r.SignedAt, err = parseInstant(at); err != nil {
+			return nil, err
+		}
+		err = tx.QueryRowContext(ctx, `SELECT pdf FROM signed_pdfs WHERE meeting_id = ? ORDER BY id DESC LIMIT 1`,
+			meetingID).Scan(&r.PDF)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		return &r, nil
+	})
 }
 
 // CreateAmendment opens a correction (补充纪要) of a signed meeting: a new draft linked to
@@ -93,16 +87,15 @@ func (s *Store) CreateAmendment(ctx context.Context, signedID int64, why string)
 	if err := app.CheckAmendReason(why); err != nil {
 		return nil, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	var m *app.Meeting
+	err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		m, err = s.createAmendment(ctx, tx, signedID, why)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
-	m, err := s.createAmendment(ctx, tx, signedID, why)
-	if err != nil {
-		return nil, err
-	}
-	return m, s.commit(ctx, tx)
+	return m, nil
 }
 
 func (s *Store) createAmendment(ctx context.Context, tx *sql.Tx, signedID int64, why string) (*app.Meeting, error) {

@@ -24,28 +24,25 @@ func (s *Store) AddSignedPDF(ctx context.Context, meetingID int64, r app.SignRec
 	if r.SignedAt.IsZero() {
 		r.SignedAt = s.Now()
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	f, err := loadFacts(ctx, tx, meetingID)
-	if err != nil {
-		return err
-	}
-	if f.Status != app.StatusSigned || len(r.PDF) == 0 {
-		return app.Errorf(app.EINVALID, "data.not_signed")
-	}
-	if err := insertSignedPDF(ctx, tx, meetingID, r); err != nil {
-		return err
-	}
-	a, err := s.newAuditor(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	if err := a.log(ctx, auditRef{meetingID, "signed_pdfs", meetingID}, fieldCreated, "", r.Signer+" sha256:"+r.SHA256); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		f, err := loadFacts(ctx, tx, meetingID)
+		if err != nil {
+			return err
+		}
+		if f.Status != app.StatusSigned || len(r.PDF) == 0 {
+			return app.Errorf(app.EINVALID, "data.not_signed")
+		}
+		if err := insertSignedPDF(ctx, tx, meetingID, r); err != nil {
+			return err
+		}
+		a, err := s.newAuditor(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		if err := a.log(ctx, auditRef{meetingID, "signed_pdfs", meetingID}, fieldCreated, "", r.Signer+" sha256:"+r.SHA256); err != nil {
+			return err
+		}
+		return nil
+	})
 }

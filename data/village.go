@@ -21,16 +21,11 @@ func (s *Store) CreateVillage(ctx context.Context, v *app.Village) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
+	var ids []int64
+	if err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		ids, err = s.createVillage(ctx, tx, v)
 		return err
-	}
-	defer tx.Rollback()
-	ids, err := s.createVillage(ctx, tx, v)
-	if err != nil {
-		return err
-	}
-	if err := s.commit(ctx, tx); err != nil {
+	}); err != nil {
 		return err
 	}
 	v.ID = ids[0]
@@ -98,49 +93,40 @@ func (s *Store) insertMember(ctx context.Context, tx *sql.Tx, m *app.Member) (in
 
 // Villages lists every village by name with the size of its roster and its number of meetings.
 func (s *Store) Villages(ctx context.Context) ([]app.VillageSummary, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT v.id, v.name, v.town,
-		(SELECT count(*) FROM members m WHERE m.village_id = v.id AND m.removed_at IS NULL),
-		(SELECT count(*) FROM meetings g WHERE g.village_id = v.id)
-		FROM villages v ORDER BY v.name, v.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []app.VillageSummary
-	for rows.Next() {
-		var v app.VillageSummary
-		if err := rows.Scan(&v.ID, &v.Name, &v.Town, &v.Members, &v.Meetings); err != nil {
+	return readTx(ctx, s, func(tx *sql.Tx) ([]app.VillageSummary, error) {
+		rows, err := tx.QueryContext(ctx, `SELECT v.id, v.name, v.town,
+			(SELECT count(*) FROM members m WHERE m.village_id = v.id AND m.removed_at IS NULL),
+			(SELECT count(*) FROM meetings g WHERE g.village_id = v.id)
+			FROM villages v ORDER BY v.name, v.id`)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		var out []app.VillageSummary
+		for rows.Next() {
+			var v app.VillageSummary
+			if err := rows.Scan(&v.ID, &v.Name, &v.Town, &v.Members, &v.Meetings); err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, rows.Err()
+	})
 }
 
 // Village returns a village with its current roster; ENOTFOUND when there is none.
 func (s *Store) Village(ctx context.Context, id int64) (*app.Village, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return villageWhere(ctx, tx, "id = ?", id, itoa(id))
+	return readTx(ctx, s, func(tx *sql.Tx) (*app.Village, error) {
+		return villageWhere(ctx, tx, "id = ?", id, itoa(id))
+	})
 }
 
 // VillageByName returns the village of that exact name with its roster; ENOTFOUND when
 // there is none.
 func (s *Store) VillageByName(ctx context.Context, name string) (*app.Village, error) {
-	tx, err := s.rdb.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return villageWhere(ctx, tx, "name = ?", name, name)
+	return readTx(ctx, s, func(tx *sql.Tx) (*app.Village, error) {
+		return villageWhere(ctx, tx, "name = ?", name, name)
+	})
 }
 
 // villageWhere loads the one village matching where (with one argument) and its roster;
@@ -236,15 +222,12 @@ func (s *Store) UpdateSettings(ctx context.Context, villageID int64, st app.Sett
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := s.updateSettings(ctx, tx, villageID, st); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.updateSettings(ctx, tx, villageID, st); err != nil {
+			return err
+		}
+		return nil
+	})
 }
 
 func (s *Store) updateSettings(ctx context.Context, tx *sql.Tx, villageID int64, st app.Settings) error {
@@ -275,19 +258,14 @@ func (s *Store) updateSettings(ctx context.Context, tx *sql.Tx, villageID int64,
 // AddMember adds a person to a village's roster and sets m.ID. A name already on the
 // roster is ECONFLICT; an unknown village ENOTFOUND.
 func (s *Store) AddMember(ctx context.Context, m *app.Member) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
+	var id int64
+	if err := s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		if err := villageExists(ctx, tx, m.VillageID); err != nil {
+			return err
+		}
+		id, err = s.insertMember(ctx, tx, m)
 		return err
-	}
-	defer tx.Rollback()
-	if err := villageExists(ctx, tx, m.VillageID); err != nil {
-		return err
-	}
-	id, err := s.insertMember(ctx, tx, m)
-	if err != nil {
-		return err
-	}
-	if err := s.commit(ctx, tx); err != nil {
+	}); err != nil {
 		return err
 	}
 	m.ID = id
@@ -308,21 +286,18 @@ func villageExists(ctx context.Context, tx *sql.Tx, id int64) error {
 // RemoveMember takes a person off the roster. The row is kept (removed_at), so the
 // attendance of past meetings still names them.
 func (s *Store) RemoveMember(ctx context.Context, memberID int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var name string
-	err = tx.QueryRowContext(ctx, `UPDATE members SET removed_at = ? WHERE id = ? AND removed_at IS NULL
-		RETURNING name`, s.now(), memberID).Scan(&name)
-	if errors.Is(err, sql.ErrNoRows) {
-		return app.Errorf(app.ENOTFOUND, "data.member_not_found", "ID", memberID)
-	} else if err != nil {
-		return err
-	}
-	if err := s.audit(ctx, tx, auditRef{0, "members", memberID}, fieldRemoved, name, ""); err != nil {
-		return err
-	}
-	return s.commit(ctx, tx)
+	return s.inTx(ctx, func(tx *sql.Tx) (err error) {
+		var name string
+		err = tx.QueryRowContext(ctx, `UPDATE members SET removed_at = ? WHERE id = ? AND removed_at IS NULL
+			RETURNING name`, s.now(), memberID).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return app.Errorf(app.ENOTFOUND, "data.member_not_found", "ID", memberID)
+		} else if err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, auditRef{0, "members", memberID}, fieldRemoved, name, ""); err != nil {
+			return err
+		}
+		return nil
+	})
 }
