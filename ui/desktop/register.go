@@ -61,6 +61,7 @@ type RegisterScreen struct {
 	busy       *widget.ProgressBarInfinite
 
 	ImportBank, TypeBank, Renew, ExportXLSX, ExportPDF, SaveReminder *widget.Button
+	colWidths                                                        []float32 // as fitColumns set them
 }
 
 var (
@@ -165,8 +166,27 @@ func (r *RegisterScreen) show() {
 	if due > 0 {
 		r.Renew.Enable()
 	}
+	r.fitColumns()
 	r.Table.UnselectAll()
 	r.Table.Refresh()
+}
+
+// fitColumns widens each column to its heading and its widest text in the whole
+// register (not only the rows shown, so that a search does not make the columns jump):
+// at the largest text the fixed widths overlapped the headings (Head of household over
+// ID number).
+func (r *RegisterScreen) fitColumns() {
+	size := theme.TextSize()
+	pad := 2*theme.InnerPadding() + theme.Padding()
+	r.colWidths = make([]float32, len(registerCols))
+	for col, c := range registerCols {
+		w := fyne.MeasureText(lang.L(c.key), size, fyne.TextStyle{Bold: true}).Width
+		for i := range r.reg.Entries {
+			w = max(w, fyne.MeasureText(r.cellText(&r.reg.Entries[i], col), size, fyne.TextStyle{}).Width)
+		}
+		r.colWidths[col] = max(w+pad, c.width)
+		r.Table.SetColumnWidth(col, r.colWidths[col])
+	}
 }
 
 func slicesFilter(es []*app.RegisterEntry, keep func(*app.RegisterEntry) bool) []*app.RegisterEntry {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"pingxin/app/i18n"
@@ -55,6 +56,46 @@ func TestEveryScreenFitsA1024WindowInBothLanguages(t *testing.T) {
 			fits("credit register")
 			nav.onSettings()
 			fits("settings")
+		})
+	}
+}
+
+// TestRegisterColumnsFitTheirContentAtTheLargestText: at the largest text, in either
+// language, each column of the credit register is as wide as its heading and its
+// widest text (the fixed widths let "Head of household" run over "ID number").
+func TestRegisterColumnsFitTheirContentAtTheLargestText(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
+		t.Run(string(l), func(t *testing.T) {
+			d := newTestDeps(t)
+			signedDemo(t, d)
+			d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[len(textScales)-1]))
+			if err := useLanguage(l); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { useLanguage(i18n.Zh) })
+			d.Lang = l
+			d.Win.SetContent(NewMainContent(d))
+			nav := d.Nav.(*Navigator)
+			nav.Home()
+			nav.Top().(*HomeScreen).onRegister()
+			r := nav.Top().(*RegisterScreen)
+			if len(r.reg.Entries) == 0 {
+				t.Fatal("the signed demo has an empty register")
+			}
+			size := theme.TextSize()
+			pad := 2 * theme.InnerPadding()
+			for col, c := range registerCols {
+				if need := fyne.MeasureText(lang.L(c.key), size, fyne.TextStyle{Bold: true}).Width + pad; r.colWidths[col] < need {
+					t.Errorf("column %q is %.0f wide, its heading needs %.0f", lang.L(c.key), r.colWidths[col], need)
+				}
+				for i := range r.reg.Entries {
+					txt := r.cellText(&r.reg.Entries[i], col)
+					if need := fyne.MeasureText(txt, size, fyne.TextStyle{}).Width + pad; r.colWidths[col] < need {
+						t.Errorf("%q in column %q needs %.0f, the column is %.0f wide", txt, lang.L(c.key), need, r.colWidths[col])
+						break
+					}
+				}
+			}
 		})
 	}
 }
