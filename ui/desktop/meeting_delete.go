@@ -61,12 +61,17 @@ func (t *rollTab) onDeleteMeeting() {
 }
 
 // onDelete asks, then deletes the village with its roster, blacklist and meetings and
-// goes home.
+// goes home. A village the store would refuse to delete (signed minutes, a signing
+// key, the credit register) is not asked about: the refusal is shown at once.
 func (s *VillageScreen) onDelete() {
 	if s.village == nil {
 		return
 	}
 	v := s.village
+	if _, err := s.d.Store.VillageDeletion(context.Background(), v.ID); err != nil {
+		setProblem(s.problem, errText(s.d, err))
+		return
+	}
 	s.ask = askSafe(s.d.Win, lang.L("desktop.village.delete_title"),
 		lang.L("desktop.village.delete_ask", map[string]any{"Village": v.Name, "Members": len(v.Members)}),
 		lang.L("desktop.village.delete_keep"), lang.L("desktop.village.delete_do"), func() {

@@ -11,6 +11,7 @@ import (
 
 	"pingxin/app"
 	"pingxin/app/demo"
+	"pingxin/data"
 )
 
 // TestDeleteHouseholdAsksWithKeepAsDefault protects issue 12 item 6 in the list tab:
@@ -96,11 +97,13 @@ func TestSignedMeetingCannotBeDeleted(t *testing.T) {
 	if app.ErrorCode(err) != app.ELOCKED || !strings.Contains(errText(d, err), "补充纪要") {
 		t.Errorf("deleting signed minutes: %v", err)
 	}
-	// its village: asked, then refused beside the button, and kept
+	// its village: refused beside the button without a question, and kept
 	vs := NewVillageScreen(d, s.model.m.VillageID)
 	vs.Content()
 	test.Tap(vs.del)
-	test.Tap(overlayButton(t, d.Win, "删除"))
+	if d.Win.Canvas().Overlays().Top() != nil {
+		t.Error("asked about deleting a village the store refuses to delete")
+	}
 	if vs.deleted || vs.problem.Hidden || !strings.Contains(vs.problem.Text, "不能删除") {
 		t.Errorf("a village with signed minutes: deleted %v, problem %q", vs.deleted, vs.problem.Text)
 	}
@@ -131,5 +134,32 @@ func TestDeleteVillageAsksThenGoesHome(t *testing.T) {
 	}
 	if _, ok := d.Nav.(*Navigator).Top().(*HomeScreen); !ok {
 		t.Error("not back home")
+	}
+}
+
+// TestDeleteVillageRefusedWithoutAsking: a village the store would refuse to delete —
+// here one holding a signing key (a CA key imported before any signing) — is not asked
+// about: 删除本村 shows the refusal at once and opens no question.
+func TestDeleteVillageRefusedWithoutAsking(t *testing.T) {
+	d, s := newVillageScreen(t)
+	d.Nav.Push(s)
+	other, err := data.Open(d.DBPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = other.SaveVillageKey(context.Background(), s.village.ID, app.VillageKey{Cert: []byte("cert"), Encrypted: []byte("key")})
+	other.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(s.del)
+	if d.Win.Canvas().Overlays().Top() != nil {
+		t.Error("a question was asked whose answer would be refused")
+	}
+	if s.problem.Hidden || !strings.Contains(s.problem.Text, "已有签名密钥") {
+		t.Errorf("the refusal is not shown: %q (hidden %v)", s.problem.Text, s.problem.Hidden)
+	}
+	if vs, _ := d.Store.Villages(context.Background()); len(vs) != 1 {
+		t.Errorf("villages: %+v", vs)
 	}
 }
