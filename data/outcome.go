@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 
 	"pingxin/app"
 )
@@ -65,22 +64,11 @@ func loadOutcomeRule(ctx context.Context, tx *sql.Tx, meetingID int64) (*outcome
 // meeting is never recomputed; only a result it never had is filled (fillOutcomes).
 // Every write transaction runs it before it commits (inTx).
 func refreshOutcomes(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, `SELECT meeting_id, 1 FROM outcomes_stale
-		UNION SELECT DISTINCT meeting_id, 0 FROM nominees WHERE outcome IS NULL`)
-	if err != nil {
+	whole := map[int64]bool{}
+	if err := staleMeetings(ctx, tx, `SELECT meeting_id FROM outcomes_stale`, whole, true); err != nil {
 		return err
 	}
-	whole := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		var all bool
-		if err := rows.Scan(&id, &all); err != nil {
-			rows.Close()
-			return err
-		}
-		whole[id] = whole[id] || all
-	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+	if err := staleMeetings(ctx, tx, staleHouseholds, whole, false); err != nil {
 		return err
 	}
 	for id, all := range whole {
@@ -91,8 +79,30 @@ func refreshOutcomes(ctx context.Context, tx *sql.Tx) error {
 	if len(whole) == 0 {
 		return nil
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM outcomes_stale`)
+	_, err := tx.ExecContext(ctx, `DELETE FROM outcomes_stale`)
 	return err
+}
+
+// staleHouseholds are the meetings with a household whose result is stale, found in
+// the index that holds those alone: without INDEXED BY, SQLite chose to scan the index
+// of every household's result, which every write transaction paid for.
+const staleHouseholds = `SELECT DISTINCT meeting_id FROM nominees INDEXED BY nominees_outcome_stale WHERE outcome IS NULL`
+
+// staleMeetings adds the meetings query q lists to whole, each marked all when all.
+func staleMeetings(ctx context.Context, tx *sql.Tx, q string, whole map[int64]bool, all bool) error {
+	rows, err := tx.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		whole[id] = whole[id] || all
+	}
+	return rows.Err()
 }
 
 // refreshMeeting computes the results of one meeting's households: all of them when
@@ -169,7 +179,7 @@ func storedOutcomes(ctx context.Context, tx *sql.Tx, meetingID int64, all bool) 
 func (s *Store) fillOutcomes(ctx context.Context) error {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM outcomes_stale)
-		+ (SELECT count(*) FROM (SELECT 1 FROM nominees WHERE outcome IS NULL LIMIT 1))`).Scan(&n); err != nil || n == 0 {
+		+ (SELECT count(*) FROM (`+staleHouseholds+` LIMIT 1))`).Scan(&n); err != nil || n == 0 {
 		return err
 	}
 	return s.inTx(ctx, func(*sql.Tx) error { return nil }) // inTx computes them before it commits
