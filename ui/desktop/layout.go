@@ -33,29 +33,51 @@ func (c colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// widths shares width among the columns: by weight, raised to each cell's minimum,
-// then shrunk back to fit from the columns with slack, in proportion to their slack.
+// widths shares width among the columns: by weight, raised to each cell's preferred
+// width (see preferredWidther; its minimum otherwise), then shrunk back to fit from the
+// columns with slack, in proportion to their slack — first down to the preferred
+// widths, then, if the row is still too wide, down to the minimums.
 func (c colsLayout) widths(objs []fyne.CanvasObject, width float32) []float32 {
 	var total float32
 	for _, w := range c {
 		total += w
 	}
 	n := min(len(objs), len(c))
-	mins, out := make([]float32, n), make([]float32, n)
-	var sum, slack float32
+	mins, wants, out := make([]float32, n), make([]float32, n), make([]float32, n)
 	for i := range n {
 		mins[i] = objs[i].MinSize().Width + theme.Padding()
-		out[i] = max(mins[i], width*c[i]/total)
+		wants[i] = mins[i]
+		if p, ok := objs[i].(preferredWidther); ok {
+			wants[i] = max(mins[i], p.PreferredWidth()+theme.Padding())
+		}
+		out[i] = max(wants[i], width*c[i]/total)
+	}
+	shrinkTo(out, wants, width)
+	shrinkTo(out, mins, width)
+	return out
+}
+
+// preferredWidther is a cell that can be narrower than it reads best, such as a choice
+// whose options wrap onto a second line: a row gives it its preferred width when the
+// other cells can give way, and only its minimum when they cannot.
+type preferredWidther interface {
+	PreferredWidth() float32
+}
+
+// shrinkTo takes the width out beyond width from the cells above their floor, in
+// proportion to how far above it they are.
+func shrinkTo(out, floor []float32, width float32) {
+	var sum, slack float32
+	for i := range out {
 		sum += out[i]
-		slack += out[i] - mins[i]
+		slack += max(out[i]-floor[i], 0)
 	}
 	if over := sum - width; over > 0 && slack > 0 {
 		cut := min(over/slack, 1)
 		for i := range out {
-			out[i] -= (out[i] - mins[i]) * cut
+			out[i] -= max(out[i]-floor[i], 0) * cut
 		}
 	}
-	return out
 }
 
 // MinSize is the tallest cell's height and the sum of the cells' minimum widths.
@@ -124,4 +146,22 @@ func setProblem(l *widget.Label, text string) {
 	} else {
 		l.Show()
 	}
+}
+
+// scrollToShow scrolls s the least that brings o, somewhere inside its content, whole
+// into view: Fyne does not follow the keyboard focus down a scrolling list by itself.
+func scrollToShow(s *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
+	bottom := top + o.Size().Height
+	off := s.Offset
+	switch {
+	case top < off.Y:
+		off.Y = top
+	case bottom > off.Y+s.Size().Height:
+		off.Y = bottom - s.Size().Height
+	default:
+		return
+	}
+	s.ScrollToOffset(off)
 }

@@ -354,7 +354,9 @@ func walkShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 
 // TestRollCallLateTimeFitsASmallWindowAtTheLargestText: at 1024×700 with the largest
 // text size, in either language, the roll call asks for no more width than the window
-// has and a late member's arrival time is shown whole, inside the window.
+// has, every person's marks are inside it (wrapping in English rather than widening it,
+// on one line in Chinese) and a late member's arrival time is shown whole, inside the
+// window.
 func TestRollCallLateTimeFitsASmallWindowAtTheLargestText(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
 		t.Run(string(l), func(t *testing.T) {
@@ -372,6 +374,19 @@ func TestRollCallLateTimeFitsASmallWindowAtTheLargestText(t *testing.T) {
 			s.tabs.SelectIndex(0)
 			if w := s.roll.root.MinSize().Width; w > 1024 {
 				t.Errorf("the roll call needs %.0f px, more than 1024", w)
+			}
+			// every person's marks inside the window, whole; in Chinese still on one line
+			for _, r := range s.roll.rows {
+				pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(r.radio)
+				if right := pos.X + r.radio.Size().Width; right > d.Win.Canvas().Size().Width {
+					t.Errorf("%s's marks end at %.0f px, outside the %v window", s.model.m.Attendance[r.a].Name, right, d.Win.Canvas().Size())
+				}
+				if r.radio.Size().Width < r.radio.MinSize().Width {
+					t.Errorf("%s's marks are %.0f px wide, less than the %.0f they need", s.model.m.Attendance[r.a].Name, r.radio.Size().Width, r.radio.MinSize().Width)
+				}
+				if l == i18n.Zh && r.radio.Size().Width < r.radio.PreferredWidth() {
+					t.Errorf("%s's marks wrap: %.0f px of the %.0f one line needs", s.model.m.Attendance[r.a].Name, r.radio.Size().Width, r.radio.PreferredWidth())
+				}
 			}
 			var late *widgets.KeyEntry
 			for _, r := range s.roll.rows {

@@ -1,6 +1,7 @@
 package desktop
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,7 +23,8 @@ type rollTab struct {
 	quorum   *widget.Label
 	facts    factsForm
 	factsErr *widget.Label
-	rows     []*rollRow
+	rows     []*rollRow        // in the order shown: the people's council, then the others
+	scroll   *container.Scroll // the roll call, kept in view as the keys move down it
 	root     fyne.CanvasObject
 	loading  bool
 	ask      *dialog.ConfirmDialog // the open question (a mark that recounts recorded votes, delete), for tests
@@ -38,8 +40,8 @@ type factsForm struct {
 
 // rollRow is one person on the roll call.
 type rollRow struct {
-	a     int // index in Meeting.Attendance
-	radio *widget.RadioGroup
+	a     int                // index in Meeting.Attendance
+	radio *widgets.KeyChoice // one focus stop, one key per mark
 	late  *widgets.KeyEntry
 	err   *widget.Label
 }
@@ -63,16 +65,23 @@ func (t *rollTab) content() fyne.CanvasObject {
 		return t.root
 	}
 	people, others := container.NewVBox(), container.NewVBox()
-	for i, a := range t.mm.m.Attendance {
-		r := t.newRow(i)
+	// people's council first, then the others, so that t.rows is the order the keys
+	// move down
+	for _, council := range []bool{true, false} {
 		box := others
-		if isPeoplesCouncil(a) {
+		if council {
 			box = people
 		}
-		// a name is never cut, even at the largest text size; the role gives way first
-		name := widget.NewLabel(a.Name)
-		box.Add(container.NewBorder(nil, r.err, nil, nil,
-			tableRow(rollCols, name, tableCell(t.roleOf(a)), r.radio, r.late)))
+		for i, a := range t.mm.m.Attendance {
+			if isPeoplesCouncil(a) != council {
+				continue
+			}
+			r := t.newRow(i)
+			// a name is never cut, even at the largest text size; the role gives way first
+			name := widget.NewLabel(a.Name)
+			box.Add(container.NewBorder(nil, r.err, nil, nil,
+				tableRow(rollCols, name, tableCell(t.roleOf(a)), r.radio, r.late)))
+		}
 	}
 	f := t.facts
 	form := widget.NewForm(
@@ -92,10 +101,14 @@ func (t *rollTab) content() fyne.CanvasObject {
 	// whichever field is being typed in, at the largest text in a 1024×768 window too
 	left := container.NewBorder(container.NewPadded(container.NewVBox(sectionTitle(mtgL("meeting.roll.facts")), t.factsErr)),
 		nil, nil, nil, container.NewVScroll(container.NewPadded(form)))
-	right := container.NewVBox(sectionTitle(mtgL("meeting.roll.people")), people,
+	// one legend for the keys instead of a number beside every mark, which widened the
+	// roll call past a 1024 px window at the largest text
+	keys := &widget.Label{Text: rollKeysText(), Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
+	right := container.NewVBox(keys, sectionTitle(mtgL("meeting.roll.people")), people,
 		sectionTitle(mtgL("meeting.roll.others")), others)
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(right)))
-	split.Offset = 0.36
+	t.scroll = container.NewVScroll(container.NewPadded(right))
+	split := container.NewHSplit(left, t.scroll)
+	split.Offset = 0.3 // at 1024 px and the largest text the Chinese marks stay on one line
 	t.load()
 	// the delete button sits beside the quorum line, whose text wraps, so that it takes
 	// no width from the roll call at the largest text size
@@ -106,6 +119,18 @@ func (t *rollTab) content() fyne.CanvasObject {
 
 // rollCols are the roll call's column weights: name, role, mark, late time.
 var rollCols = colsLayout{1, 1.7, 3.2, 1}
+
+// rollKeysText is the roll call's keyboard legend, its numbers taken from the order of
+// the marks the keys choose from. A key and its mark are written without a space
+// (meeting.roll.key), since a wrapping label breaks its lines at spaces.
+func rollKeysText() string {
+	keys := make([]string, len(presences))
+	for i, p := range presences {
+		keys[i] = mtgL("meeting.roll.key", "Key", strconv.Itoa(i+1), "Mark", presenceText(p))
+	}
+	return mtgL("meeting.roll.keys", "Keys", strings.Join(keys, " · "),
+		"Late", presenceText(app.Late), "Left", presenceText(app.LeftEarly))
+}
 
 // isPeoplesCouncil reports whether a counts for quorum.
 func isPeoplesCouncil(a app.Attendance) bool {
@@ -146,13 +171,17 @@ func (t *rollTab) buildFacts() {
 
 func (t *rollTab) newRow(a int) *rollRow {
 	r := &rollRow{a: a, err: newProblemLabel(), late: widgets.NewKeyEntry()}
-	r.radio = widget.NewRadioGroup(texts(presences, presenceText), func(s string) { t.onPresence(r, s) })
-	r.radio.Horizontal = true
-	r.radio.Required = true
+	r.radio = widgets.NewKeyChoice(texts(presences, presenceText), func(s string) { t.onPresence(r, s) })
+	r.radio.OnConfirmed = func() { t.moveOn(r) } // the key of the mark shown: as it is, next
 	r.late.SetPlaceHolder("19:20")
 	r.late.Scroll = fyne.ScrollNone // as wide as its time: never cut, whatever the text size
+	r.late.SelectOnFocus = true     // the time taken from the clock is replaced by typing
 	r.late.OnFocusLost = func() { t.onLateTime(r) }
-	r.late.OnSubmitted = func(string) { t.onLateTime(r) }
+	r.late.OnSubmitted = func(string) {
+		if t.onLateTime(r) {
+			t.focusRow(t.after(r))
+		}
+	}
 	t.rows = append(t.rows, r)
 	return r
 }
@@ -236,7 +265,7 @@ func sameFacts(a, b *app.Meeting) bool {
 }
 
 // onPresence stores a mark when chosen. 迟到 and 早退 take the time now unless one is
-// typed.
+// typed. A mark typed as its number key moves the keyboard on (moveOn) once stored.
 func (t *rollTab) onPresence(r *rollRow, s string) {
 	if t.loading {
 		return
@@ -251,28 +280,70 @@ func (t *rollTab) onPresence(r *rollRow, s string) {
 			markAt = t.mm.d.Now().Format("15:04")
 		}
 	}
+	typed := r.radio.ChosenByKey()
 	a := t.mm.m.Attendance[r.a]
 	rs := t.mm.m.RemarkPreview(app.RollMark{MemberID: a.MemberID, Presence: p, At: markAt})
 	if len(rs) == 0 {
-		t.storeMark(r, p, markAt, false)
+		t.storeMark(r, p, markAt, false, typed)
 		return
 	}
 	// a correction of the roll call changes votes already taken: say which, and ask;
-	// the safe answer keeps the mark as it was
+	// the safe answer keeps the mark as it was, and the keyboard on this person
 	t.ask = askSafe(t.mm.d.Win, mtgL("meeting.roll.recount_title"),
 		mtgL("meeting.roll.recount_ask", "Name", a.Name, "Mark", presenceText(p), "Count", len(rs))+"\n"+recountLines(rs),
 		mtgL("meeting.roll.recount_keep"), mtgL("meeting.roll.recount_change"),
-		func() { t.storeMark(r, p, markAt, true) }, t.load)
+		func() { t.storeMark(r, p, markAt, true, typed) }, t.load)
 }
 
-// storeMark stores row r's mark; a refusal shows the stored mark again beside it.
-func (t *rollTab) storeMark(r *rollRow, p app.Presence, markAt string, yes bool) {
+// storeMark stores row r's mark; a refusal shows the stored mark again beside it. A
+// stored mark that was typed moves the keyboard on.
+func (t *rollTab) storeMark(r *rollRow, p app.Presence, markAt string, yes, typed bool) {
 	if err := t.mm.setPresence(r.a, p, markAt, yes); err != nil {
 		t.load() // show the stored mark again
 		setProblem(r.err, errText(t.mm.d, err))
 		return
 	}
 	setProblem(r.err, "")
+	if typed {
+		t.moveOn(r)
+	}
+}
+
+// moveOn takes the keyboard from r's mark to where the clerk goes next: r's time for
+// 迟到 and 早退 (the clock's time, selected, so typing replaces it and Enter keeps it),
+// otherwise the next person's mark.
+func (t *rollTab) moveOn(r *rollRow) {
+	if r.late.Visible() {
+		t.focus(r.late)
+		return
+	}
+	t.focusRow(t.after(r))
+}
+
+// after is the row shown below r, or nil for the last.
+func (t *rollTab) after(r *rollRow) *rollRow {
+	for i, x := range t.rows {
+		if x == r && i+1 < len(t.rows) {
+			return t.rows[i+1]
+		}
+	}
+	return nil
+}
+
+// focusRow puts the keyboard on r's mark; nil (past the last person) leaves it where
+// it is.
+func (t *rollTab) focusRow(r *rollRow) {
+	if r != nil {
+		t.focus(r.radio)
+	}
+}
+
+// focus puts the keyboard on o and scrolls the roll call to show it.
+func (t *rollTab) focus(o fyne.Focusable) {
+	t.mm.d.Win.Canvas().Focus(o)
+	if t.scroll != nil {
+		scrollToShow(t.scroll, o.(fyne.CanvasObject))
+	}
 }
 
 // recountLines names each household whose recorded vote a roll-call change recounts,
@@ -286,14 +357,16 @@ func recountLines(rs []app.Recount) string {
 }
 
 // onLateTime stores the time of a late member's arrival or an early one's leaving when
-// confirmed.
-func (t *rollTab) onLateTime(r *rollRow) {
+// confirmed. It reports whether the time shown is the one stored.
+func (t *rollTab) onLateTime(r *rollRow) bool {
 	a := t.mm.m.Attendance[r.a]
 	if t.loading || !a.Presence.Timed() || strings.TrimSpace(r.late.Text) == a.At {
-		return
+		return true
 	}
 	// a refused time stays in the entry, beside its reason, for the clerk to correct
-	setProblem(r.err, errOrEmpty(t.mm.d, t.mm.setPresence(r.a, a.Presence, strings.TrimSpace(r.late.Text), false)))
+	err := t.mm.setPresence(r.a, a.Presence, strings.TrimSpace(r.late.Text), false)
+	setProblem(r.err, errOrEmpty(t.mm.d, err))
+	return err == nil
 }
 
 // errOrEmpty is err for a person, or "" for nil.
