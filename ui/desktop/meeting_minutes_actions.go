@@ -203,15 +203,3 @@ func (t *minutesTab) amendWith(why string) {
 		t.mm.d.Nav.Push(OpenMeeting(t.mm.d, m.ID))
 	}
 }
-
-// submitOrNext is Enter in a form dialog's field: on to the next field when there is
-// one, else submit the dialog (which refuses while a field is invalid).
-func submitOrNext(d *dialog.FormDialog, next *widget.Entry, w fyne.Window) {
-	if next != nil {
-		w.Canvas().Focus(next)
-		return
-	}
-	if d != nil {
-		d.Submit()
-	}
-}

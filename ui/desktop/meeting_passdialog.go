@@ -15,12 +15,13 @@ import (
 
 // passDialog asks for the village's signing passphrase (签名口令: the one name every
 // screen gives it) before a job that needs it — signing, the clerk's signature, the
-// bank package — and stays open until the job accepts it. A new passphrase under the
-// minimum, a repeat that differs, or a passphrase that does not open the key is said at
-// the top of the dialog, where it is seen whatever the dialog's size, and the
-// passphrase is selected to be typed again. The job runs in the background (inBackground)
-// while the dialog shows a moving bar; its success, or any failure that is not about
-// the passphrase, closes the dialog and goes to done.
+// bank package, a CA certificate's import — and stays open until the job accepts it. A
+// new passphrase under the minimum, a repeat that differs, a passphrase that does not
+// open the key, or another error the job's spec says is the typist's to correct (the
+// certificate file's password) is said at the top of the dialog, where it is seen
+// whatever the dialog's size, and the field at fault is selected to be typed again. The
+// job runs in the background (inBackground) while the dialog shows a moving bar; its
+// success, or any other failure, closes the dialog and goes to done.
 type passDialog struct {
 	d       *Deps
 	win     fyne.Window
@@ -39,12 +40,21 @@ type passDialog struct {
 type passSpec struct {
 	title, confirm string
 	newKey         bool               // the passphrase makes the key: the minimum, typed twice
+	label          string             // the passphrase's caption; 签名口令 when ""
 	hint           string             // under the passphrase
 	before         []*widget.FormItem // asked first (the clerk's name)
+	first          fyne.Focusable     // focused when shown; the passphrase when nil
 	check          func() error       // of the items before, on confirm; nil for none
-	job            func(pass string) error
-	done           func(error)
+	// retry names the entry to type again for an error of the job that the dialog
+	// keeps (the certificate file's password), or nil to close on it; passphrase
+	// errors are always kept. nil for none.
+	retry func(error) *widget.Entry
+	job   func(pass string) error
+	done  func(error)
 }
+
+// passDialogWidth is the dialog's width; its height is what its fields and message need.
+const passDialogWidth = 500
 
 // newPassDialog builds the dialog and shows it with the passphrase focused.
 func newPassDialog(d *Deps, spec passSpec) *passDialog {
@@ -55,7 +65,11 @@ func newPassDialog(d *Deps, spec passSpec) *passDialog {
 	p.bar.Hide()
 	p.bar.Stop()
 	items := append([]*widget.FormItem{}, spec.before...)
-	items = append(items, &widget.FormItem{Text: mtgL("meeting.sign.passphrase"), Widget: p.pass, HintText: spec.hint})
+	label := spec.label
+	if label == "" {
+		label = mtgL("meeting.sign.passphrase")
+	}
+	items = append(items, &widget.FormItem{Text: label, Widget: p.pass, HintText: spec.hint})
 	p.pass.OnSubmitted = func(string) { p.next(p.again) }
 	if spec.newKey {
 		p.pass.Validator = passphraseLongEnough
@@ -75,10 +89,14 @@ func newPassDialog(d *Deps, spec passSpec) *passDialog {
 	p.dlg = dialog.NewCustomWithoutButtons(spec.title, body, w)
 	p.dlg.SetButtons([]fyne.CanvasObject{p.cancel, p.ok})
 	p.dlg.SetOnClosed(func() { p.open = false })
-	p.dlg.Resize(fyne.NewSize(500, 0))
+	p.dlg.Resize(fyne.NewSize(passDialogWidth, 0))
 	p.dlg.Show()
 	p.open = true
-	w.Canvas().Focus(p.pass)
+	if spec.first != nil {
+		w.Canvas().Focus(spec.first)
+	} else {
+		w.Canvas().Focus(p.pass)
+	}
 	return p
 }
 
@@ -97,20 +115,36 @@ func (p *passDialog) Submit() {
 		return // the job is running
 	}
 	if err := p.precheck(); err != nil {
-		p.say(err)
+		p.say(err, p.pass)
 		return
 	}
 	pass := p.pass.Text
 	p.busy(true)
 	inBackground(func() error { return p.spec.job(pass) }, func(err error) {
 		p.busy(false)
-		if isPassphraseError(err) {
-			p.say(err)
+		if e := p.retryIn(err); e != nil {
+			p.say(err, e)
 			return
 		}
 		p.dlg.Hide()
 		p.spec.done(err)
 	})
+}
+
+// retryIn is the entry to type again for err, or nil when err closes the dialog.
+func (p *passDialog) retryIn(err error) *widget.Entry {
+	if err == nil {
+		return nil
+	}
+	if p.spec.retry != nil {
+		if e := p.spec.retry(err); e != nil {
+			return e
+		}
+	}
+	if isPassphraseError(err) {
+		return p.pass
+	}
+	return nil
 }
 
 // precheck refuses what is wrong before the key is tried: the items before, an empty
@@ -136,11 +170,12 @@ func (p *passDialog) precheck() error {
 	return nil
 }
 
-// say shows what is wrong at the top and selects the passphrase to type again.
-func (p *passDialog) say(err error) {
+// say shows what is wrong at the top and selects e, the field at fault, to type again.
+func (p *passDialog) say(err error, e *widget.Entry) {
 	setProblem(p.problem, errText(p.d, err))
-	p.win.Canvas().Focus(p.pass)
-	p.pass.TypedShortcut(&fyne.ShortcutSelectAll{})
+	p.dlg.Resize(fyne.NewSize(passDialogWidth, 0)) // taller by the message, at once
+	p.win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // busy shows the bar and holds the buttons while the job runs.

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"context"
 	"crypto/x509"
+	"errors"
 	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -37,7 +37,7 @@ type CertTab struct {
 	Problem, Info                          *widget.Label
 
 	// the open PFX dialog and its entries, and a hook run after its import, for tests
-	pfxDialog                      *dialog.FormDialog
+	pfxDialog                      *passDialog
 	pfxPassword, passphrase, again *widget.Entry
 	afterImport                    func()
 }
@@ -178,69 +178,73 @@ func (c *CertTab) onImportOther() {
 }
 
 // askPFX asks for the PFX file's password and the new passphrase, twice, then imports.
+// It is the passphrase dialog (passDialog) with the file and its password asked first:
+// a wrong file password, like a passphrase under the minimum or a repeat that differs,
+// is said inside the dialog, which stays open with the password selected to be typed
+// again; the import's success, or a file that is no PFX at all, closes it.
 func (c *CertTab) askPFX(path string) {
-	c.pfxPassword, c.passphrase, c.again = widget.NewPasswordEntry(), widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	c.passphrase.Validator = passphraseLongEnough
-	c.again.Validator = func(s string) error {
-		if s != c.passphrase.Text {
-			return errCertMismatch{}
-		}
-		return nil
-	}
-	items := []*widget.FormItem{
-		{Text: lang.L("desktop.cert.pfx_file"), Widget: &widget.Label{Text: path, Wrapping: fyne.TextWrapBreak}},
-		{Text: lang.L("desktop.cert.pfx_password"), Widget: c.pfxPassword, HintText: lang.L("desktop.cert.pfx_password_hint")},
-		{Text: lang.L("desktop.cert.passphrase"), Widget: c.passphrase, HintText: lang.L("desktop.cert.passphrase_hint", map[string]any{"Min": service.MinPassphrase})},
-		{Text: lang.L("desktop.cert.again"), Widget: c.again},
-	}
+	pw := widget.NewPasswordEntry()
+	file := &widget.FormItem{Text: lang.L("desktop.cert.pfx_file"), Widget: &widget.Label{Text: path, Wrapping: fyne.TextWrapBreak}}
 	if !c.Export.Disabled() { // a key is there: say it is replaced
-		items[0].HintText = lang.L("desktop.cert.replace_warning")
+		file.HintText = lang.L("desktop.cert.replace_warning")
 	}
-	pw, pass, again := c.pfxPassword, c.passphrase, c.again
-	var d *dialog.FormDialog
-	pw.OnSubmitted = func(string) { submitOrNext(d, pass, c.d.Win) }
-	pass.OnSubmitted = func(string) { submitOrNext(d, again, c.d.Win) }
-	again.OnSubmitted = func(string) { submitOrNext(d, nil, c.d.Win) }
-	d = dialog.NewForm(lang.L("desktop.cert.pfx_title"), lang.L("desktop.cert.import"), lang.L("desktop.cancel"), items,
-		func(ok bool) {
-			if ok {
-				c.ImportPFXFile(path, pw.Text, pass.Text, c.afterImport)
+	var fp string
+	p := newPassDialog(c.d, passSpec{title: lang.L("desktop.cert.pfx_title"), confirm: lang.L("desktop.cert.import"),
+		newKey: true, label: lang.L("desktop.cert.passphrase"),
+		hint: lang.L("desktop.cert.passphrase_hint", map[string]any{"Min": service.MinPassphrase}),
+		before: []*widget.FormItem{file,
+			{Text: lang.L("desktop.cert.pfx_password"), Widget: pw, HintText: lang.L("desktop.cert.pfx_password_hint")}},
+		first: pw,
+		retry: func(err error) *widget.Entry {
+			if errors.Is(err, signing.ErrPFXPassword) {
+				return pw
 			}
-		}, c.d.Win)
-	d.Resize(fyne.NewSize(560, 0))
-	c.pfxDialog = d
-	d.Show()
-	c.d.Win.Canvas().Focus(pw)
+			return nil
+		},
+		job: func(pass string) (err error) {
+			fp, err = c.importPFX(path, pw.Text, pass)
+			return err
+		},
+		done: func(err error) { c.imported(fp, err, c.afterImport) }})
+	pw.OnSubmitted = func(string) { p.next(p.pass) }
+	c.pfxDialog, c.pfxPassword, c.passphrase, c.again = p, pw, p.pass, p.again
 }
-
-// errCertMismatch is the second passphrase differing from the first.
-type errCertMismatch struct{}
-
-func (errCertMismatch) Error() string { return lang.L("desktop.cert.mismatch") }
 
 // ImportPFXFile makes the CA-issued key and certificate in the .pfx/.p12 file at path
 // the village's signing key, sealed under passphrase, off the UI thread with a progress
-// bar; done, when not nil, runs on the UI thread after.
+// bar, without the dialog; done, when not nil, runs on the UI thread after.
 func (c *CertTab) ImportPFXFile(path, pfxPassword, passphrase string, done func()) {
 	c.busy.Show()
 	c.ImportPFX.Disable()
 	c.said(nil, "")
 	var fp string
-	inBackground(func() error {
-		pfx, err := os.ReadFile(path)
-		if err == nil {
-			fp, err = c.d.Store.ImportPFX(context.Background(), c.villageID, pfx, pfxPassword, passphrase)
-		}
+	inBackground(func() (err error) {
+		fp, err = c.importPFX(path, pfxPassword, passphrase)
 		return err
 	}, func(err error) {
 		c.busy.Hide()
 		c.ImportPFX.Enable()
-		c.Refresh()
-		c.said(err, lang.L("desktop.cert.pfx_done", map[string]any{"Fingerprint": fp}))
-		if done != nil {
-			done()
-		}
+		c.imported(fp, err, done)
 	})
+}
+
+// importPFX reads the file at path and imports it: the slow part, for the background.
+func (c *CertTab) importPFX(path, pfxPassword, passphrase string) (fingerprint string, err error) {
+	pfx, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	return c.d.Store.ImportPFX(context.Background(), c.villageID, pfx, pfxPassword, passphrase)
+}
+
+// imported shows the village's certificate after an import, with its fingerprint or
+// why it was refused; done, when not nil, runs after.
+func (c *CertTab) imported(fp string, err error, done func()) {
+	c.Refresh()
+	c.said(err, lang.L("desktop.cert.pfx_done", map[string]any{"Fingerprint": fp}))
+	if done != nil {
+		done()
+	}
 }
 
 // ImportCertFile makes the certificate at path (PEM or DER, as another village exports

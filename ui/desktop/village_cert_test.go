@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -92,7 +93,7 @@ func TestCertTabImportPFXShowsAndExportsIt(t *testing.T) {
 	test.Type(c.pfxPassword, "ca-secret")
 	test.Type(c.passphrase, "村委会2026年口令")
 	test.Type(c.again, "村委会2025")
-	if err := c.again.Validate(); err == nil || err.Error() != zhDesk("desktop.cert.mismatch") {
+	if err := c.again.Validate(); err == nil || err.Error() != zh("meeting.sign.mismatch") {
 		t.Errorf("differing passphrases: %v", err)
 	}
 	c.again.SetText("村委会2026年口令")
@@ -172,3 +173,66 @@ func TestCertTabImportsAnotherVillagesCertificate(t *testing.T) {
 
 // zhDesk renders a desktop key as the Chinese test app shows it.
 func zhDesk(key string) string { return mtgL(key) }
+
+// TestPFXDialogStaysOpenOnAWrongPassword protects issue 12 item 8: a wrong password of
+// the certificate file is said inside the import dialog, which stays open with the
+// password selected to be typed again, and nothing is imported; the right password then
+// imports from the same dialog. A file that is no PFX at all closes the dialog and is
+// said on the tab, since no retyping mends it.
+func TestPFXDialogStaysOpenOnAWrongPassword(t *testing.T) {
+	d, s := newVillageScreen(t)
+	c := s.Cert
+	path, leaf := caPFX(t, "ca-secret")
+	c.askPFX(path)
+	p := c.pfxDialog
+	if d.Win.Canvas().Focused() != c.pfxPassword {
+		t.Fatalf("the dialog opens on %T, want the file's password", d.Win.Canvas().Focused())
+	}
+	test.Type(c.pfxPassword, "wrong")
+	test.Type(c.passphrase, "村委会2026年口令")
+	test.Type(c.again, "村委会2026年口令")
+	p.Submit()
+	waitBackground()
+	want := zh("signing.pfx_password")
+	if !p.open || p.problem.Hidden || p.problem.Text != want {
+		t.Fatalf("wrong file password: dialog open %v, says %q (shown %v), want %q", p.open, p.problem.Text, !p.problem.Hidden, want)
+	}
+	if !strings.Contains(overlayText(t, d.Win), want) {
+		t.Errorf("the dialog on screen does not say %q", want)
+	}
+	if f := d.Win.Canvas().Focused(); f != c.pfxPassword || c.pfxPassword.SelectedText() != "wrong" {
+		t.Errorf("after the refusal the keyboard is on %T with %q selected, want the file's password selected", f, c.pfxPassword.SelectedText())
+	}
+	if !c.Export.Disabled() || knownCert(t, d.Store, leaf) || c.Problem.Visible() {
+		t.Fatalf("a refused import left a key (export enabled %v, known %v) or said it on the tab (%q)",
+			!c.Export.Disabled(), knownCert(t, d.Store, leaf), c.Problem.Text)
+	}
+
+	test.Type(c.pfxPassword, "ca-secret") // types over the selected wrong one
+	wait(t, func(done func()) {
+		c.afterImport = done
+		p.Submit()
+	})
+	if p.open || !knownCert(t, d.Store, leaf) || c.Export.Disabled() {
+		t.Fatalf("the right password: dialog open %v, known %v, export disabled %v (%s)", p.open, knownCert(t, d.Store, leaf), c.Export.Disabled(), c.Problem.Text)
+	}
+	if want := "已导入 CA 证书，指纹 " + signing.Fingerprint(leaf) + "。"; c.Info.Text != want {
+		t.Errorf("info = %q, want %q", c.Info.Text, want)
+	}
+
+	junk := filepath.Join(t.TempDir(), "readme.pfx")
+	if err := os.WriteFile(junk, []byte("这不是证书"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c.askPFX(junk)
+	test.Type(c.pfxPassword, "ca-secret")
+	test.Type(c.passphrase, "村委会2026年口令")
+	test.Type(c.again, "村委会2026年口令")
+	wait(t, func(done func()) {
+		c.afterImport = done
+		c.pfxDialog.Submit()
+	})
+	if c.pfxDialog.open || c.Problem.Text != zh("signing.pfx_invalid") {
+		t.Errorf("not a PFX: dialog open %v, the tab says %q", c.pfxDialog.open, c.Problem.Text)
+	}
+}
