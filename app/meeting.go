@@ -59,10 +59,35 @@ func CheckMark(name string, p Presence, at string) error {
 	if !p.Timed() {
 		return nil
 	}
-	if _, err := time.Parse("15:04", at); err != nil {
+	if _, ok := Clock(at); !ok {
 		return Errorf(EINVALID, "meeting.mark_time", "Name", name, "Mark", string(p), "Value", at)
 	}
 	return nil
+}
+
+// MarkTime is the time stored with a checked mark: HH:MM for 迟到 and 早退 however it
+// was typed (Clock), as given for the others. Both the store and a face's copy of the
+// meeting keep this form.
+func MarkTime(p Presence, at string) string {
+	if hhmm, ok := Clock(at); ok && p.Timed() {
+		return hhmm
+	}
+	return at
+}
+
+// Clock reads the time of a 迟到 or 早退 as a clerk types it — 19:35, 9:35, 1935, or
+// 19：35 with the colon a Chinese input method gives — and returns it as HH:MM, the one
+// form stored and printed; ok is false for anything else.
+func Clock(s string) (hhmm string, ok bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "：", ":")
+	if n := len(s); (n == 3 || n == 4) && strings.Trim(s, "0123456789") == "" {
+		s = s[:n-2] + ":" + s[n-2:]
+	}
+	t, err := time.Parse("15:04", s)
+	if err != nil {
+		return "", false
+	}
+	return t.Format("15:04"), true
 }
 
 // Attendance is one person's roll-call entry.

@@ -175,3 +175,27 @@ func TestPaperEntryCountsThoseWhoLeft(t *testing.T) {
 		t.Errorf("typed in two days later: %d voters, want 9", got)
 	}
 }
+
+// TestClockTakesTheTimesAClerkTypes: the time of a 迟到 or 早退 is stored as HH:MM
+// whether typed 19:35, 9:35, 1935, 935 or with a Chinese input method's colon (19：35);
+// what is no time of day is refused (docs/RULES.md §3.2).
+func TestClockTakesTheTimesAClerkTypes(t *testing.T) {
+	for in, want := range map[string]string{
+		"19:35": "19:35", " 9:35 ": "09:35", "1935": "19:35", "935": "09:35", "19：35": "19:35", "0000": "00:00",
+	} {
+		if got, ok := Clock(in); !ok || got != want {
+			t.Errorf("Clock(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "19:75", "2400", "19", "19350", "七点半", "19:3a", "1:2:3"} {
+		if got, ok := Clock(in); ok {
+			t.Errorf("Clock(%q) = %q, accepted", in, got)
+		}
+	}
+	if err := CheckMark("陆雪芬", Late, "1935"); err != nil {
+		t.Errorf("CheckMark refused 1935: %v", err)
+	}
+	if err := CheckMark("陆雪芬", Late, "19:75"); err == nil {
+		t.Error("CheckMark took 19:75")
+	}
+}

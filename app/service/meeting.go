@@ -73,6 +73,7 @@ func (s *Service) SetPresence(ctx context.Context, meetingID, memberID int64, p 
 	if err := app.CheckMark(name, p, at); err != nil {
 		return err
 	}
+	at = app.MarkTime(p, at)
 	rs := m.Remark(memberID, p, at)
 	if len(rs) > 0 && !yes {
 		return app.RecountMessage(rs)
@@ -101,7 +102,7 @@ func (s *Service) Attend(ctx context.Context, meetingID int64, marks []Mark, yes
 		if err := app.CheckMark(mk.Name, mk.Presence, mk.At); err != nil {
 			return nil, err
 		}
-		rm[i] = app.RollMark{MemberID: id, Presence: mk.Presence, At: mk.At}
+		rm[i] = app.RollMark{MemberID: id, Presence: mk.Presence, At: app.MarkTime(mk.Presence, mk.At)}
 	}
 	rs := m.RemarkPreview(rm...)
 	if len(rs) > 0 && !yes {

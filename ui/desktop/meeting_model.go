@@ -191,7 +191,7 @@ func (mm *meetingModel) setPresence(a int, p app.Presence, markAt string, yes bo
 	if err := mm.d.Store.SetPresence(context.Background(), mm.id, id, p, markAt, yes); err != nil {
 		return err
 	}
-	mm.m.Remark(id, p, markAt)
+	mm.m.Remark(id, p, app.MarkTime(p, markAt)) // as the store keeps it
 	mm.recount()
 	mm.changed(-1)
 	return nil

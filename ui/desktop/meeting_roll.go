@@ -314,7 +314,7 @@ func (t *rollTab) storeMark(r *rollRow, p app.Presence, markAt string, yes, type
 // otherwise the next person's mark.
 func (t *rollTab) moveOn(r *rollRow) {
 	if r.late.Visible() {
-		t.focus(r.late)
+		t.focus(r.late, r)
 		return
 	}
 	t.focusRow(t.after(r))
@@ -334,15 +334,17 @@ func (t *rollTab) after(r *rollRow) *rollRow {
 // it is.
 func (t *rollTab) focusRow(r *rollRow) {
 	if r != nil {
-		t.focus(r.radio)
+		t.focus(r.radio, r)
 	}
 }
 
-// focus puts the keyboard on o and scrolls the roll call to show it.
-func (t *rollTab) focus(o fyne.Focusable) {
+// focus puts the keyboard on o, in row r, and scrolls the roll call to show r. The row
+// is found by its marks: a time field shown a moment ago has no place on the window's
+// canvas until it is drawn, and scrolling to it sent the list to its top.
+func (t *rollTab) focus(o fyne.Focusable, r *rollRow) {
 	t.mm.d.Win.Canvas().Focus(o)
 	if t.scroll != nil {
-		scrollToShow(t.scroll, o.(fyne.CanvasObject))
+		scrollToShow(t.scroll, r.radio)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"pingxin/app"
@@ -54,10 +55,10 @@ func TestRollCallOneKeyPerMark(t *testing.T) {
 		t.Errorf("key 4: %s stored as %s at %q, want 迟到 at the clock's 10:00", name(rows[2]), got.Presence, got.At)
 	}
 	focusedOn(rows[2].late, "the arrival time after key 4")
-	typeOn(c, "09:45") // replaces the clock's time
+	typeOn(c, "945") // replaces the clock's time; digits alone will do
 	keyOn(c, fyne.KeyReturn)
-	if got := stored(rows[2]).At; got != "09:45" {
-		t.Errorf("arrival typed over the clock's: stored %q, want 09:45", got)
+	if got := stored(rows[2]).At; got != "09:45" || rows[2].late.Text != "09:45" {
+		t.Errorf("945 typed over the clock's time: stored %q, shown %q, want 09:45", got, rows[2].late.Text)
 	}
 	focusedOn(rows[3].radio, name(rows[3])+"'s marks after Enter on the time")
 
@@ -93,6 +94,38 @@ func TestRollCallOneKeyPerMark(t *testing.T) {
 	c.Focus(last.radio)
 	typeOn(c, "2")
 	focusedOn(last.radio, "the last person's marks: there is no one after them")
+
+	// the roll call scrolls with the keyboard, also to a time field just shown
+	d.Win.Resize(fyne.NewSize(1024, 600))
+	s.roll.scroll.ScrollToTop()
+	c.Focus(s.roll.rows[0].radio)
+	for i := 0; i+1 < len(s.roll.rows); i++ {
+		r := s.roll.rows[i]
+		key := "1"
+		if i == len(s.roll.rows)-3 {
+			key = "4"
+		}
+		typeOn(c, key)
+		if s.roll.ask != nil {
+			s.roll.ask.Dismiss() // 仍然更改
+			s.roll.ask = nil
+		}
+		if key == "4" {
+			inScrollView(t, s.roll.scroll, r.radio, name(r)+"'s row, at their arrival time")
+			keyOn(c, fyne.KeyReturn)
+		}
+		inScrollView(t, s.roll.scroll, s.roll.rows[i+1].radio, name(s.roll.rows[i+1])+"'s marks")
+	}
+}
+
+// inScrollView fails unless o lies whole inside the part of s shown.
+func inScrollView(t *testing.T, s *container.Scroll, o fyne.CanvasObject, what string) {
+	t.Helper()
+	drv := fyne.CurrentApp().Driver()
+	top := drv.AbsolutePositionForObject(o).Y - drv.AbsolutePositionForObject(s).Y
+	if top < 0 || top+o.Size().Height > s.Size().Height {
+		t.Fatalf("%s at %.0f..%.0f px, outside the roll call's %.0f px shown", what, top, top+o.Size().Height, s.Size().Height)
+	}
 }
 
 // TestRollCallKeyThatRecountsAsksFirst: a key that would change recorded votes (a
@@ -127,7 +160,8 @@ func TestRollCallKeyThatRecountsAsksFirst(t *testing.T) {
 }
 
 // TestRollCallMarksByMouse: a click on a mark's text or circle chooses it, as with the
-// radio buttons before; the keyboard does not jump away from where the clerk clicked.
+// radio buttons before, and puts the keyboard on that person, so the keys go on from
+// where the clerk clicked.
 func TestRollCallMarksByMouse(t *testing.T) {
 	d, s := openDemoMeeting(t)
 	s.tabs.SelectIndex(tabRoll)
@@ -149,7 +183,7 @@ func TestRollCallMarksByMouse(t *testing.T) {
 	if got := presenceOf(t, storedMeeting(t, s), "张德明").Presence; got != app.Present {
 		t.Fatalf("a click on the first circle stored %s, want 出席", got)
 	}
-	if f := d.Win.Canvas().Focused(); f != nil && f != fyne.Focusable(r.radio) {
-		t.Errorf("a click moved the keyboard to %T", f)
+	if f := d.Win.Canvas().Focused(); f != fyne.Focusable(r.radio) {
+		t.Errorf("after a click the keyboard is on %T, want 张德明's marks, for the keys to go on from there", f)
 	}
 }

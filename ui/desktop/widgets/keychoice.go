@@ -124,8 +124,16 @@ func (c *KeyChoice) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// Tapped chooses the option under the pointer.
+// Tapped chooses the option under the pointer and takes the keyboard, as a radio
+// button does (the driver does not focus what is clicked), so the keys go on from the
+// person clicked.
 func (c *KeyChoice) Tapped(ev *fyne.PointEvent) {
+	if c.Disabled() {
+		return
+	}
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil && !c.focused && !fyne.CurrentDevice().IsMobile() {
+		cv.Focus(c)
+	}
 	c.choose(c.optionAt(ev.Position))
 }
 
