@@ -81,6 +81,9 @@ func TestRestoreTheLatestBackupAfterDamage(t *testing.T) {
 	}
 
 	a := test.NewTempApp(t)
+	if err := useLanguage(i18n.Zh); err != nil { // its captions are asserted in Chinese, run alone too
+		t.Fatal(err)
+	}
 	w := a.NewWindow("t")
 	f := NewOpenFailure(w, path, openErr, i18n.Zh)
 	f.Latest = func() (string, error) { return data.LatestBackup(path) }
