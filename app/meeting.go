@@ -102,19 +102,22 @@ type Attendance struct {
 
 // Meeting is one credit-rating council meeting (评议会).
 type Meeting struct {
-	ID         int64
-	VillageID  int64
-	Village    string // the village's name, for display
-	Type       string
-	DocNumber  string // e.g. 越丰村评〔2026〕3号
-	Date       time.Time
-	Time       string // HH:MM
-	Place      string
-	Chair      string // member names
-	Clerk      string
-	Status     Status
-	AmendsID   int64  // for an amendment (补充纪要): the signed meeting it corrects
-	AmendsWhy  string // what the amendment changes and why
+	ID        int64
+	VillageID int64
+	Village   string // the village's name, for display
+	Type      string
+	DocNumber string // e.g. 越丰村评〔2026〕3号
+	Date      time.Time
+	Time      string // HH:MM
+	Place     string
+	Chair     string // member names
+	Clerk     string
+	Status    Status
+	AmendsID  int64  // for an amendment (补充纪要): the signed meeting it corrects
+	AmendsWhy string // what the amendment changes and why
+	// Rules are the village's rules the minutes were signed under, kept with the
+	// signature (RulesUnder); nil while the meeting is not signed.
+	Rules      *Settings
 	Attendance []Attendance
 	Nominees   []Nominee
 }
@@ -131,8 +134,23 @@ type Quorum struct {
 	Met      bool
 }
 
-// Quorum counts the people's council's roll call under s.
+// RulesUnder are the rules the meeting is decided under, given the village's rules s
+// as they stand: the rules in force when its minutes were signed, once they are, so
+// that every reader of a signed meeting — the tally, the screens, the documents and
+// the fingerprint printed on them, the register, an amendment's list of changes —
+// gives the results it was signed with, whatever the village decides later; s before
+// (docs/RULES.md §3, "Final result"). Quorum, VoteOf, ResultOf, Results and Tally
+// apply it themselves.
+func (m *Meeting) RulesUnder(s Settings) Settings {
+	if m.Rules != nil {
+		return *m.Rules
+	}
+	return s
+}
+
+// Quorum counts the people's council's roll call under s (RulesUnder).
 func (m *Meeting) Quorum(s Settings) Quorum {
+	s = m.RulesUnder(s)
 	q := Quorum{}
 	for _, a := range m.Attendance {
 		if !hasBody(a.Bodies, BodyPeople) {

@@ -25,6 +25,9 @@ type SignRecord struct {
 	CertSHA256  string // fingerprint of the signing certificate
 	MinutesPath string // where the signed PDF was saved, if known
 	PDF         []byte // the signed minutes themselves, so the bank package never depends on a file someone moved
+	// Rules are the village's rules the minutes were rendered under, kept with the
+	// signature (Meeting.Rules); nil keeps the village's rules as they stand.
+	Rules *Settings
 }
 
 // ImportSource is the file a nomination list was imported from, as the audit log

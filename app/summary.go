@@ -25,14 +25,18 @@ func (m *Meeting) Results(s Settings) []Result {
 }
 
 // ResultOf is household n's final result, its vote counted against the members present
-// when it was taken (VoteOf).
+// when it was taken (VoteOf), under the rules the meeting is decided under
+// (RulesUnder: a signed meeting's own).
 func (m *Meeting) ResultOf(n *Nominee, s Settings) Result {
+	s = m.RulesUnder(s)
 	q, voters := m.VoteOf(n, s)
 	return n.Result(q, s, voters)
 }
 
-// Tally counts the meeting's households under the village's rules s.
+// Tally counts the meeting's households under the village's rules s (RulesUnder: a
+// signed meeting's own).
 func (m *Meeting) Tally(s Settings) Tally {
+	s = m.RulesUnder(s)
 	t := Tally{Nominated: len(m.Nominees)}
 	for i := range m.Nominees {
 		n := &m.Nominees[i]

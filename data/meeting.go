@@ -279,7 +279,10 @@ func loadFacts(ctx context.Context, tx *sql.Tx, id int64) (*app.Meeting, error) 
 	m, err := scanMeeting(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, app.Errorf(app.ENOTFOUND, "meeting.not_found", "ID", id)
+	} else if err != nil {
+		return nil, err
 	}
+	m.Rules, err = signedRules(ctx, tx, id)
 	return m, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
@@ -75,8 +76,9 @@ type outcomeWorld struct {
 	rows   map[int64]app.MeetingSummary
 }
 
-// check holds every stored result and the meeting list to app's rule: an unsigned
-// meeting's as the rule gives them now, a signed one's as they were at its signature.
+// check holds every stored result and the meeting list to app's rule, and app's rule
+// for a signed meeting to what it gave at the signature, whatever the village's rules
+// became since.
 func (w *outcomeWorld) check(step int, op string) {
 	t := w.t
 	t.Helper()
@@ -90,8 +92,12 @@ func (w *outcomeWorld) check(step int, op string) {
 	for i, sum := range list {
 		m := mustMeeting(t, w.s, sum.ID)
 		rule := ruleResults(t, w.s, m)
-		if m.Locked() {
-			rule, want[i] = w.frozen[m.ID], w.rows[m.ID]
+		if m.Locked() && !maps.Equal(rule, w.frozen[m.ID]) {
+			t.Fatalf("step %d (%s): signed meeting %d: the rule now gives %v, it was signed with %v",
+				step, op, m.ID, rule, w.frozen[m.ID])
+		}
+		if m.Locked() && want[i] != w.rows[m.ID] {
+			t.Fatalf("step %d (%s): signed meeting %d now sums to %+v, it was signed as %+v", step, op, m.ID, want[i], w.rows[m.ID])
 		}
 		households += len(rule)
 		for id, r := range rule {
@@ -272,8 +278,9 @@ func (w *outcomeWorld) signAndAmend(m *app.Meeting) error {
 // added, imported, corrected (vote, baseline, visit, amount, block) and deleted, roll
 // call marks and corrections, members added to the roll, the village's majority, cap
 // and quorum changed, meetings created, deleted, signed and amended — every household's
-// stored result is what app's rule gives it now (a signed meeting's: what it gave at the
-// signature) and the meeting list is what loading every household gives. A write path
+// stored result is what app's rule gives it now, a signed meeting's what it gave at the
+// signature (decided under the rules kept with it, the village's later changes to its
+// rules notwithstanding), and the meeting list is what loading every household gives. A write path
 // that left a result stale fails here.
 func TestMeetingsSumsAsTheRuleDoes(t *testing.T) {
 	ctx := context.Background()
@@ -317,6 +324,7 @@ func TestMeetingsSumsAsTheRuleDoes(t *testing.T) {
 // results and the lock on households as it was.
 func asBefore0020(t *testing.T, path string) {
 	t.Helper()
+	asBefore0021(t, path)
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)

@@ -25,8 +25,11 @@ func (s *Store) Sign(ctx context.Context, meetingID int64, r app.SignRecord) err
 }
 
 func (s *Store) sign(ctx context.Context, tx *sql.Tx, meetingID int64, r app.SignRecord) error {
-	old, _, err := unlocked(ctx, tx, meetingID)
+	old, villageID, err := unlocked(ctx, tx, meetingID)
 	if err != nil {
+		return err
+	}
+	if err := keepSignedRules(ctx, tx, meetingID, villageID, r.Rules); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO signatures (meeting_id, signed_at, signer, sha256, cert_sha256,

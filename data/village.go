@@ -10,10 +10,14 @@ import (
 	"pingxin/app/amount"
 )
 
+// settingsColumns are a village's rules (app.Settings), read by settingsRow in its
+// order; the rules a meeting was signed under (signed_rules) have the same columns.
+const settingsColumns = `quorum_num, quorum_den, majority, standard_cap, raised_cap, rounding_unit,
+	validity_years, adult_age, notice_days, notice_place, object_place, notice_contact, notice_phone,
+	supervise_phone, forbidden_purposes`
+
 // villageColumns are read by scanVillage, in its order.
-const villageColumns = `id, name, town, county_code, quorum_num, quorum_den, majority, standard_cap,
-	raised_cap, rounding_unit, validity_years, adult_age, notice_days, notice_place, object_place,
-	notice_contact, notice_phone, supervise_phone, forbidden_purposes`
+const villageColumns = `id, name, town, county_code, ` + settingsColumns
 
 // CreateVillage stores a new village with its roster, after v.Validate, and sets v.ID and
 // the members' IDs. A second village of the same name is ECONFLICT.
@@ -150,26 +154,42 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanVillage(r scanner) (*app.Village, error) {
 	var v app.Village
-	st := &v.Settings
-	var majority string
-	var standard, raised, unit int64
-	var forbidden string
-	n := &st.Notice
-	if err := r.Scan(&v.ID, &v.Name, &v.Town, &v.CountyCode, &st.QuorumNum, &st.QuorumDen, &majority,
-		&standard, &raised, &unit, &st.ValidityYears, &st.AdultAge, &st.NoticeDays, &n.Place, &n.ObjectPlace,
-		&n.Contact, &n.Phone, &n.SupervisePhone, &forbidden); err != nil {
+	var st settingsRow
+	if err := r.Scan(append([]any{&v.ID, &v.Name, &v.Town, &v.CountyCode}, st.dest()...)...); err != nil {
 		return nil, err
 	}
-	if forbidden == "" { // a village from before 0004 has the default list
+	var err error
+	v.Settings, err = st.settings()
+	return &v, err
+}
+
+// settingsRow receives the settingsColumns of one row.
+type settingsRow struct {
+	s                      app.Settings
+	majority, forbidden    string
+	standard, raised, unit int64
+}
+
+// dest are the scan destinations of settingsColumns, in their order.
+func (r *settingsRow) dest() []any {
+	st, n := &r.s, &r.s.Notice
+	return []any{&st.QuorumNum, &st.QuorumDen, &r.majority, &r.standard, &r.raised, &r.unit, &st.ValidityYears,
+		&st.AdultAge, &st.NoticeDays, &n.Place, &n.ObjectPlace, &n.Contact, &n.Phone, &n.SupervisePhone, &r.forbidden}
+}
+
+// settings are the rules scanned.
+func (r *settingsRow) settings() (app.Settings, error) {
+	st := r.s
+	if r.forbidden == "" { // a village from before 0004 has the default list
 		st.ForbiddenPurposes = app.DefaultForbiddenPurposes()
-	} else if words, err := parseList[string](forbidden); err != nil {
-		return nil, err
+	} else if words, err := parseList[string](r.forbidden); err != nil {
+		return st, err
 	} else {
 		st.ForbiddenPurposes = words
 	}
-	st.Majority = app.Majority(majority)
-	st.StandardCap, st.RaisedCap, st.RoundingUnit = amount.Yuan(standard), amount.Yuan(raised), amount.Yuan(unit)
-	return &v, nil
+	st.Majority = app.Majority(r.majority)
+	st.StandardCap, st.RaisedCap, st.RoundingUnit = amount.Yuan(r.standard), amount.Yuan(r.raised), amount.Yuan(r.unit)
+	return st, nil
 }
 
 // members returns a village's current roster in the order it was entered.

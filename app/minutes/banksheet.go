@@ -196,7 +196,7 @@ func bankSummary(x *excelize.File, st bankStyles, v *app.Village, m *app.Meeting
 	}{
 		{"村", v.Name}, {"所属镇（街道）", v.Town}, {"评议会文号", m.DocNumber}, {"会议日期", m.Date},
 		{"提名户数", int64(t.Nominated)}, {"通过户数", int64(t.Passed)}, {"通过授信总额（元）", t.Total},
-		{"授信期限", validityText(v.Settings)}, {"内容指纹", Fingerprint(v, m)},
+		{"授信期限", validityText(m.RulesUnder(v.Settings))}, {"内容指纹", Fingerprint(v, m)},
 	}
 	sh := bankSheetSummary
 	if err := x.SetColWidth(sh, "A", "A", 20); err != nil {

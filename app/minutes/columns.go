@@ -95,7 +95,7 @@ var householdColumns = []householdColumn{
 	{head: "授信额度（元）", kind: cellMoney, bank: 15, table: 14.3, notice: 34, align: "R",
 		value: func(h householdRow) any { return int64(h.r.Amount) }},
 	{head: "利率优惠建议", bank: 10, value: func(h householdRow) any { return app.YesNo(h.n.RatePreference) }},
-	{head: "授信期限", bank: 20, value: func(h householdRow) any { return validityText(h.v.Settings) }},
+	{head: "授信期限", bank: 20, value: func(h householdRow) any { return validityText(h.m.RulesUnder(h.v.Settings)) }},
 	{head: "评议日期", kind: cellDate, bank: 12, value: func(h householdRow) any { return h.m.Date }},
 	{head: "评议会文号", bank: 24, value: func(h householdRow) any { return h.m.DocNumber }},
 }

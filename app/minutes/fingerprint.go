@@ -80,8 +80,11 @@ type canonVerification struct {
 	Notes          string
 }
 
+// canonical is what the fingerprint covers. The rules are the meeting's own once it is
+// signed (RulesUnder), so that a document printed after the signing carries the signed
+// minutes' fingerprint whatever the village changed since.
 func canonical(v *app.Village, m *app.Meeting) canonMeeting {
-	c := canonMeeting{Version: 1, Village: v.Name, Settings: v.Settings, Type: m.Type, DocNumber: m.DocNumber,
+	c := canonMeeting{Version: 1, Village: v.Name, Settings: m.RulesUnder(v.Settings), Type: m.Type, DocNumber: m.DocNumber,
 		Date: day(m.Date), Time: m.Time, Place: m.Place, Chair: m.Chair, Clerk: m.Clerk, AmendsWhy: m.AmendsWhy}
 	for _, a := range m.Attendance {
 		c.Attendance = append(c.Attendance, canonAttendance{a.Name, a.Bodies, a.Role, a.Presence, a.At})

@@ -70,8 +70,8 @@ func Render(w io.Writer, v *app.Village, m *app.Meeting, o Options) error {
 	if err != nil {
 		return err
 	}
-	mn := &minutes{d: d, v: v, m: m, s: v.Settings, o: o,
-		results: m.Results(v.Settings), tally: m.Tally(v.Settings), quorum: m.Quorum(v.Settings)}
+	s := m.RulesUnder(v.Settings) // a signed meeting's own rules (docs/RULES.md §3, "Final result")
+	mn := &minutes{d: d, v: v, m: m, s: s, o: o, results: m.Results(s), tally: m.Tally(s), quorum: m.Quorum(s)}
 	for _, section := range []func(){
 		mn.title, mn.facts, mn.attendance, mn.rules, mn.households,
 		mn.excluded, mn.others, mn.notes, mn.totals, mn.signatures,

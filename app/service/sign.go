@@ -146,7 +146,8 @@ func (s *Service) SignMinutes(ctx context.Context, meetingID int64, path, passph
 		return nil, err
 	}
 	rec := app.SignRecord{SignedAt: now, Signer: signing.IdentityOf(signer.Certificate()).String(),
-		SHA256: hexSHA(signed), CertSHA256: signing.Fingerprint(signer.Certificate()), MinutesPath: path, PDF: signed}
+		SHA256: hexSHA(signed), CertSHA256: signing.Fingerprint(signer.Certificate()), MinutesPath: path, PDF: signed,
+		Rules: &v.Settings}
 	if err := atomicfile.WriteBytes(path, 0o600, signed); err != nil {
 		return nil, err
 	}
@@ -238,7 +239,8 @@ func (s *Service) AddSignature(ctx context.Context, meetingID int64, path, passp
 	if err != nil {
 		return nil, err
 	}
-	next := app.SignRecord{SignedAt: now, Signer: name, SHA256: hexSHA(signed), CertSHA256: rec.CertSHA256, MinutesPath: path, PDF: signed}
+	next := app.SignRecord{SignedAt: now, Signer: name, SHA256: hexSHA(signed), CertSHA256: rec.CertSHA256, MinutesPath: path, PDF: signed,
+		Rules: &v.Settings}
 	if err := atomicfile.WriteBytes(path, 0o600, signed); err != nil {
 		return nil, err
 	}

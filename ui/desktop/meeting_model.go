@@ -48,7 +48,7 @@ func (mm *meetingModel) load() error {
 	if err != nil {
 		return err
 	}
-	mm.v, mm.m, mm.s = v, m, v.Settings
+	mm.v, mm.m, mm.s = v, m, m.RulesUnder(v.Settings) // a signed meeting's own (docs/RULES.md §3)
 	if mm.orig = nil; m.AmendsID != 0 {
 		if mm.orig, err = mm.d.Store.Meeting(context.Background(), m.AmendsID); err != nil {
 			return err

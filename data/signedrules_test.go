@@ -1,0 +1,135 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"pingxin/app"
+	"pingxin/app/amount"
+)
+
+// asBefore0021 makes the database at path what a Pingxin of schema 0020 left: no rules
+// kept with a signature.
+func asBefore0021(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`DROP TABLE signed_rules`,
+		`DELETE FROM schema_migrations WHERE name LIKE '%_signed_rules.sql'`,
+		`PRAGMA user_version = 20`,
+		`UPDATE app_meta SET value = '20' WHERE key = 'schema_version'`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigrationKeepsTheRulesOfEarlierSignings protects the meetings signed before the
+// rules were kept with the signature: the migration rebuilds the rules of each signing
+// from the audit log (a rule changed before the signing counts, one changed after —
+// once or twice — does not), the store computes their results again under those, and
+// the meeting list, app's rule and the stored results then say what the meeting was
+// signed with, while the village keeps its later rules for the meetings to come.
+func TestMigrationKeepsTheRulesOfEarlierSignings(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns := make([]app.Nominee, 60)
+	for i := range ns {
+		ns[i] = app.NewNominee("户"+itoa(i), testID(i+1))
+		ns[i].Purpose, ns[i].Requested, ns[i].Proposed = "生产", 300_000, 150_000+5_000*amount.Yuan(i%30)
+		ns[i].ProposedReason = "经营规模扩大，经核实"
+		ns[i].Votes = app.Votes{For: 2 - i%2, Against: i % 2, Recorded: true} // of the two present
+	}
+	v, m := seed(t, s, ns...)
+	atSigning := v.Settings
+	atSigning.StandardCap = 250_000 // changed before the signing: the rule it was signed with
+	if err := s.UpdateSettings(ctx, v.ID, atSigning); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Sign(ctx, m.ID, signedRecord); err != nil {
+		t.Fatal(err)
+	}
+	signed := mustMeeting(t, s, m.ID)
+	if !reflect.DeepEqual(signed.Rules, &atSigning) {
+		t.Fatalf("signed under %+v, kept %+v", atSigning, signed.Rules)
+	}
+	want := ruleResults(t, s, signed)
+	wantRow := oldMeetings(t, s)
+	later := atSigning
+	later.StandardCap, later.Majority = 100_000, app.MajorityTwoThirds
+	if err := s.UpdateSettings(ctx, v.ID, later); err != nil {
+		t.Fatal(err)
+	}
+	later.StandardCap, later.QuorumNum, later.QuorumDen, later.Notice.Phone = 120_000, 1, 1, "0573-1"
+	if err := s.UpdateSettings(ctx, v.ID, later); err != nil {
+		t.Fatal(err)
+	}
+	unsigned := *signed
+	unsigned.Rules = nil
+	laterResults := ruleResults(t, s, &unsigned)
+	if reflect.DeepEqual(laterResults, want) {
+		t.Fatal("the later rules decide the meeting as it was signed: the test shows nothing")
+	}
+	s.Close()
+	asBefore0021(t, path)
+	// a 0020 database stored a signed meeting's results under the rules of its first
+	// open after 0020: as they stand now, for a meeting signed before it
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DROP TRIGGER nominees_locked_update`); err != nil {
+		t.Fatal(err)
+	}
+	for id, r := range laterResults {
+		if _, err := db.Exec(`UPDATE nominees SET outcome = ?, final_amount = ? WHERE id = ?`, string(r.Outcome), int64(r.Amount), id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`CREATE TRIGGER nominees_locked_update BEFORE UPDATE ON nominees
+		WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
+			AND NOT (OLD.outcome IS NULL AND NEW.outcome IS NOT NULL)
+		BEGIN SELECT RAISE(ABORT, 'meeting locked'); END`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	if s, err = Open(path); err != nil {
+		t.Fatalf("opening a 0020 database: %v", err)
+	}
+	defer s.Close()
+	got := mustMeeting(t, s, m.ID)
+	if !reflect.DeepEqual(got.Rules, &atSigning) {
+		t.Fatalf("the migration kept %+v, the meeting was signed under %+v", got.Rules, atSigning)
+	}
+	if r := ruleResults(t, s, got); !reflect.DeepEqual(r, want) {
+		t.Fatalf("after the migration the rule gives %v, the meeting was signed with %v", r, want)
+	}
+	stored := storedResults(t, s)
+	for id, r := range want {
+		if stored[id] != r {
+			t.Fatalf("household %d stored %v, signed with %v", id, stored[id], r)
+		}
+	}
+	if rows, err := s.Meetings(ctx); err != nil || !reflect.DeepEqual(rows, wantRow) {
+		t.Fatalf("meeting list %+v (%v), signed as %+v", rows, err, wantRow)
+	}
+	if cur, err := s.Village(ctx, v.ID); err != nil || !reflect.DeepEqual(cur.Settings, later) {
+		t.Fatalf("the village's rules became %+v (%v), want %+v", cur.Settings, err, later)
+	}
+	if _, err := s.db.Exec(`UPDATE signed_rules SET standard_cap = 1`); err == nil {
+		t.Error("the rules kept with a signature changed")
+	}
+}
