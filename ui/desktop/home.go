@@ -23,6 +23,8 @@ type HomeScreen struct {
 	villageList   *widget.List
 	meetingsTitle *widget.Label
 	meetingRows   *fyne.Container
+	header        *fyne.Container // the meeting table's headings
+	cols          *sharedCols     // the widths the headings and meeting rows share
 	problem       *widget.Label
 	newVillage    *widget.Button
 	newMeeting    *widget.Button
@@ -46,6 +48,7 @@ func NewHomeScreen(d *Deps) *HomeScreen {
 	h := &HomeScreen{d: d}
 	h.meetingsTitle = sectionTitle("")
 	h.meetingRows = container.NewVBox()
+	h.newMeetingTable()
 	h.problem = newProblemLabel()
 	h.newVillage = &widget.Button{Text: lang.L("desktop.home.new_village"), Icon: theme.ContentAddIcon(), OnTapped: h.onNewVillage}
 	h.newMeeting = &widget.Button{Text: lang.L("desktop.home.new_meeting"), Icon: theme.ContentAddIcon(),
@@ -102,7 +105,7 @@ func (h *HomeScreen) Content() fyne.CanvasObject {
 		container.NewVBox(sectionTitle(lang.L("desktop.home.villages")), h.newVillage),
 		container.NewVBox(h.register, h.villageSet), nil, nil, h.villageList)
 	right := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, h.newMeeting, h.meetingsTitle), h.problem, h.welcome, meetingHeader()),
+		container.NewVBox(container.NewBorder(nil, nil, nil, h.newMeeting, h.meetingsTitle), h.problem, h.welcome, h.header),
 		nil, nil, nil, container.NewVScroll(h.meetingRows))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.26
@@ -167,6 +170,7 @@ func (h *HomeScreen) showMeetings() {
 	h.villageSet.Disable()
 	h.register.Disable()
 	h.meetingRows.RemoveAll()
+	h.cols.changed()
 	if !ok {
 		h.meetingsTitle.SetText(lang.L("desktop.home.no_village"))
 		h.welcome.Show()
@@ -178,9 +182,15 @@ func (h *HomeScreen) showMeetings() {
 	h.register.Enable()
 	h.meetingsTitle.SetText(lang.L("desktop.home.meetings_of", map[string]any{"Village": v.Name}))
 	for _, m := range app.InRecordOrder(h.meetings) {
-		if m.VillageID == v.ID {
-			h.meetingRows.Add(h.meetingRow(m))
+		if m.VillageID != v.ID {
+			continue
 		}
+		if len(h.meetingRows.Objects) > 0 && m.AmendsID == 0 {
+			// a line between meetings, each two lines high; an amendment stays
+			// joined to its original
+			h.meetingRows.Add(widget.NewSeparator())
+		}
+		h.meetingRows.Add(h.meetingRow(m))
 	}
 	if len(h.meetingRows.Objects) == 0 {
 		h.meetingRows.Add(&widget.Label{Text: lang.L("desktop.home.no_meetings"), Importance: widget.LowImportance})

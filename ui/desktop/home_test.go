@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,18 +45,18 @@ func TestHomeListsDemoVillageAndMeeting(t *testing.T) {
 	cells := rows[0].cells.Objects
 	for _, c := range []struct {
 		name string
-		col  int
+		got  fyne.CanvasObject
 		want string
 	}{
-		{"date", 0, "2026-03-15"},
-		{"doc number", 1, want.DocNumber},
-		{"households", 3, "30 户"},
-		{"passed", 4, zhL("desktop.home.households", want.Passed)},
-		{"total", 5, amount.Yuan(want.Total).String() + " 元"},
+		{"date", rows[0].Date, "2026-03-15"},
+		{"doc number", rows[0].Doc, want.DocNumber},
+		{"households", cells[2], "30 户"},
+		{"passed", cells[3], zhL("desktop.home.households", want.Passed)},
+		{"total", cells[4], amount.Yuan(want.Total).String() + " 元"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := cells[c.col].(*widget.Label).Text; got != c.want {
-				t.Errorf("cell %d = %q, want %q", c.col, got, c.want)
+			if got := c.got.(*widget.Label).Text; got != c.want {
+				t.Errorf("%s = %q, want %q", c.name, got, c.want)
 			}
 		})
 	}

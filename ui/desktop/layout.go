@@ -38,18 +38,28 @@ func (c colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // columns with slack, in proportion to their slack — first down to the preferred
 // widths, then, if the row is still too wide, down to the minimums.
 func (c colsLayout) widths(objs []fyne.CanvasObject, width float32) []float32 {
-	var total float32
-	for _, w := range c {
-		total += w
-	}
 	n := min(len(objs), len(c))
-	mins, wants, out := make([]float32, n), make([]float32, n), make([]float32, n)
+	mins, wants := make([]float32, n), make([]float32, n)
 	for i := range n {
 		mins[i] = objs[i].MinSize().Width + theme.Padding()
 		wants[i] = mins[i]
 		if p, ok := objs[i].(preferredWidther); ok {
 			wants[i] = max(mins[i], p.PreferredWidth()+theme.Padding())
 		}
+	}
+	return c.share(mins, wants, width)
+}
+
+// share gives each column its weight's share of width, raised to what it wants, then
+// shrinks the columns with slack back to fit: first down to their wants, then to
+// their minimums.
+func (c colsLayout) share(mins, wants []float32, width float32) []float32 {
+	var total float32
+	for _, w := range c[:len(mins)] {
+		total += w
+	}
+	out := make([]float32, len(mins))
+	for i := range out {
 		out[i] = max(wants[i], width*c[i]/total)
 	}
 	shrinkTo(out, wants, width)

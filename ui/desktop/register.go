@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -118,7 +119,9 @@ func (r *RegisterScreen) Content() fyne.CanvasObject {
 	// one row the five need 1559 px in English and 1094 px in Chinese at the largest text
 	actions := container.NewVBox(container.NewHBox(r.ImportBank, r.TypeBank, r.Renew), container.NewHBox(r.ExportXLSX, r.ExportPDF))
 	reminder := container.NewHBox(widget.NewLabel(lang.L("desktop.register.reminder")), container.NewGridWrap(fyne.NewSize(70, r.Reminder.MinSize().Height), r.Reminder), r.SaveReminder)
-	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.SortBy, r.Desc, r.DueOnly, reminder), r.Search)
+	// the search on a line of its own: beside the sort, filter and reminder it was
+	// squeezed to some 250 px at the largest text, short of an 18-digit ID number
+	filters := container.NewVBox(r.Search, container.NewHBox(r.SortBy, r.Desc, r.DueOnly, layout.NewSpacer(), reminder))
 	top := container.NewVBox(actions, filters, r.Summary, r.busy, r.Info, r.Problem)
 	side := container.NewBorder(container.NewVBox(sectionTitle(lang.L("desktop.register.history")), r.LastRating), nil, nil, nil,
 		container.NewVScroll(r.History))
