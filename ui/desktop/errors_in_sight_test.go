@@ -133,8 +133,8 @@ func TestErrorsInSight(t *testing.T) {
 		check(t, d, "a wrong notice day", mt.problem)
 		mt.onReview()
 		mt.reviewDialog.date.SetText("today")
-		mt.reviewDialog.dlg.Submit()
-		check(t, d, "a wrong review date", mt.problem)
+		mt.reviewDialog.Submit()
+		check(t, d, "a wrong review date", mt.reviewDialog.problem)
 	})
 	t.Run("new meeting and new village", func(t *testing.T) {
 		d, _ := largeEnglish(t)

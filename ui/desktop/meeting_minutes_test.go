@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"pingxin/app"
@@ -333,5 +335,75 @@ func TestBankStepNamesTheMissingReview(t *testing.T) {
 	test.Tap(mt.export)
 	if d.Win.Canvas().Overlays().Top() == nil || !mt.problem.Hidden {
 		t.Errorf("reviewed: no save dialog (%s)", mt.problem.Text)
+	}
+}
+
+// TestReviewDialogKeepsWhatWasTyped: a 组织审定 date the dialog cannot read, or one the
+// service refuses (before the meeting), is said inside the dialog, which stays open with
+// the date selected and every value typed kept; nothing is stored until the date is
+// right. On main such a date closed the dialog, said so on the tab, and the reviewer
+// and opinion typed were gone.
+func TestReviewDialogKeepsWhatWasTyped(t *testing.T) {
+	d, s := openDemoMeeting(t)
+	d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[len(textScales)-1])) // the message wraps
+	s.tabs.SelectIndex(tabMinutes)
+	mt := s.minutes
+	finishAll(t, s)
+	signOn(t, mt, "村委会2026年口令")
+	test.Tap(mt.review)
+	f := mt.reviewDialog
+	if d.Win.Canvas().Focused() != f.by {
+		t.Errorf("the dialog opens on %T, want the reviewer", d.Win.Canvas().Focused())
+	}
+	test.Type(f.by, "沈建国")
+	test.Type(f.opinion, "同意，报街道党工委备案")
+	for _, c := range []struct{ date, want string }{
+		{"3月20日", zh("meeting.review.bad_date", "Value", "3月20日")},
+		{"", zh("process.review_date_required")},
+		{"2026-03-01", zh("process.review_before_meeting", "Date", "2026-03-01", "Meeting", "2026-03-15")}, // the service's
+	} {
+		f.date.SetText(c.date)
+		f.Submit()
+		if top := d.Win.Canvas().Overlays().Top(); top == nil {
+			t.Fatalf("date %q: the dialog closed", c.date)
+		}
+		if f.problem.Hidden || f.problem.Text != c.want {
+			t.Errorf("date %q: the dialog says %q (shown %v), want %q", c.date, f.problem.Text, !f.problem.Hidden, c.want)
+		}
+		if !strings.Contains(overlayText(t, d.Win), f.problem.Text) {
+			t.Errorf("date %q: the dialog on screen does not say %q", c.date, f.problem.Text)
+		}
+		// the dialog grows by the whole message: nothing runs into the next
+		drv := fyne.CurrentApp().Driver()
+		bottom := func(o fyne.CanvasObject) float32 { return drv.AbsolutePositionForObject(o).Y + o.Size().Height }
+		save := overlayButton(t, d.Win, zh("meeting.review.save"))
+		if bottom(f.problem) > drv.AbsolutePositionForObject(f.date).Y || bottom(f.opinion) > drv.AbsolutePositionForObject(save).Y {
+			t.Errorf("date %q: the message (to %.0f) runs into the date (from %.0f), or the opinion (to %.0f) into the buttons (from %.0f)", c.date,
+				bottom(f.problem), drv.AbsolutePositionForObject(f.date).Y, bottom(f.opinion), drv.AbsolutePositionForObject(save).Y)
+		}
+		if f.date.Text != c.date || f.by.Text != "沈建国" || f.opinion.Text != "同意，报街道党工委备案" {
+			t.Errorf("date %q: the dialog now holds %q, %q, %q", c.date, f.date.Text, f.by.Text, f.opinion.Text)
+		}
+		if foc := d.Win.Canvas().Focused(); foc != f.date || f.date.SelectedText() != c.date {
+			t.Errorf("date %q: the keyboard is on %T with %q selected, want the date selected", c.date, foc, f.date.SelectedText())
+		}
+		if r, _ := d.Store.Review(context.Background(), s.model.id); r != nil {
+			t.Fatalf("date %q: a review was stored: %+v", c.date, r)
+		}
+		if mt.problem.Visible() {
+			t.Errorf("date %q: the tab says %q too, behind the dialog", c.date, mt.problem.Text)
+		}
+	}
+	test.Type(f.date, "2026-03-20") // types over the selected date
+	f.Submit()
+	if d.Win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("a right date: the dialog stays open saying %q", f.problem.Text)
+	}
+	r, _ := d.Store.Review(context.Background(), s.model.id)
+	if r == nil || r.Date.Format(dateLayout) != "2026-03-20" || r.Reviewer != "沈建国" || r.Opinion != "同意，报街道党工委备案" {
+		t.Fatalf("stored %+v", r)
+	}
+	if mt.step.Text != zh("meeting.review.done") {
+		t.Errorf("the tab says %q, want %q", mt.step.Text, zh("meeting.review.done"))
 	}
 }

@@ -173,7 +173,7 @@ func (p *passDialog) precheck() error {
 // say shows what is wrong at the top and selects e, the field at fault, to type again.
 func (p *passDialog) say(err error, e *widget.Entry) {
 	setProblem(p.problem, errText(p.d, err))
-	p.dlg.Resize(fyne.NewSize(passDialogWidth, 0)) // taller by the message, at once
+	fitDialog(p.dlg, passDialogWidth) // taller by the message, at once
 	p.win.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
@@ -192,6 +192,15 @@ func (p *passDialog) busy(on bool) {
 	p.bar.Hide()
 	p.ok.Enable()
 	p.cancel.Enable()
+}
+
+// fitDialog makes dlg width wide and as tall as its content needs now. It asks twice: a
+// message just shown wraps only once it has been given its width, so the first height
+// is that of one line, and the lines below it ran into the buttons (in the review
+// dialog at the largest text, TestReviewDialogKeepsWhatWasTyped).
+func fitDialog(dlg dialog.Dialog, width float32) {
+	dlg.Resize(fyne.NewSize(width, 0))
+	dlg.Resize(fyne.NewSize(width, 0))
 }
 
 // isPassphraseError reports whether err is about the passphrase typed: the dialog's

@@ -284,7 +284,7 @@ func TestPaperMeetingOnTheScreens(t *testing.T) {
 			test.Tap(mt.review)
 			mt.reviewDialog.date.SetText("2026-11-21")
 			mt.reviewDialog.by.SetText("沈建国")
-			mt.reviewDialog.dlg.Submit()
+			mt.reviewDialog.Submit()
 			if r, _ := d.Store.Review(ctx, s.model.id); r == nil || r.Reviewer != "沈建国" {
 				t.Fatalf("review: %+v (%s)", r, mt.problem.Text)
 			}
