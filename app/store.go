@@ -110,6 +110,9 @@ type Reader interface {
 	Publicity(ctx context.Context, meetingID int64) (*Publicity, error)       // nil, nil when none issued
 	LatestPackage(ctx context.Context, meetingID int64) (*BankPackage, error) // the last bank package exported; nil, nil when none
 	Audit(ctx context.Context, meetingID int64) ([]AuditEntry, error)
+	// RollCall is a meeting with its roll call but without its households: all a
+	// roll-call mark reads unless it may recount recorded votes (Meeting.MayRecount).
+	RollCall(ctx context.Context, id int64) (*Meeting, error)
 	CreditReader // the credit register (credit.go)
 }
 

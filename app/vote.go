@@ -74,14 +74,13 @@ type Recount struct {
 // they never were, so they leave every recorded vote that counted them. Only
 // people's-council members vote. m is changed: the mark and the new sets.
 func (m *Meeting) Remark(memberID int64, p Presence, at string) []Recount {
-	var voter bool
+	recounts := m.MayRecount(memberID, p)
 	for i := range m.Attendance {
 		if a := &m.Attendance[i]; a.MemberID == memberID {
 			a.Presence, a.At = p, at
-			voter = hasBody(a.Bodies, BodyPeople)
 		}
 	}
-	if !voter || p.Timed() {
+	if !recounts {
 		return nil
 	}
 	var out []Recount
@@ -104,6 +103,19 @@ func (m *Meeting) Remark(memberID int64, p Presence, at string) []Recount {
 		n.Voters = after
 	}
 	return out
+}
+
+// MayRecount reports whether marking member memberID p may change recorded votes
+// (Remark): only a mark that says how it was for the whole meeting (出席, 缺席, 请假), on a
+// people's-council member on the roll call. Any other mark needs only the roll call, not
+// the households.
+func (m *Meeting) MayRecount(memberID int64, p Presence) bool {
+	for _, a := range m.Attendance {
+		if a.MemberID == memberID {
+			return hasBody(a.Bodies, BodyPeople) && !p.Timed()
+		}
+	}
+	return false
 }
 
 // RemarkPreview is Remark on a copy: which recorded votes the marks would change, for a

@@ -75,9 +75,10 @@ func BenchmarkImportNominees10k(b *testing.B) {
 	}
 }
 
-// BenchmarkRollCallMark10k is one roll-call mark on a meeting of 10,000 households: the
-// store computes every household's stored result again (outcome.go) in the mark's
-// transaction, writing only those that change.
+// BenchmarkRollCallMark10k is one roll-call mark in the store on a meeting of 10,000
+// households not voted on yet: the mark's transaction, which computes again only the
+// stored results the mark can change (migration 0022) — here none, where it computed
+// all 10,000 before. app/service's benchmark of the same name marks a meeting half voted.
 func BenchmarkRollCallMark10k(b *testing.B) {
 	ctx := context.Background()
 	s := openTest(b)

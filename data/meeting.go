@@ -154,6 +154,29 @@ func (s *Store) Meeting(ctx context.Context, id int64) (*app.Meeting, error) {
 
 // loadMeeting reads a whole meeting: its row, its roll call and its list.
 func loadMeeting(ctx context.Context, tx *sql.Tx, id int64) (*app.Meeting, error) {
+	m, err := loadRollCall(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	ns, err := nomineesOf(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	m.Nominees = ns[id]
+	return m, nil
+}
+
+// RollCall returns a meeting with its village's name and its roll call, without its
+// households (a mark that cannot recount a vote reads no more); ENOTFOUND when there
+// is none.
+func (s *Store) RollCall(ctx context.Context, id int64) (*app.Meeting, error) {
+	return readTx(ctx, s, func(tx *sql.Tx) (*app.Meeting, error) {
+		return loadRollCall(ctx, tx, id)
+	})
+}
+
+// loadRollCall reads a meeting's facts and roll call.
+func loadRollCall(ctx context.Context, tx *sql.Tx, id int64) (*app.Meeting, error) {
 	m, err := loadFacts(ctx, tx, id)
 	if err != nil {
 		return nil, err
@@ -162,11 +185,7 @@ func loadMeeting(ctx context.Context, tx *sql.Tx, id int64) (*app.Meeting, error
 	if err != nil {
 		return nil, err
 	}
-	ns, err := nomineesOf(ctx, tx, id)
-	if err != nil {
-		return nil, err
-	}
-	m.Attendance, m.Nominees = as[id], ns[id]
+	m.Attendance = as[id]
 	return m, nil
 }
 

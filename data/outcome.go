@@ -15,7 +15,10 @@ import (
 // verification, the meeting's roll call, the village's rules) and refreshOutcomes
 // computes the stale ones again before the transaction that changed them commits, so
 // that a committed database never holds a result the rule would not give. A signed
-// meeting's results are frozen with its signature.
+// meeting's results are frozen with its signature. A roll-call mark makes stale only
+// the results it can change (migration 0022): the votes counted against the roll call
+// as it stands, and those whose present set it rewrites; a vote keeping its own set,
+// or one not taken, stays.
 
 // outcomeRule is what the rule reads besides the household itself: the meeting's roll
 // call and its village's rules.
@@ -42,15 +45,10 @@ func (r *outcomeRule) values(n *app.Nominee) (outcome any, finalAmount int64) {
 // loadOutcomeRule reads the roll call and village rules of a meeting; ENOTFOUND when
 // there is no such meeting.
 func loadOutcomeRule(ctx context.Context, tx *sql.Tx, meetingID int64) (*outcomeRule, error) {
-	m, err := loadFacts(ctx, tx, meetingID)
+	m, err := loadRollCall(ctx, tx, meetingID)
 	if err != nil {
 		return nil, err
 	}
-	as, err := attendanceOf(ctx, tx, meetingID)
-	if err != nil {
-		return nil, err
-	}
-	m.Attendance = as[meetingID]
 	v, err := villageWhere(ctx, tx, "id = ?", m.VillageID, itoa(m.VillageID))
 	if err != nil {
 		return nil, err
@@ -59,8 +57,9 @@ func loadOutcomeRule(ctx context.Context, tx *sql.Tx, meetingID int64) (*outcome
 }
 
 // refreshOutcomes computes again every stale result: each household whose own row or
-// verification changed, and every household of a meeting whose roll call or village
-// rules changed (outcomes_stale), writing only the results that differ. A signed
+// verification changed (or whose vote a roll-call mark counts), and every household of
+// a meeting whose roll call's members or village rules changed (outcomes_stale),
+// writing only the results that differ. A signed
 // meeting is never recomputed; only a result it never had is filled (fillOutcomes).
 // Every write transaction runs it before it commits (inTx).
 func refreshOutcomes(ctx context.Context, tx *sql.Tx) error {

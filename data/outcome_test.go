@@ -325,12 +325,7 @@ func TestMeetingsSumsAsTheRuleDoes(t *testing.T) {
 func asBefore0020(t *testing.T, path string) {
 	t.Helper()
 	asBefore0021(t, path)
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range []string{
+	onFile(t, path,
 		`DROP TRIGGER nominees_outcome_stale`,
 		`DROP TRIGGER verifications_outcome_insert`,
 		`DROP TRIGGER verifications_outcome_update`,
@@ -350,8 +345,19 @@ func asBefore0020(t *testing.T, path string) {
 		`ALTER TABLE nominees DROP COLUMN final_amount`,
 		`DELETE FROM schema_migrations WHERE name LIKE '%_household_outcomes.sql'`,
 		`PRAGMA user_version = 19`,
-		`UPDATE app_meta SET value = '19' WHERE key = 'schema_version'`,
-	} {
+		`UPDATE app_meta SET value = '19' WHERE key = 'schema_version'`)
+}
+
+// onFile runs qs on the database at path, outside the store, as an older Pingxin or
+// something else writing the file would.
+func onFile(t *testing.T, path string, qs ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range qs {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -2,7 +2,7 @@ package data
 
 import (
 	"context"
-	"database/sql"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -15,21 +15,12 @@ import (
 // kept with a signature.
 func asBefore0021(t *testing.T, path string) {
 	t.Helper()
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, q := range []string{
+	asBefore0022(t, path)
+	onFile(t, path,
 		`DROP TABLE signed_rules`,
 		`DELETE FROM schema_migrations WHERE name LIKE '%_signed_rules.sql'`,
 		`PRAGMA user_version = 20`,
-		`UPDATE app_meta SET value = '20' WHERE key = 'schema_version'`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+		`UPDATE app_meta SET value = '20' WHERE key = 'schema_version'`)
 }
 
 // TestMigrationKeepsTheRulesOfEarlierSignings protects the meetings signed before the
@@ -86,25 +77,14 @@ func TestMigrationKeepsTheRulesOfEarlierSignings(t *testing.T) {
 	asBefore0021(t, path)
 	// a 0020 database stored a signed meeting's results under the rules of its first
 	// open after 0020: as they stand now, for a meeting signed before it
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`DROP TRIGGER nominees_locked_update`); err != nil {
-		t.Fatal(err)
-	}
+	qs := []string{`DROP TRIGGER nominees_locked_update`}
 	for id, r := range laterResults {
-		if _, err := db.Exec(`UPDATE nominees SET outcome = ?, final_amount = ? WHERE id = ?`, string(r.Outcome), int64(r.Amount), id); err != nil {
-			t.Fatal(err)
-		}
+		qs = append(qs, fmt.Sprintf(`UPDATE nominees SET outcome = '%s', final_amount = %d WHERE id = %d`, r.Outcome, r.Amount, id))
 	}
-	if _, err := db.Exec(`CREATE TRIGGER nominees_locked_update BEFORE UPDATE ON nominees
+	onFile(t, path, append(qs, `CREATE TRIGGER nominees_locked_update BEFORE UPDATE ON nominees
 		WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
 			AND NOT (OLD.outcome IS NULL AND NEW.outcome IS NOT NULL)
-		BEGIN SELECT RAISE(ABORT, 'meeting locked'); END`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+		BEGIN SELECT RAISE(ABORT, 'meeting locked'); END`)...)
 
 	if s, err = Open(path); err != nil {
 		t.Fatalf("opening a 0020 database: %v", err)

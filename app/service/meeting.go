@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,9 +61,14 @@ type Mark struct {
 // the households it would change, ECONFLICT, unless yes: the person saw them and
 // confirmed.
 func (s *Service) SetPresence(ctx context.Context, meetingID, memberID int64, p app.Presence, at string, yes bool) error {
-	m, err := s.Meeting(ctx, meetingID)
+	m, err := s.RollCall(ctx, meetingID)
 	if err != nil {
 		return err
+	}
+	if m.MayRecount(memberID, p) { // the votes it may change are the households'
+		if m, err = s.Meeting(ctx, meetingID); err != nil {
+			return err
+		}
 	}
 	name := ""
 	for _, a := range m.Attendance {
@@ -86,7 +92,7 @@ func (s *Service) SetPresence(ctx context.Context, meetingID, memberID int64, p 
 // is stored: an unknown name or a 迟到 without a time changes nothing, and neither does
 // a set of marks that changes the count of recorded votes unless yes (SetPresence).
 func (s *Service) Attend(ctx context.Context, meetingID int64, marks []Mark, yes bool) ([]app.Recount, error) {
-	m, err := s.Meeting(ctx, meetingID)
+	m, err := s.RollCall(ctx, meetingID)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +109,11 @@ func (s *Service) Attend(ctx context.Context, meetingID int64, marks []Mark, yes
 			return nil, err
 		}
 		rm[i] = app.RollMark{MemberID: id, Presence: mk.Presence, At: app.MarkTime(mk.Presence, mk.At)}
+	}
+	if slices.ContainsFunc(rm, func(mk app.RollMark) bool { return m.MayRecount(mk.MemberID, mk.Presence) }) {
+		if m, err = s.Meeting(ctx, meetingID); err != nil { // the votes they may change are the households'
+			return nil, err
+		}
 	}
 	rs := m.RemarkPreview(rm...)
 	if len(rs) > 0 && !yes {
