@@ -2,6 +2,7 @@ package desktop
 
 import (
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -84,8 +85,8 @@ func (s *sharedCols) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // wholeWidth is the width at which o shows all it holds: a truncating label's whole
-// text, a preferredWidther's preferred width, the widest line of a cell of stacked
-// lines (a container), or else its minimum.
+// text (its widest line), a preferredWidther's preferred width, the widest line of a
+// cell of stacked lines (a container), or else its minimum.
 func wholeWidth(o fyne.CanvasObject) float32 {
 	if !o.Visible() {
 		return 0
@@ -101,7 +102,10 @@ func wholeWidth(o fyne.CanvasObject) float32 {
 		}
 		// Fyne truncates to the whole pixels inside the padding (int(width)): a width
 		// of exactly the text's own cut its last letters ("Househol…")
-		tw := fyne.MeasureText(x.Text, theme.Size(name), x.TextStyle).Width
+		var tw float32
+		for _, line := range strings.Split(x.Text, "\n") {
+			tw = max(tw, fyne.MeasureText(line, theme.Size(name), x.TextStyle).Width)
+		}
 		return float32(math.Ceil(float64(tw))) + 1 + 2*theme.InnerPadding()
 	case preferredWidther:
 		return x.PreferredWidth()

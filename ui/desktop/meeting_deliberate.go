@@ -178,6 +178,9 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		t.storeErr, t.saved)
 	jumpWidth := canvas.NewRectangle(color.Transparent)
 	jumpWidth.SetMinSize(fyne.NewSize(160, 0))
+	// the keys in two lines of their own (the text says where to break): on one line
+	// they were cut short at 1024 px, and a wrapping label ran into the form below,
+	// since the bar's height was taken before the label had its width and wrapped
 	nav := container.NewBorder(nil, nil, container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), t.projB,
 		&widget.Label{Text: mtgL("meeting.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
 	return container.NewThemeOverride(container.NewBorder(nav, outcome, nil, nil, split), largeTheme{factor: 1.35})

@@ -384,7 +384,8 @@ func TestRollCallLateTimeFitsASmallWindowAtTheLargestText(t *testing.T) {
 				if r.radio.Size().Width < r.radio.MinSize().Width {
 					t.Errorf("%s's marks are %.0f px wide, less than the %.0f they need", s.model.m.Attendance[r.a].Name, r.radio.Size().Width, r.radio.MinSize().Width)
 				}
-				if l == i18n.Zh && r.radio.Size().Width < r.radio.PreferredWidth() {
+				// with the half pixel of grace KeyChoice gives the row's float sums
+				if l == i18n.Zh && r.radio.Size().Width < r.radio.PreferredWidth()-0.5 {
 					t.Errorf("%s's marks wrap: %.0f px of the %.0f one line needs", s.model.m.Attendance[r.a].Name, r.radio.Size().Width, r.radio.PreferredWidth())
 				}
 			}

@@ -77,10 +77,12 @@ func (t *rollTab) content() fyne.CanvasObject {
 				continue
 			}
 			r := t.newRow(i)
-			// a name is never cut, even at the largest text size; the role gives way first
+			// a name is never cut, even at the largest text size; the role gives way
+			// first, onto more lines rather than cut ("People'…" at 1024 px)
 			name := widget.NewLabel(a.Name)
+			role := &widget.Label{Text: t.roleOf(a), Wrapping: fyne.TextWrapWord}
 			box.Add(container.NewBorder(nil, r.err, nil, nil,
-				tableRow(rollCols, name, tableCell(t.roleOf(a)), r.radio, r.late)))
+				tableRow(rollCols, name, role, r.radio, r.late)))
 		}
 	}
 	f := t.facts
@@ -143,12 +145,25 @@ func isPeoplesCouncil(a app.Attendance) bool {
 }
 
 // roleOf names a person's bodies and role.
+//
+// Under the people's council's heading the council is not named again on every row
+// (it cut the role short at 1024 px: "People'…" for "People's council · Chair"): a
+// council member shows only the other bodies they belong to and their role.
 func (t *rollTab) roleOf(a app.Attendance) string {
-	s := bodiesText(a.Bodies)
-	if a.Role != "" && a.Role != app.RoleMember {
-		s += " · " + roleText(a.Role)
+	var bodies []app.Body
+	for _, b := range a.Bodies {
+		if b != app.BodyPeople {
+			bodies = append(bodies, b)
+		}
 	}
-	return s
+	var parts []string
+	if s := bodiesText(bodies); s != "" {
+		parts = append(parts, s)
+	}
+	if a.Role != "" && a.Role != app.RoleMember {
+		parts = append(parts, roleText(a.Role))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (t *rollTab) buildFacts() {

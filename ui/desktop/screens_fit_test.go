@@ -81,7 +81,7 @@ func cutLabels(o fyne.CanvasObject) []string {
 		}
 		switch x := o.(type) {
 		case *widget.Label:
-			if shown := drawnText(x); x.Truncation != fyne.TextTruncateOff && shown != x.Text {
+			if shown := drawnText(x); x.Truncation != fyne.TextTruncateOff && shown != strings.ReplaceAll(x.Text, "\n", "") {
 				cut = append(cut, fmt.Sprintf("%q as %q (%.0f px, %.0f wanted)", x.Text, shown, x.Size().Width, wholeWidth(x)))
 			}
 			return
@@ -99,7 +99,7 @@ func cutLabels(o fyne.CanvasObject) []string {
 	return cut
 }
 
-// drawnText is the text label l draws now, "…" and all.
+// drawnText is the text label l draws now, "…" and all, its lines run together.
 func drawnText(l *widget.Label) string {
 	var b strings.Builder
 	walk(l, func(o fyne.CanvasObject) {
@@ -217,6 +217,32 @@ func TestRegisterSearchFitsAnIDNumberAtTheLargestText(t *testing.T) {
 					t.Errorf("the search box is %.0f px wide, %q needs %.0f", r.Search.Size().Width, text, need)
 				}
 			}
+		})
+	}
+}
+
+// TestNoTextCutAt1024: in a 1024×768 window at the default text size, in Chinese and in
+// English, no screen of the main window cuts a text short with "…". On main the roll
+// call cut every role ("People'…" for "People's council · Chair", "百姓议事会 · 主…")
+// and the deliberation tab its keys ("Tab next field · Enter save and…").
+func TestNoTextCutAt1024(t *testing.T) {
+	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
+		t.Run(string(l), func(t *testing.T) {
+			d, demo := openDemoMeeting(t)
+			d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[0]))
+			if err := useLanguage(l); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { useLanguage(i18n.Zh) })
+			d.Lang = l
+			d.Win.SetContent(NewMainContent(d))
+			d.Win.Resize(fyne.NewSize(1024, 768))
+			everyScreen(d, demo, func(what string) {
+				relayout(d.Win)
+				if cut := cutLabels(d.Win.Content()); len(cut) > 0 {
+					t.Errorf("%s cuts %s", what, strings.Join(cut, ", "))
+				}
+			})
 		})
 	}
 }
