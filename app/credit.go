@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -74,15 +75,20 @@ type CreditRow struct {
 	RevokedDoc string // the amendment that withdrew the household; "" when none
 	RevokedOn  time.Time
 	Blacklist  *BlacklistEntry // the active blacklist entry, nil when none
+	// Validity is the credit's validity in years as the minutes that passed it were
+	// signed with (Meeting.RulesUnder, docs/RULES.md §3); 0 when not known: the
+	// village's.
+	Validity int
 }
 
-// Expiry is the day the rating ends: the bank's approval date plus the village's
-// validity (three years by default); zero before an approval.
+// Expiry is the day the rating ends: the bank's approval date plus the validity the
+// passing minutes were signed with (three years by default), whatever the village
+// decided since; zero before an approval.
 func (r *CreditRow) Expiry(s Settings) time.Time {
 	if r.Bank != BankApproved || r.BankDate.IsZero() {
 		return time.Time{}
 	}
-	return r.BankDate.AddDate(s.ValidityYears, 0, 0)
+	return r.BankDate.AddDate(cmp.Or(r.Validity, s.ValidityYears), 0, 0)
 }
 
 // Status is the row's standing on day today, with reminderDays the village's reminder

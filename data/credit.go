@@ -147,17 +147,20 @@ func (s *Store) CreditRegister(ctx context.Context, villageID int64) ([]app.Cred
 	})
 }
 
-// packedRow is a register row and its active blacklist entry as one text, the fields
-// joined by the unit separator (U+001F), which no stored text holds.
+// packedRow is a register row, its active blacklist entry and the validity its passing
+// minutes were signed with (signed_rules) as one text, the fields joined by the unit
+// separator (U+001F), which no stored text holds.
 const packedRow = `concat_ws(char(31), r.id_number, r.name, r.grp, r.nominee_id, r.meeting_id, r.doc_number,
 	r.signed_on, r.passed, r.bank_result, r.bank_amount, r.bank_date, r.bank_rate, r.bank_note, r.revoked_doc,
-	r.revoked_on, coalesce(b.id, 0), coalesce(b.category, ''), coalesce(b.date, ''), coalesce(b.source, ''))
+	r.revoked_on, coalesce(b.id, 0), coalesce(b.category, ''), coalesce(b.date, ''), coalesce(b.source, ''),
+	coalesce(g.validity_years, 0))
 	FROM credit_register r LEFT JOIN blacklist b
-	ON b.village_id = r.village_id AND b.id_number = r.id_number AND b.removed_at IS NULL`
+	ON b.village_id = r.village_id AND b.id_number = r.id_number AND b.removed_at IS NULL
+	LEFT JOIN signed_rules g ON g.meeting_id = r.meeting_id`
 
 // unpackCreditRow reads a packedRow.
 func unpackCreditRow(villageID int64, packed string) (app.CreditRow, error) {
-	var f [19]string
+	var f [20]string
 	rest := packed
 	for i := range f {
 		var ok bool
@@ -167,8 +170,8 @@ func unpackCreditRow(villageID int64, packed string) (app.CreditRow, error) {
 	}
 	r := app.CreditRow{VillageID: villageID, IDNumber: f[0], Name: f[1], Group: f[2], DocNumber: f[5],
 		Bank: app.BankResult(f[8]), BankRate: f[11], BankNote: f[12], RevokedDoc: f[13]}
-	var nums [5]int64
-	for i, k := range []int{3, 4, 7, 9, 15} {
+	var nums [6]int64
+	for i, k := range []int{3, 4, 7, 9, 15, 19} {
 		n, err := strconv.ParseInt(f[k], 10, 64)
 		if err != nil {
 			return r, err
@@ -176,6 +179,7 @@ func unpackCreditRow(villageID int64, packed string) (app.CreditRow, error) {
 		nums[i] = n
 	}
 	r.NomineeID, r.MeetingID, r.Passed, r.BankAmount = nums[0], nums[1], amount.Yuan(nums[2]), amount.Yuan(nums[3])
+	r.Validity = int(nums[5])
 	var err error
 	for i, d := range []*time.Time{&r.SignedOn, &r.BankDate, &r.RevokedOn} {
 		if *d, err = parseDate(f[[]int{6, 10, 14}[i]]); err != nil {

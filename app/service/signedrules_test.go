@@ -43,8 +43,8 @@ func viewSigned(t *testing.T, st app.Store, id int64) signedView {
 // majority, lowers its standard cap (so that proposals above it without a visit are
 // 暂缓) and lengthens the credit's validity. Every reader of the signed meeting — the
 // meeting list, the tally and results the screens show, the fingerprint the documents
-// print, the minutes handed out, the bank sheet, the register and an amendment's list
-// of changes — must still give what the meeting was signed with. Before the rules were
+// print, the minutes handed out, the bank sheet, the register with its ratings' expiry
+// and an amendment's list of changes — must still give what the meeting was signed with. Before the rules were
 // kept with the signature, the tally, the results, the fingerprint, the bank sheet and
 // the register followed the new rules while the meeting list did not.
 func TestSignedMeetingKeepsItsRules(t *testing.T) {
@@ -119,6 +119,23 @@ func TestSignedMeetingKeepsItsRules(t *testing.T) {
 	}
 	if passed != before.row.Passed || total != before.row.Total {
 		t.Errorf("register: %d households, %d yuan; signed %d, %d", passed, total, before.row.Passed, before.row.Total)
+	}
+	// the rating runs for the validity the minutes were signed with, not the 5 years the
+	// village decided later
+	first := reg.Entries[0]
+	approved := app.Day(now)
+	if err := svc.RecordBankAnswer(ctx, v.ID, app.BankAnswer{IDNumber: first.IDNumber, Name: first.Name,
+		Result: app.BankApproved, Amount: first.Passed, Date: approved}); err != nil {
+		t.Fatal(err)
+	}
+	if reg, err = svc.OpenRegister(ctx, v.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range reg.Entries {
+		if e.IDNumber == first.IDNumber && !e.Expiry.Equal(approved.AddDate(3, 0, 0)) {
+			t.Errorf("register: %s approved %s expires %s, signed with a validity of 3 years",
+				e.Name, approved.Format(time.DateOnly), e.Expiry.Format(time.DateOnly))
+		}
 	}
 
 	// An amendment is decided under the rules as they stand until its own signing: what
