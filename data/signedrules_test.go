@@ -113,3 +113,49 @@ func TestMigrationKeepsTheRulesOfEarlierSignings(t *testing.T) {
 		t.Error("the rules kept with a signature changed")
 	}
 }
+
+// TestSignKeepsTheRulesTheMinutesWereRenderedUnder protects a signing that races a change
+// of the village's rules: the minutes were rendered under the rules the service read,
+// the village changed its rules before the signature was stored. The meeting keeps the
+// rules it was rendered (and signed) under, and its stored results — which the change
+// had computed again under the new rules — are computed under those before it is
+// locked, so that the meeting list says what the signed minutes say.
+func TestSignKeepsTheRulesTheMinutesWereRenderedUnder(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	ns := make([]app.Nominee, 10)
+	for i := range ns {
+		ns[i] = app.NewNominee("户"+itoa(i), testID(i+1))
+		ns[i].Purpose, ns[i].Requested, ns[i].Proposed = "生产", 300_000, 100_000+20_000*amount.Yuan(i)
+		ns[i].ProposedReason = "经营规模扩大，经核实"
+		ns[i].Votes = app.Votes{For: 2, Recorded: true}
+	}
+	v, m := seed(t, s, ns...)
+	rendered := v.Settings
+	later := rendered
+	later.StandardCap, later.QuorumNum, later.QuorumDen = 150_000, 1, 1
+	if err := s.UpdateSettings(ctx, v.ID, later); err != nil {
+		t.Fatal(err)
+	}
+	rec := signedRecord
+	rec.Rules = &rendered
+	if err := s.Sign(ctx, m.ID, rec); err != nil {
+		t.Fatal(err)
+	}
+	got := mustMeeting(t, s, m.ID)
+	if !reflect.DeepEqual(got.Rules, &rendered) {
+		t.Fatalf("signed under %+v, kept %+v", rendered, got.Rules)
+	}
+	unsigned := *got
+	unsigned.Rules = nil
+	want, now := ruleResults(t, s, got), ruleResults(t, s, &unsigned)
+	if reflect.DeepEqual(want, now) {
+		t.Fatal("the two rules decide alike: the test shows nothing")
+	}
+	stored := storedResults(t, s)
+	for id, r := range want {
+		if stored[id] != r {
+			t.Fatalf("household %d stored %v, signed with %v", id, stored[id], r)
+		}
+	}
+}
