@@ -39,10 +39,12 @@ smoke: build
 	scripts/smoke.sh ./$(BIN) $(SHOT)
 
 # docs/screens/: every screen at 1024x768 and 1366x768 in both languages, rendered by the
-# Fyne test driver; the deliberation pictures there are taken from the real window under
-# Xvfb (xvfb-run, xdotool, import -window root) and are left as they are.
+# Fyne test driver; the deliberation pictures are taken from the real window under Xvfb
+# (scripts/delibshots.sh: xdotool, import -window root), where the test driver draws the
+# scrolled form through the outcome strip.
 shots:
 	PINGXIN_DOCS_SHOTS=$(CURDIR)/docs/screens $(GO) test -count=1 -run TestDocsScreenshots ./ui/desktop/
+	scripts/delibshots.sh docs/screens
 
 bench: deps
 	scripts/bench.sh

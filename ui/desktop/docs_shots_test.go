@@ -12,10 +12,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"pingxin/app/i18n"
+	"pingxin/app/service"
 )
 
-// TestDocsScreenshots renders every screen of the demo meeting at 1024×768 and
-// 1366×768 in both languages into $PINGXIN_DOCS_SHOTS (make shots writes docs/): the
+// TestDocsScreenshots renders every screen of the demo meeting, village settings' four
+// tabs, the credit register once the meeting is signed and the 组织审定 dialog saying
+// what is wrong, at 1024×768 and 1366×768 in both languages into $PINGXIN_DOCS_SHOTS (make shots writes docs/): the
 // README's pictures are the build's own screens. Without the variable it is skipped.
 func TestDocsScreenshots(t *testing.T) {
 	dir := os.Getenv("PINGXIN_DOCS_SHOTS")
@@ -82,6 +84,11 @@ func shotsIn(t *testing.T, dir string, lg i18n.Lang, size fyne.Size) {
 			continue
 		}
 		save(tab, d.Win)
+		if i == tabRoll { // and the people who do not count for quorum, below
+			s.roll.scroll.ScrollToBottom()
+			save("roll-end", d.Win)
+			s.roll.scroll.ScrollToTop()
+		}
 	}
 	s.delib.onProjector()
 	s.delib.proj.win.Resize(fyne.NewSize(projW, projH))
@@ -89,6 +96,43 @@ func shotsIn(t *testing.T, dir string, lg i18n.Lang, size fyne.Size) {
 		save("projector", s.delib.proj.win)
 	}
 	s.delib.proj.win.Close()
-	d.Nav.(*Navigator).onSettings()
+	nav := d.Nav.(*Navigator)
+	nav.Home()
+	nav.Top().(*HomeScreen).onVillageSettings()
+	vs := nav.Top().(*VillageScreen)
+	for i, tab := range []string{"village-rules", "village-blacklist", "village-roster", "village-cert"} {
+		vs.tabs.SelectIndex(i)
+		save(tab, d.Win)
+	}
+	// signed: the credit register holds what it passed, and the 组织审定 comes next
+	nav.Home()
+	signMeeting(t, d, id)
+	nav.Top().(*HomeScreen).onRegister()
+	save("register", d.Win)
+	nav.Home()
+	s = NewMeetingScreen(d, id).(*MeetingScreen)
+	nav.Push(s)
+	s.tabs.SelectIndex(tabMinutes)
+	s.minutes.onReview()
+	s.minutes.reviewDialog.date.SetText("2026-02-30")
+	s.minutes.reviewDialog.Submit() // a date it cannot read: said in the dialog
+	save("review", d.Win)
+	d.Win.Canvas().Overlays().Remove(d.Win.Canvas().Overlays().Top())
+	// later: an amendment of the signed meeting, under it, and a new meeting above both
+	ctx := context.Background()
+	m, err := d.Store.Meeting(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Store.Amend(ctx, id, service.AmendSpec{Reason: "核实后更正第3户的授信额度", Date: testDay.AddDate(0, 0, 20)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Store.CreateMeeting(ctx, service.MeetingSpec{VillageID: m.VillageID, Date: testDay.AddDate(0, 3, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	nav.Home()
+	nav.Top().(*HomeScreen).Refresh()
+	save("home-later", d.Win)
+	nav.onSettings()
 	save("settings", d.Win)
 }

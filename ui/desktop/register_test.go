@@ -24,6 +24,13 @@ func signedDemo(t *testing.T, d *Deps) (*app.Meeting, []app.Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return signMeeting(t, d, id)
+}
+
+// signMeeting gives every household of meeting id a result and signs its minutes.
+func signMeeting(t *testing.T, d *Deps, id int64) (*app.Meeting, []app.Result) {
+	t.Helper()
+	ctx := context.Background()
 	m, err := d.Store.Meeting(ctx, id)
 	if err != nil {
 		t.Fatal(err)
