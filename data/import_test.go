@@ -81,3 +81,61 @@ func TestImportFeedStoresAllOrNothing(t *testing.T) {
 		t.Fatalf("audit: %+v", after[before:])
 	}
 }
+
+// TestImportSparseColumnsKeepEveryValue: a tally sheet fills some columns in some
+// parts of the list and not in others (a phone, a purpose, a reason, by the bits of
+// the part's number), and others here and there (a vote every 13th, an unchecked
+// baseline item every 7th, a visit every 3rd). The batched INSERTs must put every
+// value in its own household's column: each household comes back exactly as fed, its
+// empty fields empty.
+func TestImportSparseColumnsKeepEveryValue(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	_, m := seed(t, s)
+	var fed []app.Nominee
+	var ps [][]app.Nominee
+	for p := range 9 {
+		var part []app.Nominee
+		for j := range 130 {
+			i := p*130 + j
+			h := app.NewNominee("户主", bigID(5000+i))
+			if p&1 != 0 {
+				h.Phone = "13800000000"
+			}
+			if p&2 != 0 {
+				h.Purpose = "养殖"
+			}
+			if p&4 != 0 {
+				h.ProposedReason = "经营稳定"
+			}
+			if i%13 == 0 {
+				h.Proposed, h.Votes = 50000, app.Votes{For: 5, Against: 1, Recorded: true}
+			}
+			if i%7 == 0 {
+				h.Baseline[i%6] = app.ToVerify
+				h.Undertaking = false
+			}
+			if i%3 == 0 {
+				h.Verification = &app.Verification{Visitors: []string{"钱老"}, Notes: "情况属实"}
+			}
+			part = append(part, h)
+		}
+		fed = append(fed, part...)
+		ps = append(ps, part)
+	}
+	if err := s.ImportNominees(ctx, m.ID, &partsFeed{parts: ps}); err != nil {
+		t.Fatal(err)
+	}
+	got := mustMeeting(t, s, m.ID).Nominees
+	if len(got) != len(fed) {
+		t.Fatalf("%d households stored, want %d", len(got), len(fed))
+	}
+	for i := range got {
+		g, w := got[i], fed[i]
+		if g.Phone != w.Phone || g.Purpose != w.Purpose || g.ProposedReason != w.ProposedReason || g.Proposed != w.Proposed ||
+			g.Votes.For != w.Votes.For || g.Votes.Against != w.Votes.Against || g.Votes.Recorded != w.Votes.Recorded ||
+			g.Baseline != w.Baseline || g.Undertaking != w.Undertaking || (g.Verification == nil) != (w.Verification == nil) {
+			t.Fatalf("№%d came back as\n%+v\nwant\n%+v", i+1, g, w)
+		}
+	}
+}
