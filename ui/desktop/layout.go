@@ -19,16 +19,21 @@ var _ fyne.Layout = colsLayout(nil)
 
 // Layout gives each object its share of the width, less a padding between cells.
 func (c colsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	widths := c.widths(objs, size.Width)
+	placeCols(objs, c.widths(objs, size.Width), size.Height)
+}
+
+// placeCols puts objs side by side in widths, less a padding between cells, hiding any
+// beyond the columns.
+func placeCols(objs []fyne.CanvasObject, widths []float32, height float32) {
 	pad := theme.Padding()
 	x := float32(0)
 	for i, o := range objs {
-		if i >= len(c) {
+		if i >= len(widths) {
 			o.Hide()
 			continue
 		}
 		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(widths[i]-pad, size.Height))
+		o.Resize(fyne.NewSize(widths[i]-pad, height))
 		x += widths[i]
 	}
 }

@@ -56,18 +56,7 @@ func (s *sharedCols) measure() ([]float32, []float32) {
 // Layout gives each cell its column's shared width, less a padding between cells.
 func (s *sharedCols) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	mins, wants := s.measure()
-	widths := s.weights.share(mins, wants, size.Width)
-	pad := theme.Padding()
-	x := float32(0)
-	for i, o := range objs {
-		if i >= len(widths) {
-			o.Hide()
-			continue
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(widths[i]-pad, size.Height))
-		x += widths[i]
-	}
+	placeCols(objs, s.weights.share(mins, wants, size.Width), size.Height)
 }
 
 // MinSize is the tallest cell's height and the sum of the columns' shared minimums.
