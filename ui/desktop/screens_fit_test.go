@@ -27,13 +27,7 @@ func TestEveryScreenFitsA1024WindowInBothLanguages(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
 		t.Run(string(l), func(t *testing.T) {
 			d, demo := openDemoMeeting(t)
-			d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[len(textScales)-1]))
-			if err := useLanguage(l); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { useLanguage(i18n.Zh) })
-			d.Lang = l
-			d.Win.SetContent(NewMainContent(d)) // built at the large size, in l
+			showIn(t, d, l, textScales[len(textScales)-1])
 			d.Win.Resize(limit)
 			everyScreen(d, demo, func(what string) {
 				if m := d.Win.Content().MinSize(); m.Width > limit.Width || m.Height > limit.Height {
@@ -119,13 +113,7 @@ func TestHomeListWholeAt1024(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
 		t.Run(string(l), func(t *testing.T) {
 			d, _ := openDemoMeeting(t)
-			d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[0]))
-			if err := useLanguage(l); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { useLanguage(i18n.Zh) })
-			d.Lang = l
-			d.Win.SetContent(NewMainContent(d))
+			showIn(t, d, l, textScales[0])
 			d.Win.Resize(fyne.NewSize(1024, 768))
 			h := d.Nav.(*Navigator).Top().(*HomeScreen)
 			rows := h.Rows()
@@ -157,13 +145,7 @@ func TestRegisterColumnsFitTheirContentAtTheLargestText(t *testing.T) {
 		t.Run(string(l), func(t *testing.T) {
 			d := newTestDeps(t)
 			signedDemo(t, d)
-			d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[len(textScales)-1]))
-			if err := useLanguage(l); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { useLanguage(i18n.Zh) })
-			d.Lang = l
-			d.Win.SetContent(NewMainContent(d))
+			showIn(t, d, l, textScales[len(textScales)-1])
 			nav := d.Nav.(*Navigator)
 			nav.Home()
 			nav.Top().(*HomeScreen).onRegister()
@@ -198,13 +180,7 @@ func TestRegisterSearchFitsAnIDNumberAtTheLargestText(t *testing.T) {
 		t.Run(string(l), func(t *testing.T) {
 			d := newTestDeps(t)
 			signedDemo(t, d)
-			d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[len(textScales)-1]))
-			if err := useLanguage(l); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { useLanguage(i18n.Zh) })
-			d.Lang = l
-			d.Win.SetContent(NewMainContent(d))
+			showIn(t, d, l, textScales[len(textScales)-1])
 			d.Win.Resize(fyne.NewSize(1024, 768-32))
 			nav := d.Nav.(*Navigator)
 			nav.Home()
@@ -229,13 +205,7 @@ func TestNoTextCutAt1024(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
 		t.Run(string(l), func(t *testing.T) {
 			d, demo := openDemoMeeting(t)
-			d.App.Settings().SetTheme(NewTheme(theme.VariantLight, textScales[0]))
-			if err := useLanguage(l); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { useLanguage(i18n.Zh) })
-			d.Lang = l
-			d.Win.SetContent(NewMainContent(d))
+			showIn(t, d, l, textScales[0])
 			d.Win.Resize(fyne.NewSize(1024, 768))
 			everyScreen(d, demo, func(what string) {
 				relayout(d.Win)
@@ -245,4 +215,17 @@ func TestNoTextCutAt1024(t *testing.T) {
 			})
 		})
 	}
+}
+
+// showIn rebuilds d's main window in language l at text scale, as a person who chose
+// them sees it; the package's other tests go on in Chinese after t.
+func showIn(t *testing.T, d *Deps, l i18n.Lang, scale float32) {
+	t.Helper()
+	d.App.Settings().SetTheme(NewTheme(theme.VariantLight, scale))
+	if err := useLanguage(l); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { useLanguage(i18n.Zh) })
+	d.Lang = l
+	d.Win.SetContent(NewMainContent(d))
 }
