@@ -16,13 +16,7 @@ for t in Xvfb xdotool import; do
     exit 0
   fi
 done
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/xvfbmeeting.sh
 go build -o "$work/pingxin" . || exit 1
 export LANG=zh_CN.UTF-8
 shot() { # lang width height
@@ -30,21 +24,7 @@ shot() { # lang width height
   mkdir -p "$run/home"
   export HOME="$run/home" XDG_CONFIG_HOME="$run/home/.config"
   "$work/pingxin" --db "$run/x.db" demo >/dev/null 2>&1 || { echo "delibshots: the demo database was not made" >&2; return 1; }
-  local disp=$(( 90 + RANDOM % 400 ))
-  Xvfb ":$disp" -screen 0 "${w}x${h}x24" -nolisten tcp >/dev/null 2>&1 &
-  local xvfb=$!
-  pids+=("$xvfb")
-  export DISPLAY=":$disp"
-  for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-  "$work/pingxin" --db "$run/x.db" --lang "$lg" --meeting 1 >"$run/app.log" 2>&1 &
-  local app=$!
-  pids+=("$app")
-  for _ in $(seq 300); do [ -n "$(xdotool search --name . 2>/dev/null)" ] && break; sleep 0.1; done
-  # No window manager: the keys go to the window under the pointer, and the window
-  # paints again only after an event reaches it, so the pointer moves over it.
-  for _ in $(seq 8); do
-    xdotool mousemove $((w / 2)) $((h / 2)); sleep 0.3; xdotool mousemove $((w / 2 + 5)) $((h / 2 + 5)); sleep 0.3
-  done
+  open_meeting "$run/x.db" "$w" "$h" --lang "$lg"
   # no window manager maximises it: the window is made the screen's size
   for wid in $(xdotool search --name . 2>/dev/null); do
     xdotool windowmove "$wid" 0 0 2>/dev/null

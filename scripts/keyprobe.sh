@@ -15,30 +15,12 @@ for t in Xvfb xdotool; do
     exit 0
   fi
 done
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/xvfbmeeting.sh
 go build -o "$work/pingxin" . && go build -o "$work/keyprobe" ./internal/keyprobe || exit 1
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LANG=zh_CN.UTF-8
 mkdir -p "$HOME"
 "$work/pingxin" --db "$work/x.db" demo >/dev/null 2>&1 || { row "failed: the demo database was not made"; exit 1; }
-disp=$(( 90 + RANDOM % 400 ))
-Xvfb ":$disp" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY=":$disp"
-for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
-"$work/pingxin" --db "$work/x.db" --meeting 1 >"$work/app.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 300); do [ -n "$(xdotool search --name . 2>/dev/null)" ] && break; sleep 0.1; done
-# No window manager: the keys go to the window under the pointer, and the window paints
-# again only after an event reaches it, so the pointer moves over it a few times.
-for _ in $(seq 10); do
-  xdotool mousemove 700 450 >/dev/null 2>&1; sleep 0.3; xdotool mousemove 705 455 >/dev/null 2>&1; sleep 0.3
-done
+open_meeting "$work/x.db" 1366 768
 if ! out=$("$work/keyprobe" -rounds 20 -key 7 2>"$work/probe.err"); then
   row "failed: $(tr '\n' ' ' <"$work/probe.err")"
   exit 1
