@@ -10,22 +10,26 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// walk visits o and everything drawn inside it: containers' children and widgets'
-// renderer objects.
+// drawnChildren are the objects drawn directly inside o: a container's objects, a
+// widget's renderer's; every walk over a window's tree in these tests goes through it.
+func drawnChildren(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch x := o.(type) {
+	case *fyne.Container:
+		return x.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(x).Objects()
+	}
+	return nil
+}
+
+// walk visits o and everything drawn inside it.
 func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	if o == nil {
 		return
 	}
 	f(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walk(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walk(c, f)
-		}
+	for _, c := range drawnChildren(o) {
+		walk(c, f)
 	}
 }
 

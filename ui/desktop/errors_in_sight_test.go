@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,14 +21,7 @@ func pathTo(root, o fyne.CanvasObject) []fyne.CanvasObject {
 	if root == o {
 		return []fyne.CanvasObject{root}
 	}
-	var children []fyne.CanvasObject
-	switch c := root.(type) {
-	case *fyne.Container:
-		children = c.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(c).Objects()
-	}
-	for _, child := range children {
+	for _, child := range drawnChildren(root) {
 		if p := pathTo(child, o); p != nil {
 			return append([]fyne.CanvasObject{root}, p...)
 		}

@@ -64,15 +64,8 @@ func shownStrings(o fyne.CanvasObject, add func(string)) {
 		}
 		return
 	}
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			shownStrings(child, add)
-		}
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			shownStrings(child, add)
-		}
+	for _, child := range drawnChildren(o) {
+		shownStrings(child, add)
 	}
 }
 

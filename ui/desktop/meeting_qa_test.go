@@ -340,15 +340,8 @@ func walkShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		return
 	}
 	f(o)
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			walkShown(child, f)
-		}
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			walkShown(child, f)
-		}
+	for _, child := range drawnChildren(o) {
+		walkShown(child, f)
 	}
 }
 

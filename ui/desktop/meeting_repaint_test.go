@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -68,15 +67,8 @@ func objectsUnder(o fyne.CanvasObject) map[fyne.CanvasObject]bool {
 			return
 		}
 		out[o] = true
-		switch c := o.(type) {
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(c).Objects() {
-				walk(child)
-			}
-		case *fyne.Container:
-			for _, child := range c.Objects {
-				walk(child)
-			}
+		for _, child := range drawnChildren(o) {
+			walk(child)
 		}
 	}
 	walk(o)

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -79,14 +78,9 @@ func cutLabels(o fyne.CanvasObject) []string {
 				cut = append(cut, fmt.Sprintf("%q as %q (%.0f px, %.0f wanted)", x.Text, shown, x.Size().Width, wholeWidth(x)))
 			}
 			return
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				visit(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				visit(c)
-			}
+		}
+		for _, c := range drawnChildren(o) {
+			visit(c)
 		}
 	}
 	visit(o)
