@@ -41,7 +41,8 @@ type ImportSource struct {
 // read and checked, so that storing one part overlaps checking the next. Next returns
 // the next households in file order, none after the last; an error ends the import and
 // nothing of it is stored. Source names the file; it is asked once Next has returned
-// none.
+// none. The store calls Next from a goroutine of its own, not its connection's, so a
+// feed may read and check a part in Next.
 type NomineeFeed interface {
 	Next() ([]Nominee, error)
 	Source() ImportSource

@@ -81,10 +81,10 @@ func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	return a.log(ctx, auditRef{meetingID, "nominees", 0}, fieldImported, "", desc)
 }
 
-// batches takes the parts of an import from its feed in a goroutine of its own, places
-// the households (IDs and №) and builds the values of their INSERT statements, so that
-// on two cores the connection's goroutine only stores: building the values was an
-// eighth of its work. Batches inserted come back to be built again (done).
+// batches takes the parts of an import from its feed in a goroutine of its own (where
+// the feed reads and checks them), places the households (IDs and №) and builds the
+// values of their INSERT statements, so that on two cores the connection's goroutine
+// only stores: building the values was an eighth of its work. Batches inserted come back to be built again (done).
 type batches struct {
 	out   chan *builtBatch // closed after the last batch or an error
 	free  chan *builtBatch

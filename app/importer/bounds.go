@@ -141,10 +141,26 @@ func (l *limits) timeout() error {
 	return app.Errorf(app.EINVALID, "importer.too_slow", "Seconds", int(readTimeout/time.Second))
 }
 
-// limits counts what a reader has read of one file against the bounds.
-type limits struct{ deadline time.Time }
+// limits counts what a reader has read of one file against the bounds. Its clock
+// counts reading only: a list read part by part (NomineeStream) stops it while the store
+// stores a part, so a slow disk under the database never makes a file "too slow to read".
+type limits struct {
+	deadline time.Time
+	stopped  time.Time // when the clock was stopped; zero while it runs
+}
 
 func newLimits() *limits { return &limits{deadline: time.Now().Add(readTimeout)} }
+
+// stop stops the clock until start.
+func (l *limits) stop() { l.stopped = time.Now() }
+
+// start runs the clock again, the deadline moved on by the time it was stopped.
+func (l *limits) start() {
+	if !l.stopped.IsZero() {
+		l.deadline = l.deadline.Add(time.Since(l.stopped))
+		l.stopped = time.Time{}
+	}
+}
 
 // row checks the row numbered num with its cell values.
 func (l *limits) row(num int, cells []string) error {

@@ -65,6 +65,9 @@ func newCSVReader(in io.Reader, head string) *csvRows {
 	return &csvRows{r: r, lim: newLimits()}
 }
 
+// clock is the read-time bound's clock, which NomineeStream stops between parts.
+func (c *csvRows) clock() *limits { return c.lim }
+
 // next returns the next non-empty row; ok is false after the last.
 func (c *csvRows) next() (row Row, ok bool, err error) {
 	for {

@@ -63,6 +63,8 @@ type gbRows struct {
 	src *rowSource
 }
 
+func (r *gbRows) clock() *limits { return r.c.clock() }
+
 func (r *gbRows) next() (Row, bool, error) {
 	row, ok, err := r.c.next()
 	if err != nil || (!ok && r.src.gb.ctl > 0) {

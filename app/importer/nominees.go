@@ -87,27 +87,33 @@ func newListChecker(h *Header, r NomineeRules) *listChecker {
 		l: &NomineeList{Unknown: h.Unknown, Header: h}}
 }
 
-// check checks rows, the next part of the list, on workers goroutines, then in file
-// order refuses an ID seen before; it returns the part's good households in file order
-// and adds its errors, warnings and counts to c.l.
+// check checks rows, the next part of the list, on workers goroutines (with one, on
+// this goroutine: a list read part by part is checked by the goroutine that reads it,
+// and on two cores another goroutine waiting for a processor was the store's), then in
+// file order refuses an ID seen before; it returns the part's good households in file
+// order and adds its errors, warnings and counts to c.l.
 func (c *listChecker) check(rows []Row, workers int) []app.Nominee {
 	ns := make([]app.Nominee, len(rows))
 	checked := make([]checkedRow, len(rows))
-	var wg sync.WaitGroup
-	per := (len(rows) + workers - 1) / workers
-	for lo := 0; lo < len(rows); lo += per {
-		hi := min(lo+per, len(rows))
-		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				cr := &checked[i]
-				cr.rr = newRowReader(NomineeSchema, c.h, rows[i])
-				if cr.skip = cr.rr.blank() || cr.rr.footer(); !cr.skip {
-					ns[i] = c.p.nominee(cr)
-				}
+	checkRange := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			cr := &checked[i]
+			cr.rr = newRowReader(NomineeSchema, c.h, rows[i])
+			if cr.skip = cr.rr.blank() || cr.rr.footer(); !cr.skip {
+				ns[i] = c.p.nominee(cr)
 			}
-		})
+		}
 	}
-	wg.Wait()
+	if workers <= 1 {
+		checkRange(0, len(rows))
+	} else {
+		var wg sync.WaitGroup
+		per := (len(rows) + workers - 1) / workers
+		for lo := 0; lo < len(rows); lo += per {
+			wg.Go(func() { checkRange(lo, min(lo+per, len(rows))) })
+		}
+		wg.Wait()
+	}
 	l := c.l
 	kept := 0
 	for i := range checked {

@@ -64,8 +64,21 @@ func openNominees(f *os.File, path string, r NomineeRules) (*NomineeStream, erro
 	if err != nil {
 		return nil, readToEnd(src, err)
 	}
-	return &NomineeStream{File: path, src: src, pending: top.Rows[h.Index+1:],
-		c: newListChecker(h, r)}, nil
+	s := &NomineeStream{File: path, src: src, pending: top.Rows[h.Index+1:], c: newListChecker(h, r)}
+	if c := s.clock(); c != nil {
+		c.stop() // until Next
+	}
+	return s, nil
+}
+
+// clock is the read-time bound's clock of a list read as it is checked (CSV), nil for
+// one read whole when opened (XLSX). It runs only in OpenNominees and Next: the time an
+// import spends storing a part is not reading.
+func (s *NomineeStream) clock() *limits {
+	if c, ok := s.src.rows.(interface{ clock() *limits }); ok {
+		return c.clock()
+	}
+	return nil
 }
 
 // Next checks up to n more rows and returns their good households (blocked ones
@@ -73,6 +86,10 @@ func openNominees(f *os.File, path string, r NomineeRules) (*NomineeStream, erro
 // the whole file (a CSV broken further down, a bound passed), as ReadTable would give
 // it, and ends the list.
 func (s *NomineeStream) Next(n int) ([]app.Nominee, error) {
+	if c := s.clock(); c != nil {
+		c.start()
+		defer c.stop()
+	}
 	for !s.done {
 		k := min(n, len(s.pending))
 		rows := append(make([]Row, 0, n), s.pending[:k]...)

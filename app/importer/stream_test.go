@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -198,5 +199,51 @@ func TestGBKFileReadAsItIsChecked(t *testing.T) {
 		if tt.key != "" && !isKey(err, tt.key) {
 			t.Errorf("%s: checked part by part: %v, want %q", tt.name, err, tt.key)
 		}
+	}
+}
+
+// TestReadClockStopsBetweenParts: the bound on the time spent reading a file counts
+// only reading. An import stores each part before it asks for the next, on a slow disk
+// for longer than the bound; the list must still be read whole. Time spent reading past
+// the bound is still refused.
+func TestReadClockStopsBetweenParts(t *testing.T) {
+	defer func(d time.Duration) { readTimeout = d }(readTimeout)
+	readTimeout = 300 * time.Millisecond
+	rows := [][]string{listHeader}
+	for i := 1; i <= 3000; i++ { // the clock is looked at every 1,024 rows
+		rows = append(rows, listRow(i, nil))
+	}
+	path := writeFile(t, "名单.csv", encode(t, csvText(rows, ",", "\r\n"), simplifiedchinese.GBK))
+	s, err := OpenNominees(path, rules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	n := 0
+	for {
+		time.Sleep(readTimeout / 2) // the store storing the part before; 3,000 rows take four waits
+		ns, err := s.Next(900)
+		if err != nil {
+			t.Fatalf("after %d households: %v", n, err)
+		}
+		if len(ns) == 0 {
+			break
+		}
+		n += len(ns)
+	}
+	if n != 3000 {
+		t.Fatalf("%d households read, want 3000", n)
+	}
+
+	l := newLimits()
+	l.stop()
+	time.Sleep(readTimeout)
+	l.start()
+	if err := l.row(1024, nil); err != nil {
+		t.Fatalf("after a stop as long as the bound: %v", err)
+	}
+	time.Sleep(readTimeout)
+	if err := l.row(2048, nil); !isKey(err, "importer.too_slow") {
+		t.Fatalf("reading past the bound: %v, want importer.too_slow", err)
 	}
 }

@@ -133,9 +133,9 @@ func (p *ImportPreview) Commit(ctx context.Context, svc *Service, skipInvalid bo
 
 // ImportNominees is the import of a nomination list from the command line: the checks
 // and the outcome of PreviewNominees and Commit, with the file read and checked part
-// by part in a goroutine of its own while the store stores the parts before, so that on
-// two cores checking overlaps storing. A list refused for its bad rows stores nothing:
-// the store's transaction is rolled back when the last row has been checked.
+// by part (feed) while the store stores the parts before, so that on two cores checking
+// overlaps storing. A list refused for its bad rows stores nothing: the store's
+// transaction is rolled back when the last row has been checked.
 func (s *Service) ImportNominees(ctx context.Context, meetingID int64, path string, skipInvalid bool) (*ImportSummary, error) {
 	m, err := s.Meeting(ctx, meetingID)
 	if err != nil {
@@ -150,9 +150,8 @@ func (s *Service) ImportNominees(ctx context.Context, meetingID int64, path stri
 		return nil, err
 	}
 	defer in.Close()
-	f := startFeed(in, m, skipInvalid)
-	err = s.st.ImportNominees(ctx, meetingID, f)
-	f.stop()
+	f := &feed{in: in, m: m, skipInvalid: skipInvalid}
+	err = s.st.ImportNominees(ctx, meetingID, f) // has stopped asking for parts when it returns
 	l := in.List()
 	sum := &ImportSummary{Meeting: meetingID, Errors: l.Errors, Warnings: l.Warnings, Unknown: l.Unknown}
 	var fe *importer.FileErrors
@@ -170,82 +169,54 @@ func (s *Service) ImportNominees(ctx context.Context, meetingID int64, path stri
 // soon after the file is read, and a multiple of the store's rows per statement.
 const partRows = 200
 
-// feed checks a list part by part in its own goroutine and gives the store each part's
-// households, their votes stamped with the members present (as Commit does). It never
-// waits for the store (the queue holds the most parts a list may have), so the reading
-// bounds time the reading alone. Once a row is refused and skipInvalid is false it keeps
+// feed checks a list part by part as the store asks for the parts (app.NomineeFeed)
+// and gives it each part's households, their votes stamped with the members present (as
+// Commit does). The store asks from a goroutine of its own, which also builds the
+// statements' values, while its connection stores the parts before: on two cores one
+// goroutine reads and one stores. (A goroutine of the feed's own, reading ahead, made
+// three busy goroutines on two cores, and the connection's waited for a processor a
+// third of the import.) The read-time bound counts only the time spent reading
+// (importer.NomineeStream). Once a row is refused and skipInvalid is false it keeps
 // checking, to name every bad row, but gives the store no more households and ends with
 // the *importer.FileErrors.
 type feed struct {
-	in    *importer.NomineeStream
-	parts chan feedPart
-	quit  chan struct{} // closed by stop: the store wants no more
-	done  chan struct{} // closed when the goroutine has ended
-	count int           // households given to the store
-}
-
-type feedPart struct {
-	ns  []app.Nominee
-	err error
-}
-
-func startFeed(in *importer.NomineeStream, m *app.Meeting, skipInvalid bool) *feed {
-	f := &feed{in: in, parts: make(chan feedPart, importer.MaxRows/partRows+2),
-		quit: make(chan struct{}), done: make(chan struct{})}
-	go f.run(m, skipInvalid)
-	return f
-}
-
-func (f *feed) run(m *app.Meeting, skipInvalid bool) {
-	defer close(f.done)
-	defer close(f.parts)
-	for {
-		select {
-		case <-f.quit:
-			return
-		default:
-		}
-		ns, err := f.in.Next(partRows)
-		if err != nil {
-			f.parts <- feedPart{err: err}
-			return
-		}
-		if len(ns) == 0 {
-			break
-		}
-		if !skipInvalid && len(f.in.List().Errors) > 0 {
-			continue
-		}
-		for i := range ns {
-			m.StampVote(nil, &ns[i], now())
-		}
-		f.parts <- feedPart{ns: ns}
-	}
-	if l := f.in.List(); !skipInvalid && len(l.Errors) > 0 {
-		f.parts <- feedPart{err: &importer.FileErrors{File: f.in.File, Errors: l.Errors}}
-	}
+	in          *importer.NomineeStream
+	m           *app.Meeting
+	skipInvalid bool
+	ended       bool
+	count       int // households given to the store
 }
 
 // Next gives the store the next part (app.NomineeFeed).
 func (f *feed) Next() ([]app.Nominee, error) {
-	p, ok := <-f.parts
-	if !ok {
-		return nil, nil
+	for !f.ended {
+		ns, err := f.in.Next(partRows)
+		if err != nil {
+			f.ended = true
+			return nil, err
+		}
+		if len(ns) == 0 {
+			f.ended = true
+			break
+		}
+		if !f.skipInvalid && len(f.in.List().Errors) > 0 {
+			continue
+		}
+		for i := range ns {
+			f.m.StampVote(nil, &ns[i], now())
+		}
+		f.count += len(ns)
+		return ns, nil
 	}
-	f.count += len(p.ns)
-	return p.ns, p.err
+	if l := f.in.List(); !f.skipInvalid && len(l.Errors) > 0 {
+		return nil, &importer.FileErrors{File: f.in.File, Errors: l.Errors}
+	}
+	return nil, nil
 }
 
 // Source names the file for the audit log.
 func (f *feed) Source() app.ImportSource {
 	return app.ImportSource{File: filepath.Base(f.in.File), SHA256: f.in.SHA256()}
-}
-
-// stop ends the goroutine, if the store stopped before the last part, and waits for it:
-// the list is then whole and no longer written.
-func (f *feed) stop() {
-	close(f.quit)
-	<-f.done
 }
 
 // ReadRoster reads a council roster file (姓名, 所属组织, 职务) for a new village. Any bad
