@@ -3,6 +3,7 @@ package desktop
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -44,7 +45,7 @@ func (s *sharedCols) measure() ([]float32, []float32) {
 			if i >= len(s.weights) {
 				break
 			}
-			m := o.MinSize().Width + pad
+			m := leastWidth(o) + pad
 			mins[i] = max(mins[i], m)
 			wants[i] = max(wants[i], m, wholeWidth(o)+pad)
 		}
@@ -85,17 +86,7 @@ func wholeWidth(o fyne.CanvasObject) float32 {
 		if x.Truncation == fyne.TextTruncateOff {
 			return x.MinSize().Width
 		}
-		name := x.SizeName
-		if name == "" {
-			name = theme.SizeNameText
-		}
-		// Fyne truncates to the whole pixels inside the padding (int(width)): a width
-		// of exactly the text's own cut its last letters ("Househol…")
-		var tw float32
-		for _, line := range strings.Split(x.Text, "\n") {
-			tw = max(tw, fyne.MeasureText(line, theme.Size(name), x.TextStyle).Width)
-		}
-		return float32(math.Ceil(float64(tw))) + 1 + 2*theme.InnerPadding()
+		return labelWidth(x, strings.Split(x.Text, "\n"))
 	case preferredWidther:
 		return x.PreferredWidth()
 	case *fyne.Container:
@@ -106,6 +97,59 @@ func wholeWidth(o fyne.CanvasObject) float32 {
 		return w
 	}
 	return o.MinSize().Width
+}
+
+// leastWidth is the narrowest o can be without harm: for a word-wrapping label its widest
+// word, since Fyne breaks a word wider than the line in the middle ("Moral-jud" over
+// "gment" in the roll call's role column at 1024 px); otherwise its minimum.
+func leastWidth(o fyne.CanvasObject) float32 {
+	m := o.MinSize().Width
+	if x, ok := o.(*widget.Label); ok && x.Wrapping == fyne.TextWrapWord && x.Visible() {
+		return max(m, labelWidth(x, unbreakable(x.Text)))
+	}
+	return m
+}
+
+// labelWidth is the width label x needs to draw the widest of parts on one line.
+func labelWidth(x *widget.Label, parts []string) float32 {
+	name := x.SizeName
+	if name == "" {
+		name = theme.SizeNameText
+	}
+	var tw float32
+	for _, p := range parts {
+		tw = max(tw, fyne.MeasureText(p, theme.Size(name), x.TextStyle).Width)
+	}
+	// Fyne truncates to the whole pixels inside the padding (int(width)): a width
+	// of exactly the text's own cut its last letters ("Househol…")
+	return float32(math.Ceil(float64(tw))) + 1 + 2*theme.InnerPadding()
+}
+
+// unbreakable splits text into the runs a line may not break inside: words between
+// spaces, and each Chinese character (or full-width sign) on its own, since Chinese
+// breaks between any two characters.
+func unbreakable(text string) []string {
+	var runs []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			runs = append(runs, text[start:end])
+			start = -1
+		}
+	}
+	for i, r := range text {
+		switch {
+		case unicode.IsSpace(r):
+			flush(i)
+		case r >= 0x2E80: // CJK radicals, punctuation, ideographs, full-width forms
+			flush(i)
+			runs = append(runs, string(r))
+		case start < 0:
+			start = i
+		}
+	}
+	flush(len(text))
+	return runs
 }
 
 // firstLine lays its objects out centred in the band of a table row's first line of

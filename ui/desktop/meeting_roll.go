@@ -24,6 +24,7 @@ type rollTab struct {
 	facts    factsForm
 	factsErr *widget.Label
 	rows     []*rollRow        // in the order shown: the people's council, then the others
+	cols     *sharedCols       // the column widths every row of the roll call shares
 	scroll   *container.Scroll // the roll call, kept in view as the keys move down it
 	root     fyne.CanvasObject
 	loading  bool
@@ -41,6 +42,8 @@ type factsForm struct {
 // rollRow is one person on the roll call.
 type rollRow struct {
 	a     int                // index in Meeting.Attendance
+	role  *widget.Label      // the bodies and role, wrapped between whole words
+	cells *fyne.Container    // name, role, marks and time, in the shared widths
 	radio *widgets.KeyChoice // one focus stop, one key per mark
 	late  *widgets.KeyEntry
 	err   *widget.Label
@@ -65,6 +68,7 @@ func (t *rollTab) content() fyne.CanvasObject {
 		return t.root
 	}
 	people, others := container.NewVBox(), container.NewVBox()
+	t.cols = &sharedCols{weights: rollCols, rows: t.cells}
 	// people's council first, then the others, so that t.rows is the order the keys
 	// move down
 	for _, council := range []bool{true, false} {
@@ -78,11 +82,13 @@ func (t *rollTab) content() fyne.CanvasObject {
 			}
 			r := t.newRow(i)
 			// a name is never cut, even at the largest text size; the role gives way
-			// first, onto more lines rather than cut ("People'…" at 1024 px)
+			// first, onto more lines rather than cut ("People'…" at 1024 px), but never
+			// narrower than its longest word, in the width every row shares (sharedCols):
+			// each row sized alone broke "Moral-judgment" in the middle at 1024 px
 			name := widget.NewLabel(a.Name)
-			role := &widget.Label{Text: t.roleOf(a), Wrapping: fyne.TextWrapWord}
-			box.Add(container.NewBorder(nil, r.err, nil, nil,
-				tableRow(rollCols, name, role, r.radio, r.late)))
+			r.role = &widget.Label{Text: t.roleOf(a), Wrapping: fyne.TextWrapWord}
+			r.cells = container.New(t.cols, name, r.role, r.radio, r.late)
+			box.Add(container.NewBorder(nil, r.err, nil, nil, r.cells))
 		}
 	}
 	f := t.facts
@@ -110,7 +116,9 @@ func (t *rollTab) content() fyne.CanvasObject {
 		sectionTitle(mtgL("meeting.roll.others")), others)
 	t.scroll = container.NewVScroll(container.NewPadded(right))
 	split := container.NewHSplit(left, t.scroll)
-	split.Offset = 0.3 // at 1024 px and the largest text the Chinese marks stay on one line
+	// at 1024 px and the largest text the Chinese marks stay on one line; at the default
+	// text the English marks too, beside the role column's longest word ("Moral-judgment")
+	split.Offset = 0.28
 	t.load()
 	// the delete button sits beside the quorum line, whose text wraps, so that it takes
 	// no width from the roll call at the largest text size
@@ -121,6 +129,15 @@ func (t *rollTab) content() fyne.CanvasObject {
 
 // rollCols are the roll call's column weights: name, role, mark, late time.
 var rollCols = colsLayout{1, 1.7, 3.2, 1}
+
+// cells is every row's cells, for the widths the rows share.
+func (t *rollTab) cells() [][]fyne.CanvasObject {
+	rows := make([][]fyne.CanvasObject, 0, len(t.rows))
+	for _, r := range t.rows {
+		rows = append(rows, r.cells.Objects)
+	}
+	return rows
+}
 
 // rollKeysText is the roll call's keyboard legend, its numbers taken from the order of
 // the marks the keys choose from. A key and its mark are written without a space
@@ -205,6 +222,9 @@ func (t *rollTab) newRow(a int) *rollRow {
 func (t *rollTab) load() {
 	t.loading = true
 	defer func() { t.loading = false }()
+	if t.cols != nil {
+		t.cols.changed() // a time shown or hidden, or typed, changes the widths
+	}
 	m := t.mm.m
 	f := t.facts
 	f.typ.SetText(m.Type)

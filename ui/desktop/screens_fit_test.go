@@ -88,14 +88,17 @@ func cutLabels(o fyne.CanvasObject) []string {
 }
 
 // drawnText is the text label l draws now, "…" and all, its lines run together.
-func drawnText(l *widget.Label) string {
-	var b strings.Builder
+func drawnText(l *widget.Label) string { return strings.Join(drawnLines(l), "") }
+
+// drawnLines is each line of text label l draws now, "…" and all.
+func drawnLines(l *widget.Label) []string {
+	var lines []string
 	walk(l, func(o fyne.CanvasObject) {
 		if t, ok := o.(*canvas.Text); ok {
-			b.WriteString(t.Text)
+			lines = append(lines, t.Text)
 		}
 	})
-	return b.String()
+	return lines
 }
 
 // TestHomeListWholeAt1024: in a 1024×768 window at the default text size, in Chinese
