@@ -57,8 +57,9 @@ func newCSVRows(b []byte) (*csvRows, error) {
 
 // newCSVReader splits the text in into rows, with the separator head tells.
 func newCSVReader(in io.Reader, head string) *csvRows {
-	r := csv.NewReader(in)
-	r.Comma = separator(head)
+	sep := separator(head)
+	r := csv.NewReader(newCellBound(in, sep, maxCols))
+	r.Comma = sep
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true // only the record's slice is reused; its strings go into the row
