@@ -38,14 +38,16 @@ echo "Machine: ${model:-unknown CPU}, $(nproc) cores, ${mem:-? GiB} memory; $(go
 echo
 go run ./internal/benchtable <bench.out || status=1
 
-# best runs "$@" five times (a fresh copy of the demo database before each when
-# fresh=1) and prints, as /usr/bin/time reports them, the shortest wall clock (s), the
-# least CPU time user+sys (s) and the largest peak resident set (MB). A run that fails
-# prints "FAILED" instead: a refused list is not a figure. With expect=N a run must
-# also say it imported N households (import --json).
+# best runs "$@" nine times (a fresh copy of the demo database before each when
+# fresh=1) and prints, as /usr/bin/time reports them, the shortest and the median wall
+# clock (s), the least CPU time user+sys (s) and the largest peak resident set (MB): on
+# a virtual machine whose neighbours come and go the best alone flatters, and the
+# targets are judged on the median. A run that fails prints "FAILED" instead: a refused
+# list is not a figure. With expect=N a run must also say it imported N households
+# (import --json).
 best() {
-  local wall=999 cpu=999 rss=0 out w c r
-  for _ in 1 2 3 4 5; do
+  local cpu=999 rss=0 walls=() out w u s r c
+  for _ in 1 2 3 4 5 6 7 8 9; do
     [ -n "${fresh:-}" ] && cp "$work/base.db" "$work/x.db" && rm -f "$work"/x.db-*
     if ! /usr/bin/time -o "$work/time.out" -f '%e %U %S %M' "$@" >"$work/run.out" 2>"$work/run.err"; then
       echo FAILED; return 1
@@ -55,20 +57,22 @@ best() {
     fi
     out=$(tail -n 1 "$work/time.out")
     read -r w u s r <<<"$out"
+    walls+=("$w")
     c=$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')
-    wall=$(awk -v a="$wall" -v b="$w" 'BEGIN {print (b < a) ? b : a}')
     cpu=$(awk -v a="$cpu" -v b="$c" 'BEGIN {print (b < a) ? b : a}')
     rss=$(( r > rss ? r : rss ))
   done
-  echo "$wall $cpu $((rss / 1024))"
+  read -r lo mid <<<"$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR] = $1} END {print a[1], a[int((NR + 1) / 2)]}')"
+  echo "$lo $mid $cpu $((rss / 1024))"
 }
 
 load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null; }
 
 echo
 echo "Whole process: \`pingxin --db x.db import --json --meeting 1 FILE\` into the demo meeting, a fresh copy"
-echo "of the database each run; best of 5 wall clock and CPU (user+sys), largest peak RSS, from /usr/bin/time;"
-echo "the load average (1 min) when the row was measured. On a shared machine read CPU, RSS and the ratio."
+echo "of the database each run; nine runs: best and median wall clock, best CPU (user+sys), largest peak RSS,"
+echo "from /usr/bin/time; the load average (1 min) when the row was measured. The targets are judged on the"
+echo "median. On a shared machine read CPU, RSS and the ratio."
 echo
 if ! [ -x /usr/bin/time ]; then
   echo "(/usr/bin/time is not installed: apt-get install time)"
@@ -76,34 +80,34 @@ if ! [ -x /usr/bin/time ]; then
 fi
 go build -o "$work/pingxin" . || exit 1
 "$work/pingxin" --db "$work/base.db" demo >/dev/null 2>&1 || { echo "pingxin demo failed"; exit 1; }
-echo "| what | size | wall clock | CPU | peak RSS | load |"
-echo "| --- | --- | ---: | ---: | ---: | ---: |"
+echo "| what | size | wall clock, best | median | CPU | peak RSS | load |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 declare -A wallOf cpuOf rssOf
 row() { # key what size file rows
   local r
   r=$(fresh=1 expect=$5 best "$work/pingxin" --db "$work/x.db" import --json --meeting 1 "$4")
   if [ "$r" = FAILED ]; then
-    echo "| $2 | $3 | FAILED | | | $(load) |"
+    echo "| $2 | $3 | FAILED | | | | $(load) |"
     sed -n 1,5p "$work/run.err" >&2
     status=1
     return
   fi
-  read -r w c m <<<"$r"
-  wallOf[$1]=$w cpuOf[$1]=$c rssOf[$1]=$m
-  echo "| $2 | $3 | $w s | $c s | $m MB | $(load) |"
+  read -r w med c m <<<"$r"
+  wallOf[$1]=$med cpuOf[$1]=$c rssOf[$1]=$m
+  echo "| $2 | $3 | $w s | $med s | $c s | $m MB | $(load) |"
 }
 r=$(fresh=1 best "$work/pingxin" --db "$work/x.db" village list)
-read -r w c m <<<"$r"
-echo "| start, open and check the database, list the villages (\`village list\`) | demo database | $w s | $c s | $m MB | $(load) |"
+read -r w med c m <<<"$r"
+echo "| start, open and check the database, list the villages (\`village list\`) | demo database | $w s | $med s | $c s | $m MB | $(load) |"
 row csv10k "import a GBK CSV" "10,000 rows × 15 columns" "$work/list-10k.csv" 10000
 if [ -n "$lo" ]; then
   row xlsx10k "import an XLSX saved by LibreOffice" "10,000 rows × 15 columns" "$work/list-10k.xlsx" 10000
   row xlsx50k "import an XLSX saved by LibreOffice" "50,000 rows × 15 columns" "$work/list-50k.xlsx" 50000
   HOME="$work/lohome" soffice --headless --convert-to csv --outdir "$work/conv" "$work/list-10k.xlsx" >/dev/null 2>&1
   r=$(HOME="$work/lohome" best soffice --headless --convert-to csv --outdir "$work/conv" "$work/list-10k.xlsx")
-  read -r w c m <<<"$r"
-  wallOf[lo]=$w cpuOf[lo]=$c
-  echo "| LibreOffice converting that XLSX to CSV (\`soffice --headless --convert-to csv\`) | 10,000 rows × 15 columns | $w s | $c s | $m MB | $(load) |"
+  read -r w med c m <<<"$r"
+  wallOf[lo]=$med cpuOf[lo]=$c
+  echo "| LibreOffice converting that XLSX to CSV (\`soffice --headless --convert-to csv\`) | 10,000 rows × 15 columns | $w s | $med s | $c s | $m MB | $(load) |"
 else
   echo
   echo "(LibreOffice is not installed: no XLSX rows. apt-get install libreoffice-calc-nogui)"
@@ -117,11 +121,11 @@ check() { # what value op limit
     ok = (op == "<") ? (v + 0 < l + 0) : 0
     printf "- %s: %s (target below %s) — %s\n", w, v, l, ok ? "met" : "NOT met" }'
 }
-[ -n "${wallOf[csv10k]:-}" ] && check "10,000-row GBK CSV, wall clock (s)" "${wallOf[csv10k]}" "<" 0.3
+[ -n "${wallOf[csv10k]:-}" ] && check "10,000-row GBK CSV, median wall clock (s)" "${wallOf[csv10k]}" "<" 0.3
 if [ -n "${wallOf[xlsx10k]:-}" ] && [ -n "${wallOf[lo]:-}" ]; then
-  check "10,000-row XLSX, wall clock (s)" "${wallOf[xlsx10k]}" "<" 0.5
+  check "10,000-row XLSX, median wall clock (s)" "${wallOf[xlsx10k]}" "<" 0.5
   ratio=$(awk -v a="${wallOf[xlsx10k]}" -v b="${wallOf[lo]}" 'BEGIN {printf "%.3f", a / b}')
-  check "10,000-row XLSX against LibreOffice's conversion of it (ratio of wall clocks)" "$ratio" "<" 0.25
+  check "10,000-row XLSX against LibreOffice's conversion of it (ratio of median wall clocks)" "$ratio" "<" 0.25
   cpuRatio=$(awk -v a="${cpuOf[xlsx10k]}" -v b="${cpuOf[lo]}" 'BEGIN {printf "%.3f", a / b}')
   check "the same as a ratio of CPU times (steadier on a busy machine)" "$cpuRatio" "<" 0.25
 fi
