@@ -117,9 +117,28 @@ type Meeting struct {
 	AmendsWhy string // what the amendment changes and why
 	// Rules are the village's rules the minutes were signed under, kept with the
 	// signature (RulesUnder); nil while the meeting is not signed.
-	Rules      *Settings
-	Attendance []Attendance
-	Nominees   []Nominee
+	Rules *Settings
+	// SignedFingerprint is the version of the content fingerprint its signed minutes
+	// carry, kept with the signature (FingerprintVersion); 0 while it is not signed.
+	SignedFingerprint int
+	Attendance        []Attendance
+	Nominees          []Nominee
+}
+
+// LatestFingerprint is the version of the content fingerprint (minutes.Fingerprint)
+// printed on the documents of a meeting not signed yet, and kept with the signature of
+// one signed from now on: 2 covers the members present at each vote when they are not
+// the roll call's (migration 0023); 1, of the meetings signed before, does not.
+const LatestFingerprint = 2
+
+// FingerprintVersion is the version of the content fingerprint the meeting's documents
+// carry: its signed minutes' once it is signed, so that a reprint, the bank sheet and an
+// amendment cite the fingerprint on its signed pages; the latest before.
+func (m *Meeting) FingerprintVersion() int {
+	if m.SignedFingerprint != 0 {
+		return m.SignedFingerprint
+	}
+	return LatestFingerprint
 }
 
 // Locked reports whether the meeting is signed and refuses every change.

@@ -301,7 +301,7 @@ func loadFacts(ctx context.Context, tx *sql.Tx, id int64) (*app.Meeting, error) 
 	} else if err != nil {
 		return nil, err
 	}
-	m.Rules, err = signedRules(ctx, tx, id)
+	m.Rules, m.SignedFingerprint, err = signedRules(ctx, tx, id)
 	return m, err
 }
 

@@ -12,6 +12,7 @@ import (
 // made every result of its meeting stale.
 func asBefore0022(t *testing.T, path string) {
 	t.Helper()
+	asBefore0023(t, path)
 	onFile(t, path,
 		`DROP TRIGGER attendance_outcome_mark`,
 		`DROP TRIGGER attendance_outcome_update`,

@@ -156,7 +156,8 @@ func TestCreateAmendment(t *testing.T) {
 		want := *src
 		want.ID, want.Status, want.AmendsID, want.AmendsWhy = a.ID, app.StatusDraft, m.ID, "陈美华核实后调低额度，原纪要金额有误"
 		want.DocNumber, want.Time = "越丰村评〔2026〕4号", ""
-		want.Rules = nil // decided under the village's rules until its own signing
+		want.Rules = nil           // decided under the village's rules until its own signing
+		want.SignedFingerprint = 0 // its documents carry the latest fingerprint until its own signing
 		if a.Date.Format("2006-01-02") != clock.Format("2006-01-02") {
 			t.Errorf("amendment dated %v, want the day it was opened", a.Date)
 		}

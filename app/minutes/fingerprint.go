@@ -66,9 +66,13 @@ type canonHousehold struct {
 	ProposedReason string
 	RatePreference bool
 	Votes          app.Votes
-	Reason         string
-	Blocked        string
-	Verification   *canonVerification
+	// Voters are the members present at the vote, from version 2 and only when they
+	// are not the roll call's (the minutes print 在场N人 under it): a fingerprint of a
+	// meeting whose every vote was taken by the whole roll call is the same in both.
+	Voters       *int `json:",omitempty"`
+	Reason       string
+	Blocked      string
+	Verification *canonVerification
 }
 
 type canonVerification struct {
@@ -80,22 +84,32 @@ type canonVerification struct {
 	Notes          string
 }
 
-// canonical is what the fingerprint covers. The rules are the meeting's own once it is
-// signed (RulesUnder), so that a document printed after the signing carries the signed
-// minutes' fingerprint whatever the village changed since.
+// canonical is what the fingerprint covers, in the meeting's version of it
+// (Meeting.FingerprintVersion: a signed meeting's is its signed minutes'). The rules
+// are the meeting's own once it is signed (RulesUnder), so that a document printed after
+// the signing carries the signed minutes' fingerprint whatever the village changed
+// since. Version stays 1 in what is hashed: version 2 adds a field only where a vote's
+// voters are not the roll call's.
 func canonical(v *app.Village, m *app.Meeting) canonMeeting {
-	c := canonMeeting{Version: 1, Village: v.Name, Settings: m.RulesUnder(v.Settings), Type: m.Type, DocNumber: m.DocNumber,
+	s := m.RulesUnder(v.Settings)
+	c := canonMeeting{Version: 1, Village: v.Name, Settings: s, Type: m.Type, DocNumber: m.DocNumber,
 		Date: day(m.Date), Time: m.Time, Place: m.Place, Chair: m.Chair, Clerk: m.Clerk, AmendsWhy: m.AmendsWhy}
 	for _, a := range m.Attendance {
 		c.Attendance = append(c.Attendance, canonAttendance{a.Name, a.Bodies, a.Role, a.Presence, a.At})
 	}
-	for _, n := range m.Nominees {
-		c.Households = append(c.Households, canonHousehold{
+	rollCall := m.Quorum(s).Present
+	for i := range m.Nominees {
+		n := &m.Nominees[i]
+		h := canonHousehold{
 			Seq: n.Seq, Name: n.Name, ID: idcard.Mask(n.IDNumber), Group: n.Group, HouseholdSize: n.HouseholdSize,
 			Purpose: n.Purpose, Requested: n.Requested, Baseline: n.Baseline, Undertaking: n.Undertaking,
 			Proposed: n.Proposed, ProposedReason: n.ProposedReason, RatePreference: n.RatePreference,
 			Votes: n.Votes, Reason: n.Reason, Blocked: n.Blocked, Verification: canonVerif(n.Verification),
-		})
+		}
+		if _, voters := m.VoteOf(n, s); m.FingerprintVersion() >= 2 && voters != rollCall {
+			h.Voters = &voters
+		}
+		c.Households = append(c.Households, h)
 	}
 	return c
 }

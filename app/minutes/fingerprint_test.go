@@ -29,6 +29,14 @@ func TestFingerprint(t *testing.T) {
 		{"the status", func(_ *app.Village, m *app.Meeting) { m.Status = app.StatusSigned }, false},
 		{"database IDs", func(_ *app.Village, m *app.Meeting) { m.ID, m.Nominees[0].ID = 99, 99 }, false},
 		{"the phone, printed only in the bank sheet", func(_ *app.Village, m *app.Meeting) { m.Nominees[0].Phone = "1" }, false},
+		{"the voters of a vote taken before one arrived (在场N人)", func(_ *app.Village, m *app.Meeting) { fewerVoters(m) }, true},
+		{"the voters of a vote, the roll call's", func(_ *app.Village, m *app.Meeting) {
+			m.Nominees[0].Voters = m.PresentVoters(m.Date)
+		}, false},
+		{"the voters of a vote, signed under version 1", func(_ *app.Village, m *app.Meeting) {
+			m.Status, m.SignedFingerprint = app.StatusSigned, 1
+			fewerVoters(m)
+		}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			v := testVillage()
@@ -39,4 +47,13 @@ func TestFingerprint(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fewerVoters has the first household's vote (its tally as it is) taken by all present
+// but one.
+func fewerVoters(m *app.Meeting) {
+	if !m.Nominees[0].Votes.Recorded {
+		panic("the test meeting's first household has no vote")
+	}
+	m.Nominees[0].Voters = m.PresentVoters(m.Date)[1:]
 }
