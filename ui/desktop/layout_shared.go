@@ -116,13 +116,14 @@ func labelWidth(x *widget.Label, parts []string) float32 {
 	if name == "" {
 		name = theme.SizeNameText
 	}
+	th := theme.CurrentForWidget(x) // the deliberation's enlarged text too
 	var tw float32
 	for _, p := range parts {
-		tw = max(tw, fyne.MeasureText(p, theme.Size(name), x.TextStyle).Width)
+		tw = max(tw, fyne.MeasureText(p, th.Size(name), x.TextStyle).Width)
 	}
 	// Fyne truncates to the whole pixels inside the padding (int(width)): a width
 	// of exactly the text's own cut its last letters ("Househol…")
-	return float32(math.Ceil(float64(tw))) + 1 + 2*theme.InnerPadding()
+	return float32(math.Ceil(float64(tw))) + 1 + 2*th.Size(theme.SizeNameInnerPadding)
 }
 
 // unbreakable splits text into the runs a line may not break inside: words between

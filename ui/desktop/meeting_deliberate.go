@@ -48,6 +48,7 @@ type deliberateTab struct {
 	decision                                                       *canvas.Text
 
 	jump    *widgets.KeyEntry
+	keys    *widget.Label // the legend of the keys, beside or under the buttons (keysBar)
 	prevB   *widget.Button
 	nextB   *widget.Button
 	projB   *widget.Button
@@ -178,11 +179,10 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		t.storeErr, t.saved)
 	jumpWidth := canvas.NewRectangle(color.Transparent)
 	jumpWidth.SetMinSize(fyne.NewSize(160, 0))
-	// the keys in two lines of their own (the text says where to break): on one line
-	// they were cut short at 1024 px, and a wrapping label ran into the form below,
-	// since the bar's height was taken before the label had its width and wrapped
-	nav := container.NewBorder(nil, nil, container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), t.projB,
-		&widget.Label{Text: mtgL("meeting.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis})
+	// the keys in two lines (the text says where to break), beside the buttons where
+	// they fit whole, else under them (keysBar)
+	t.keys = &widget.Label{Text: mtgL("meeting.delib.keys"), Importance: widget.LowImportance, SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord}
+	nav := newKeysBar(container.NewHBox(t.prevB, t.nextB, container.NewStack(jumpWidth, t.jump)), t.keys, t.projB)
 	return container.NewThemeOverride(container.NewBorder(nav, outcome, nil, nil, split), largeTheme{factor: 1.35})
 }
 

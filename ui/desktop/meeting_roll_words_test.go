@@ -20,13 +20,7 @@ func TestRollCallRolesBreakBetweenWordsAt1024(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.En, i18n.Zh} {
 		for _, scale := range []float32{textScales[0], textScales[len(textScales)-1]} {
 			t.Run(fmt.Sprintf("%s/%.2f", l, scale), func(t *testing.T) {
-				d, demo := openDemoMeeting(t)
-				showIn(t, d, l, scale)
-				s := NewMeetingScreen(d, demo.model.id).(*MeetingScreen)
-				d.Nav.Push(s)
-				d.Win.Resize(fyne.NewSize(1024, 768))
-				s.tabs.SelectIndex(0)
-				relayout(d.Win)
+				s := meetingTabIn(t, l, scale, fyne.NewSize(1024, 768), 0)
 				for _, r := range s.roll.rows {
 					name := s.model.m.Attendance[r.a].Name
 					if l == i18n.En {

@@ -226,3 +226,17 @@ func showIn(t *testing.T, d *Deps, l i18n.Lang, scale float32) {
 	d.Lang = l
 	d.Win.SetContent(NewMainContent(d))
 }
+
+// meetingTabIn opens the demo meeting's tab in a window of size, in language l at text
+// scale, laid out again as the real window settles it (relayout).
+func meetingTabIn(t *testing.T, l i18n.Lang, scale float32, size fyne.Size, tab int) *MeetingScreen {
+	t.Helper()
+	d, demo := openDemoMeeting(t)
+	showIn(t, d, l, scale)
+	s := NewMeetingScreen(d, demo.model.id).(*MeetingScreen)
+	d.Nav.Push(s)
+	d.Win.Resize(size)
+	s.tabs.SelectIndex(tab)
+	relayout(d.Win)
+	return s
+}
