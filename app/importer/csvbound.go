@@ -8,9 +8,10 @@ import (
 )
 
 // cellBound passes a CSV's text to encoding/csv and refuses a record of more than max
-// cells before csv has split it: csv builds each record whole, and one line of 20
-// million commas (a 20 MB file) took 1.7 GB and 11 seconds to split before the bound on
-// cells (limits.row) could look at it. It reads quotes as csv with LazyQuotes does: a
+// cells, or a cell longer than any cell of maxCell characters can be written, before
+// csv has split it: csv builds each record whole, and one line of 20 million commas (a
+// 20 MB file) took 1.7 GB and 11 seconds to split, and one cell of 60 MB 330 MB, before
+// the bounds (limits.row) could look at them. It reads quotes as csv with LazyQuotes does: a
 // quote opens a quoted cell only as the cell's first character and ends it only before
 // a separator or a line end ("\r\n" is one); inside, two quotes are one and any other
 // quote is text. Only line ends outside quoted cells end a record, so the row it names
@@ -22,8 +23,14 @@ type cellBound struct {
 	max   int
 	line  int // line ends outside quoted cells so far
 	cells int // cells of the record being read
+	bytes int // bytes of the cell being read, its quotes included
 	state cellState
 }
+
+// maxCellWritten is the most bytes a cell of maxCell characters takes in a CSV: four a
+// character, each written twice at the most (a quote doubled, a line end as "\r\n"),
+// and its two quotes. A longer cell is refused whatever it holds.
+const maxCellWritten = maxCell*4*2 + 2
 
 type cellState byte
 
@@ -43,7 +50,11 @@ func newCellBound(r io.Reader, sep rune, max int) *cellBound {
 func (b *cellBound) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	for i := 0; i < n; i++ {
-		if i += b.skip(p[i:n]); i == n {
+		skip := b.skip(p[i:n])
+		if b.bytes += skip; b.bytes > maxCellWritten {
+			return i, b.tooLong()
+		}
+		if i += skip; i == n {
 			break
 		}
 		if cut := b.next(p[i]); cut != nil {
@@ -51,6 +62,10 @@ func (b *cellBound) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+func (b *cellBound) tooLong() error {
+	return app.Errorf(app.EINVALID, "importer.cell_too_long", "Row", b.line+1, "Col", b.cells, "Max", maxCell)
 }
 
 // skip is how many bytes at the start of p leave the state as it is: in a quoted cell
@@ -69,8 +84,12 @@ func (b *cellBound) skip(p []byte) int {
 	return j
 }
 
-// next moves the state on over c and refuses the record once it has too many cells.
+// next moves the state on over c and refuses the record once it has too many cells,
+// or the cell once it is too long.
 func (b *cellBound) next(c byte) error {
+	if b.bytes++; b.bytes > maxCellWritten {
+		return b.tooLong()
+	}
 	switch b.state {
 	case cellQuoted: // c is a quote
 		b.state = cellQuote
@@ -99,13 +118,13 @@ func (b *cellBound) next(c byte) error {
 	}
 	switch {
 	case c == b.sep:
-		b.state = cellStart
+		b.state, b.bytes = cellStart, 0
 		if b.cells++; b.cells > b.max {
 			return app.Errorf(app.EINVALID, "importer.too_many_cols", "Row", b.line+1, "Max", b.max)
 		}
 	case c == '\n':
 		b.line++
-		b.cells, b.state = 1, cellStart
+		b.cells, b.bytes, b.state = 1, 0, cellStart
 	case c == '"': // at a cell's start: skip passes over the quotes of a plain cell
 		b.state = cellQuoted
 	default:

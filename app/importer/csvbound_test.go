@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -109,4 +110,34 @@ func errorRow(t *testing.T, err error) int {
 		t.Fatalf("%v names no row", err)
 	}
 	return row
+}
+
+// TestCSVHugeCellRefusedAtOnce: one cell of 60 MB took 330 MB before the bound on a
+// cell's length was checked on the split record; it is refused once its first 262 KB
+// are read, naming its row and column, the file read once. A cell of maxCell characters as long as a
+// CSV can write one — four-byte characters, or quotes, each doubled — still passes
+// the text through to csv, which reads it whole.
+func TestCSVHugeCellRefusedAtOnce(t *testing.T) {
+	b := []byte("户主姓名,身份证号码\n" + "甲," + strings.Repeat("x", 60_000_000) + "\n")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := ReadTableFrom(bytesReader(b), "cell.csv", NomineeSchema)
+	runtime.ReadMemStats(&after)
+	var ae *app.Error
+	if !errors.As(err, &ae) || ae.Message.Key != "importer.cell_too_long" || ae.Message.Data["Row"] != 2 || ae.Message.Data["Col"] != 2 {
+		t.Errorf("refused %v, want the cell at row 2 column 2 too long", err)
+	}
+	if got, want := after.TotalAlloc-before.TotalAlloc, uint64(len(b))+16<<20; got > want {
+		t.Errorf("refused after allocating %d MiB, want the file read once and little more (%d MiB)", got>>20, want>>20)
+	}
+	for name, cell := range map[string]string{
+		"four-byte characters": strings.Repeat("𫖯", maxCell),
+		"doubled quotes":       `"` + strings.Repeat(`""`, maxCell) + `"`,
+		"quoted line ends":     `"` + strings.Repeat("\r\n", maxCell/2) + `"`,
+	} {
+		text := "户主姓名,备注\r\n甲," + cell + "\r\n"
+		if row := boundRow(t, text, ',', maxCols); row != 0 {
+			t.Errorf("%s: refused at row %d", name, row)
+		}
+	}
 }

@@ -186,17 +186,20 @@ func openRows(r io.Reader, name string, s *Schema) (*rowSource, error) {
 	return src, nil
 }
 
-// readLimited reads r to its end, or to one byte past maxFileSize. An open file is read
-// into a buffer of its size, not one grown by doubling: a list is megabytes, and each
-// doubling copied it and touched new memory.
+// readLimited reads r to its end, or to one byte past maxFileSize. An open file, or a
+// reader that knows its length, is read into a buffer of its size, not one grown by
+// doubling: a list is megabytes, and each doubling copied it and touched new memory.
 func readLimited(r io.Reader) ([]byte, error) {
-	r = io.LimitReader(r, maxFileSize+1)
 	size := 512
-	if f, ok := r.(*io.LimitedReader).R.(*os.File); ok {
+	switch f := r.(type) {
+	case *os.File:
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			size = int(min(fi.Size(), maxFileSize)) + 1 // +1: the end is seen without growing
 		}
+	case interface{ Len() int }: // bytes.Reader, strings.Reader
+		size = min(f.Len(), maxFileSize) + 1
 	}
+	r = io.LimitReader(r, maxFileSize+1)
 	b := make([]byte, 0, size)
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
