@@ -12,11 +12,8 @@ import (
 // signature kept no version of the fingerprint its minutes carry.
 func asBefore0023(t *testing.T, path string) {
 	t.Helper()
-	onFile(t, path,
-		`ALTER TABLE signed_rules DROP COLUMN fingerprint_version`,
-		`DELETE FROM schema_migrations WHERE name LIKE '%_fingerprint_version.sql'`,
-		`PRAGMA user_version = 22`,
-		`UPDATE app_meta SET value = '22' WHERE key = 'schema_version'`)
+	onFile(t, path, `ALTER TABLE signed_rules DROP COLUMN fingerprint_version`)
+	unrecorded(t, path, "fingerprint_version", 22)
 }
 
 // TestSigningKeepsTheFingerprintVersion protects the fingerprint on signed pages

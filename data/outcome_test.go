@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -342,10 +343,20 @@ func asBefore0020(t *testing.T, path string) {
 		WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'signed'
 		BEGIN SELECT RAISE(ABORT, 'meeting locked'); END`,
 		`ALTER TABLE nominees DROP COLUMN outcome`,
-		`ALTER TABLE nominees DROP COLUMN final_amount`,
-		`DELETE FROM schema_migrations WHERE name LIKE '%_household_outcomes.sql'`,
-		`PRAGMA user_version = 19`,
-		`UPDATE app_meta SET value = '19' WHERE key = 'schema_version'`)
+		`ALTER TABLE nominees DROP COLUMN final_amount`)
+	unrecorded(t, path, "household_outcomes", 19)
+}
+
+// unrecorded takes migration NNNN_name.sql out of the database at path's record, its
+// schema then version before (the migration's own changes undone by the caller), so
+// that the store applies it again when it opens the file.
+func unrecorded(t *testing.T, path, name string, before int) {
+	t.Helper()
+	v := strconv.Itoa(before)
+	onFile(t, path,
+		`DELETE FROM schema_migrations WHERE name LIKE '%_`+name+`.sql'`,
+		`PRAGMA user_version = `+v,
+		`UPDATE app_meta SET value = '`+v+`' WHERE key = 'schema_version'`)
 }
 
 // onFile runs qs on the database at path, outside the store, as an older Pingxin or

@@ -18,10 +18,8 @@ func asBefore0022(t *testing.T, path string) {
 		`DROP TRIGGER attendance_outcome_update`,
 		`CREATE TRIGGER attendance_outcome_update AFTER UPDATE ON attendance
 		BEGIN INSERT OR IGNORE INTO outcomes_stale (meeting_id) VALUES (OLD.meeting_id), (NEW.meeting_id); END`,
-		`DROP INDEX nominees_roll_counted`,
-		`DELETE FROM schema_migrations WHERE name LIKE '%_roll_call_marks.sql'`,
-		`PRAGMA user_version = 21`,
-		`UPDATE app_meta SET value = '21' WHERE key = 'schema_version'`)
+		`DROP INDEX nominees_roll_counted`)
+	unrecorded(t, path, "roll_call_marks", 21)
 }
 
 // staleWatch records, in the test's database, every household whose stored result is

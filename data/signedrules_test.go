@@ -16,11 +16,8 @@ import (
 func asBefore0021(t *testing.T, path string) {
 	t.Helper()
 	asBefore0022(t, path)
-	onFile(t, path,
-		`DROP TABLE signed_rules`,
-		`DELETE FROM schema_migrations WHERE name LIKE '%_signed_rules.sql'`,
-		`PRAGMA user_version = 20`,
-		`UPDATE app_meta SET value = '20' WHERE key = 'schema_version'`)
+	onFile(t, path, `DROP TABLE signed_rules`)
+	unrecorded(t, path, "signed_rules", 20)
 }
 
 // TestMigrationKeepsTheRulesOfEarlierSignings protects the meetings signed before the

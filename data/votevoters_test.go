@@ -29,21 +29,8 @@ func TestMigrationGivesOldVotesTheirRollCall(t *testing.T) {
 
 	// the database as version 0018 left it: no vote_voters, 0019 not applied
 	asBefore0020(t, path)
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
-		`ALTER TABLE nominees DROP COLUMN vote_voters`,
-		`DELETE FROM schema_migrations WHERE name LIKE '%_vote_voters.sql'`,
-		`PRAGMA user_version = 18`,
-		`UPDATE app_meta SET value = '18' WHERE key = 'schema_version'`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
+	onFile(t, path, `ALTER TABLE nominees DROP COLUMN vote_voters`)
+	unrecorded(t, path, "vote_voters", 18)
 
 	s, err = Open(path)
 	if err != nil {
