@@ -33,6 +33,9 @@ type deliberateTab struct {
 	baseline                                     [6]*widget.Select
 	undertaking                                  *widget.Check
 	nameText                                     *canvas.Text
+	// the labels that show figures, each kept whole on one line (wholeFigures)
+	idFig, requestedFig, lastRatingFig *wholeFigures
+	idBox, requestedBox, lastRatingBox *fyne.Container
 
 	// the meeting's entries, in Tab order
 	proposed, why                    *widgets.KeyEntry
@@ -45,6 +48,8 @@ type deliberateTab struct {
 	proposedErr, whyErr, votesErr, reasonErr, generalErr, storeErr *widget.Label
 	proposedWarn                                                   *widget.Label // told, never refused
 	voters, quorum, saved, resultLine                              *widget.Label
+	resultFig                                                      *wholeFigures // the final amount kept whole
+	resultBox                                                      *fyne.Container
 	decision                                                       *canvas.Text
 
 	jump    *widgets.KeyEntry
@@ -98,6 +103,9 @@ func (t *deliberateTab) buildInfo() {
 		t.baseline[i] = newSelect(texts(checks, checkText), func(string) { t.onBaseline() })
 	}
 	t.undertaking = widget.NewCheck("", func(bool) { t.onBaseline() })
+	t.idFig, t.idBox = newWholeFigures(t.idText)
+	t.requestedFig, t.requestedBox = newWholeFigures(t.requested)
+	t.lastRatingFig, t.lastRatingBox = newWholeFigures(t.lastRating)
 }
 
 func (t *deliberateTab) buildForm() {
@@ -128,6 +136,7 @@ func (t *deliberateTab) buildForm() {
 	t.quorum = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	t.saved = &widget.Label{Wrapping: fyne.TextWrapWord} // read from across the table: not the faint grey
 	t.resultLine = &widget.Label{Wrapping: fyne.TextWrapWord}
+	t.resultFig, t.resultBox = newWholeFigures(t.resultLine)
 	t.decision = canvas.NewText("", themeColor(theme.ColorNameForeground))
 	t.decision.TextStyle.Bold = true
 }
@@ -154,7 +163,7 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		// widen the screen past a 1024-pixel window
 		base.Add(container.NewBorder(nil, nil, t.baseline[i], nil, &widget.Label{Text: baselineText(i), Wrapping: fyne.TextWrapWord}))
 	}
-	info := container.NewVBox(t.pos, t.nameText, t.idText, t.group, t.purpose, t.requested, t.lastRating, t.blocked,
+	info := container.NewVBox(t.pos, t.nameText, t.idBox, t.group, t.purpose, t.requestedBox, t.lastRatingBox, t.blocked,
 		sectionTitle(mtgL("meeting.delib.baseline")), base,
 		// the undertaking's long text wraps beside its box instead of widening the screen
 		container.NewBorder(nil, nil, t.undertaking, nil, &widget.Label{Text: undertakingText(), Wrapping: fyne.TextWrapWord}))
@@ -175,7 +184,7 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 	// the previous household's confirmation, a refused store or jump — sits below the
 	// scrolling panes, so no window size scrolls it away
 	outcome := container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(mtgL("meeting.delib.decision")), t.decision), nil, t.resultLine),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(mtgL("meeting.delib.decision")), t.decision), nil, t.resultBox),
 		t.storeErr, t.saved)
 	jumpWidth := canvas.NewRectangle(color.Transparent)
 	jumpWidth.SetMinSize(fyne.NewSize(160, 0))
@@ -212,12 +221,12 @@ func (t *deliberateTab) show(i int) {
 	t.nameText.TextSize = 3 * theme.TextSize()
 	t.nameText.Color = themeColor(theme.ColorNameForeground)
 	t.nameText.Refresh()
-	t.idText.SetText(mtgL("meeting.delib.id", "ID", idcard.Mask(n.IDNumber)))
+	t.idFig.SetText(mtgL("meeting.delib.id", "ID", idcard.Mask(n.IDNumber)))
 	t.group.SetText(mtgL("meeting.delib.group", "Group", n.Group))
 	t.purpose.SetText(mtgL("meeting.delib.purpose", "Purpose", n.Purpose))
-	t.requested.SetText(mtgL("meeting.delib.requested", "Yuan", n.Requested.String(), "Wan", n.Requested.Wan()))
+	t.requestedFig.SetText(mtgL("meeting.delib.requested", "Yuan", n.Requested.String(), "Wan", n.Requested.Wan()))
 	setProblem(t.blocked, blockedText(n))
-	showInfo(t.lastRating, t.mm.lastRating[n.IDNumber])
+	t.lastRatingFig.ShowOrHide(t.mm.lastRating[n.IDNumber])
 	for k, c := range n.Baseline {
 		t.baseline[k].SetSelected(checkText(c))
 	}

@@ -148,17 +148,17 @@ func (t *deliberateTab) preview() {
 	d := n.Decision(q, s, voters)
 	t.decision.Text = decisionText(d)
 	t.decision.Color = themeColor(decisionColor(d))
-	t.resultLine.SetText(t.resultText(&n))
+	t.resultFig.SetText(t.resultText(&n))
 	if short {
 		// no green 通过 over a count not finished
 		t.decision.Text = mtgL("meeting.delib.short_decision")
 		t.decision.Color = themeColor(theme.ColorNameWarning)
-		t.resultLine.SetText(errs[app.FieldVotes])
+		t.resultFig.SetText(errs[app.FieldVotes])
 	} else if entryProblem(errs, t.mm.check(&n)) {
 		// entries that cannot stand decide nothing: no green 通过 over a wrong count
 		t.decision.Text = mtgL("meeting.delib.fix_first")
 		t.decision.Color = themeColor(theme.ColorNameForeground)
-		t.resultLine.SetText(mtgL("meeting.delib.fix_first_why"))
+		t.resultFig.SetText(mtgL("meeting.delib.fix_first_why"))
 	}
 	t.decision.TextSize = 2.4 * theme.TextSize()
 	t.decision.Refresh()

@@ -107,7 +107,7 @@ func (t *deliberateTab) projView() projView {
 		Purpose:       mtgL("meeting.delib.purpose", "Purpose", n.Purpose),
 		Decision:      t.decision.Text,
 		DecisionColor: theme.ColorNameForeground,
-		Result:        t.resultLine.Text,
+		Result:        t.resultFig.text, // as written, without the breaks put in for this window
 	}
 	proposed := strings.TrimSpace(t.proposed.Text)
 	if y, err := parseYuan(proposed); err == nil && proposed != "" {
