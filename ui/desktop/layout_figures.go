@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -23,6 +24,17 @@ type wholeFigures struct {
 	box   *fyne.Container // the label's own container, hidden with it
 	text  string          // the text as given, without the breaks put in
 	width float32         // the width last laid out in; 0 before the first layout
+	// Fyne asks MinSize and Layout again on every pass over the window (each keystroke
+	// in the vote boxes), and measuring text is the costly part of both: what was
+	// measured is kept for its text, width and text size.
+	broken figuresFor // apply's last input
+	widest figuresFor // MinSize's: the widest figure of text, in width
+}
+
+// figuresFor is what wholeFigures measured for a text at a text size (and width).
+type figuresFor struct {
+	text        string
+	size, width float32
 }
 
 var _ fyne.Layout = (*wholeFigures)(nil)
@@ -50,9 +62,23 @@ func (f *wholeFigures) ShowOrHide(s string) {
 }
 
 func (f *wholeFigures) apply() {
+	in := figuresFor{f.text, textSizeOf(f.label), f.width}
+	if in == f.broken {
+		return
+	}
+	f.broken = in
 	if s := breakBeforeFigures(f.label, f.text, f.width); s != f.label.Text {
 		f.label.SetText(s)
 	}
+}
+
+// textSizeOf is the size of label x's text in the theme it is drawn with.
+func textSizeOf(x *widget.Label) float32 {
+	name := x.SizeName
+	if name == "" {
+		name = theme.SizeNameText
+	}
+	return theme.CurrentForWidget(x).Size(name)
 }
 
 // Layout gives the label the whole size, its text broken for that width.
@@ -66,9 +92,16 @@ func (f *wholeFigures) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // MinSize is the label's, at least as wide as its widest figure.
 func (f *wholeFigures) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	m := objs[0].MinSize()
-	if figs := figureRun.FindAllString(f.text, -1); len(figs) > 0 && objs[0].Visible() {
-		m.Width = max(m.Width, labelWidth(f.label, figs))
+	if !objs[0].Visible() {
+		return m
 	}
+	if size := textSizeOf(f.label); f.widest.text != f.text || f.widest.size != size {
+		f.widest = figuresFor{text: f.text, size: size}
+		if figs := figureRun.FindAllString(f.text, -1); len(figs) > 0 {
+			f.widest.width = labelWidth(f.label, figs)
+		}
+	}
+	m.Width = max(m.Width, f.widest.width)
 	return m
 }
 
@@ -76,10 +109,10 @@ func (f *wholeFigures) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // whole at the end of its line in label x at width; Fyne breaks a line at its last
 // space, or anywhere in a run without one (Chinese), which this follows.
 func breakBeforeFigures(x *widget.Label, text string, width float32) string {
-	if width <= 0 {
+	fits := func(s string) bool { return labelWidth(x, []string{s}) <= width }
+	if width <= 0 || !strings.Contains(text, "\n") && fits(text) { // one line: nothing to break
 		return text
 	}
-	fits := func(s string) bool { return labelWidth(x, []string{s}) <= width }
 	var out strings.Builder
 	line, last := "", 0 // the current line's text so far; the end of the last figure
 	for _, m := range figureRun.FindAllStringIndex(text, -1) {
