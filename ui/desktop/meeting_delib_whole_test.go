@@ -6,10 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-
-	"pingxin/app/i18n"
 )
 
 // figures are the runs a line must never break inside: an ID number (masked with *), a
@@ -38,32 +35,22 @@ func splitFigures(l *widget.Label) []string {
 // "身份证号码：" Fyne broke inside the number at the largest text, 1024 px, in Chinese
 // ("330483********2" / "782").
 func TestDeliberationFiguresWholeAtEveryTextSize(t *testing.T) {
-	for _, l := range []i18n.Lang{i18n.Zh, i18n.En} {
-		for _, scale := range textScales {
-			for _, size := range []fyne.Size{{Width: 1024, Height: 768}, {Width: 1366, Height: 768}} {
-				t.Run(fmt.Sprintf("%s/%.2f/%.0f", l, scale, size.Width), func(t *testing.T) {
-					s := meetingTabIn(t, l, scale, size.SubtractWidthHeight(0, 32), tabDeliberate) // less a title bar
-					d := s.delib
-					check := func(household string) {
-						for _, x := range []*widget.Label{d.idText, d.requested} {
-							if len(figures.FindAllString(x.Text, -1)) == 0 {
-								t.Fatalf("%q holds no figure: the test checks nothing", x.Text)
-							}
-						}
-						for _, x := range []*widget.Label{d.idText, d.requested, d.lastRating, d.resultLine} {
-							for _, split := range splitFigures(x) {
-								t.Errorf("%s: a figure is broken across lines: %s", household, split)
-							}
-						}
-					}
-					check("the first household")
-					d.move(1) // shown without a new layout of the window
-					check("the next household")
-					if m, c := s.model.d.Win.Content().MinSize(), s.model.d.Win.Canvas().Size(); m.Width > c.Width || m.Height > c.Height {
-						t.Errorf("the deliberation tab needs %.0f×%.0f, more than the %v window", m.Width, m.Height, c)
-					}
-				})
+	atEveryTextSize(t, tabDeliberate, func(t *testing.T, s *MeetingScreen) {
+		d := s.delib
+		check := func(household string) {
+			for _, x := range []*widget.Label{d.idText, d.requested} {
+				if len(figures.FindAllString(x.Text, -1)) == 0 {
+					t.Fatalf("%q holds no figure: the test checks nothing", x.Text)
+				}
+			}
+			for _, x := range []*widget.Label{d.idText, d.requested, d.lastRating, d.resultLine} {
+				for _, split := range splitFigures(x) {
+					t.Errorf("%s: a figure is broken across lines: %s", household, split)
+				}
 			}
 		}
-	}
+		check("the first household")
+		d.move(1) // shown without a new layout of the window
+		check("the next household")
+	})
 }
