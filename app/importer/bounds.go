@@ -25,9 +25,6 @@ const (
 	maxCell = 32_767
 )
 
-// MaxRows is maxRows for those who size a queue of a list's rows by it.
-const MaxRows = maxRows
-
 // readTimeout bounds the time spent reading one file, whatever it holds.
 var readTimeout = 30 * time.Second
 
