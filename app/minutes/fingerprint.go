@@ -97,7 +97,7 @@ func canonical(v *app.Village, m *app.Meeting) canonMeeting {
 	for _, a := range m.Attendance {
 		c.Attendance = append(c.Attendance, canonAttendance{a.Name, a.Bodies, a.Role, a.Presence, a.At})
 	}
-	rollCall := m.Quorum(s).Present
+	rollCall, withVoters := m.Quorum(s).Present, m.FingerprintVersion() >= 2
 	for i := range m.Nominees {
 		n := &m.Nominees[i]
 		h := canonHousehold{
@@ -106,7 +106,7 @@ func canonical(v *app.Village, m *app.Meeting) canonMeeting {
 			Proposed: n.Proposed, ProposedReason: n.ProposedReason, RatePreference: n.RatePreference,
 			Votes: n.Votes, Reason: n.Reason, Blocked: n.Blocked, Verification: canonVerif(n.Verification),
 		}
-		if _, voters := m.VoteOf(n, s); m.FingerprintVersion() >= 2 && voters != rollCall {
+		if _, voters := m.VoteOf(n, s); withVoters && voters != rollCall {
 			h.Voters = &voters
 		}
 		c.Households = append(c.Households, h)
