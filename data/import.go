@@ -15,7 +15,10 @@ import (
 // of each part as it is placed. One audit entry names the file, its SHA-256 and how
 // many households it brought (docs/RULES.md §9; none when it brought none); later edits
 // of each household are audited one by one as always. An error from feed, an ID number
-// already on the list (ECONFLICT) or a signed meeting (ELOCKED) stores nothing.
+// already on the list (ECONFLICT) or a signed meeting (ELOCKED) stores nothing. The
+// two tables' INSERT triggers, which can do nothing to what an import writes, are
+// suspended within the transaction and stored again before it commits
+// (suspendImportTriggers): they made SQLite copy every batch through a temporary table.
 func (s *Store) ImportNominees(ctx context.Context, meetingID int64, feed app.NomineeFeed) error {
 	conn, err := s.db.Conn(ctx) // the write pool's one connection, whose driver the inserts use
 	if err != nil {
@@ -46,6 +49,10 @@ func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 	if err := deferForeignKeys(ctx, tx); err != nil {
 		return err
 	}
+	restore, err := suspendImportTriggers(ctx, tx)
+	if err != nil {
+		return err
+	}
 	var count int
 	err = conn.Raw(func(dc any) error { // tx's own connection: the inserts are in tx
 		p, ok := dc.(driver.ConnPrepareContext)
@@ -68,8 +75,14 @@ func (s *Store) importNominees(ctx context.Context, conn *sql.Conn, tx *sql.Tx, 
 		count = bs.count
 		return nil
 	})
-	if err != nil || count == 0 {
+	if err != nil {
 		return err
+	}
+	if err := restore(); err != nil {
+		return err
+	}
+	if count == 0 {
+		return nil
 	}
 	src := feed.Source()
 	a, err := s.newAuditor(ctx, tx)
