@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"pingxin/app"
 	"pingxin/app/amount"
@@ -351,5 +352,46 @@ func TestParseNomineesInParallel(t *testing.T) {
 	}
 	if want := []int{5001, 5002, len(rows)}; !slices.Equal(dups, want) {
 		t.Errorf("duplicates refused at rows %v, want %v", dups, want)
+	}
+}
+
+// TestSeenIDsKeepNoRowText: the IDs a list remembers, to refuse one seen before, are
+// copies: a key cut from its row's text would keep that whole row alive until the end of
+// the list, for every row.
+func TestSeenIDsKeepNoRowText(t *testing.T) {
+	var rows []Row
+	for n := range 50 {
+		var cells []Cell
+		line := strings.Join(listRow(n+1, nil), "\x00") // one text, as a CSV record's cells are
+		for v := range strings.SplitSeq(line, "\x00") {
+			cells = append(cells, Cell{Value: v})
+		}
+		rows = append(rows, Row{Num: n + 2, Cells: cells})
+	}
+	var cells []Cell
+	for _, v := range listHeader {
+		cells = append(cells, Cell{Value: v})
+	}
+	h, err := NomineeSchema.Header(&Table{Rows: []Row{{Num: 1, Cells: cells}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newListChecker(h, rules())
+	if ns := c.check(rows, 1); len(ns) != len(rows) {
+		t.Fatalf("%d households of %d rows: %v", len(ns), len(rows), c.l.Errors)
+	}
+	for id := range c.seen {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(id)))
+		for _, r := range rows {
+			for _, cl := range r.Cells {
+				lo := uintptr(unsafe.Pointer(unsafe.StringData(cl.Value)))
+				if len(cl.Value) > 0 && p >= lo && p < lo+uintptr(len(cl.Value)) {
+					t.Fatalf("the ID %s remembered is cut from row %d's text", id, r.Num)
+				}
+			}
+		}
+	}
+	if len(c.seen) != len(rows) {
+		t.Fatalf("%d IDs remembered, want %d", len(c.seen), len(rows))
 	}
 }
