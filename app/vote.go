@@ -19,7 +19,7 @@ import (
 // them too, since the roll call entered then is the whole meeting's and who voted
 // before they left is not known.
 func (m *Meeting) PresentVoters(now time.Time) []int64 {
-	later := now.Format(time.DateOnly) > m.Date.Format(time.DateOnly)
+	later := dayAfter(now, m.Date)
 	out := []int64{}
 	for _, a := range m.Attendance {
 		if hasBody(a.Bodies, BodyPeople) && a.Presence.Counts() && (later || a.Presence != LeftEarly) {
@@ -27,6 +27,21 @@ func (m *Meeting) PresentVoters(now time.Time) []int64 {
 		}
 	}
 	return out
+}
+
+// dayAfter says whether a falls on a later calendar day than b, each in its own
+// location: what comparing their dates written as 2006-01-02 says, without writing
+// them (it is asked for every vote of an imported list).
+func dayAfter(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	if ay != by {
+		return ay > by
+	}
+	if am != bm {
+		return am > bm
+	}
+	return ad > bd
 }
 
 // VoteOf is the quorum and the number of voters household n's vote is counted

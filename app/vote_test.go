@@ -199,3 +199,22 @@ func TestClockTakesTheTimesAClerkTypes(t *testing.T) {
 		t.Error("CheckMark took 19:75")
 	}
 }
+
+// TestDayAfterIsTheDatesCompared: dayAfter says what comparing the two dates written as
+// 2006-01-02 says, each in its own location, across years, months, days and zones.
+func TestDayAfterIsTheDatesCompared(t *testing.T) {
+	shanghai := time.FixedZone("CST", 8*3600)
+	base := time.Date(2026, 11, 30, 23, 30, 0, 0, shanghai)
+	for _, d := range []time.Duration{0, time.Hour, -time.Hour, 24 * time.Hour, -24 * time.Hour, 31 * 24 * time.Hour,
+		-40 * 24 * time.Hour, 366 * 24 * time.Hour, -400 * 24 * time.Hour} {
+		for _, loc := range []*time.Location{shanghai, time.UTC} {
+			a := base.Add(d).In(loc)
+			for _, p := range [][2]time.Time{{a, base}, {base, a}, {a, a}} {
+				want := p[0].Format(time.DateOnly) > p[1].Format(time.DateOnly)
+				if got := dayAfter(p[0], p[1]); got != want {
+					t.Errorf("dayAfter(%v, %v) = %v, want %v", p[0], p[1], got, want)
+				}
+			}
+		}
+	}
+}

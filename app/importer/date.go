@@ -29,7 +29,10 @@ func parseDate(c Cell) (time.Time, bool) {
 			}
 		}
 	}
-	v = dateSeparators.Replace(strings.TrimSpace(v))
+	v = strings.TrimSpace(v)
+	if strings.ContainsAny(v, "年月日/.") { // Replace copies even a date with none
+		v = dateSeparators.Replace(v)
+	}
 	for _, l := range dateLayouts {
 		if t, err := time.ParseInLocation(l, v, time.Local); err == nil && t.Year() >= 1900 {
 			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local), true

@@ -60,7 +60,16 @@ const (
 )
 
 // ColBaseline returns the key of baseline item i (0–5) of app.BaselineItems.
-func ColBaseline(i int) string { return "baseline" + strconv.Itoa(i) }
+func ColBaseline(i int) string { return colBaselines[i] }
+
+// colBaselines are the keys ColBaseline gives, made once: every row of a list asks for
+// all six.
+var colBaselines = func() (out [len(app.BaselineItems)]string) {
+	for i := range out {
+		out[i] = "baseline" + strconv.Itoa(i)
+	}
+	return out
+}()
 
 var (
 	nameNames = []string{"户主姓名", "姓名", "户主", "户名"}
