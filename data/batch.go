@@ -6,7 +6,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"strconv"
-	"strings"
 
 	"pingxin/app"
 )
@@ -76,14 +75,23 @@ func (s rawStmt) exec(ctx context.Context, vs []driver.NamedValue) error {
 
 func (s rawStmt) close() { s.st.Close() }
 
-// batcher prepares each multi-row INSERT once per row count and reuses it.
+// batcher prepares each multi-row INSERT once per row count and shared columns, and
+// reuses it.
 type batcher struct {
-	p     preparer
-	stmts map[string]batchStmt
-	one   batch // for oneByOne
+	p      preparer
+	stmts  map[string]batchStmt
+	shapes map[string]int // statements prepared per table
+	one    batch          // for oneByOne
 }
 
-func newBatcher(p preparer) *batcher { return &batcher{p: p, stmts: map[string]batchStmt{}} }
+// maxShapes is how many statements of one INSERT a batcher prepares for different
+// shared columns; past it a batch binds every value of every row, so that a list
+// whose batches share different columns does not prepare a statement for each.
+const maxShapes = 8
+
+func newBatcher(p preparer) *batcher {
+	return &batcher{p: p, stmts: map[string]batchStmt{}, shapes: map[string]int{}}
+}
 
 func (b *batcher) close() {
 	for _, st := range b.stmts {
@@ -91,28 +99,34 @@ func (b *batcher) close() {
 	}
 }
 
-// stmt returns the prepared statement head + n groups of values.
-func (b *batcher) stmt(ctx context.Context, head string, width, n int) (batchStmt, error) {
-	key := head + strconv.Itoa(n)
-	if st, ok := b.stmts[key]; ok {
-		return st, nil
+// exec runs in with the values of v, on the statement prepared for their shape.
+func (b *batcher) exec(ctx context.Context, in insertInto, v *rowValues) error {
+	key := in.table + strconv.Itoa(v.rows()) + "/" + strconv.FormatUint(v.shared, 16)
+	st, ok := b.stmts[key]
+	if !ok && v.shared != 0 && b.shapes[in.table] >= maxShapes {
+		v.pack(0)
+		key = in.table + strconv.Itoa(v.rows()) + "/0"
+		st, ok = b.stmts[key]
 	}
-	group := "(" + marks(width) + ")"
-	st, err := b.p.prepare(ctx, head+strings.TrimSuffix(strings.Repeat(group+", ", n), ", "))
-	if err != nil {
-		return nil, err
+	if !ok {
+		var err error
+		if st, err = b.p.prepare(ctx, in.sql(v.rows(), v.shared)); err != nil {
+			return err
+		}
+		b.stmts[key] = st
+		b.shapes[in.table]++
 	}
-	b.stmts[key] = st
-	return st, nil
+	return st.exec(ctx, v.args)
 }
 
-var nomineeInsert = `INSERT INTO nominees (id, meeting_id, seq, ` + nomineeColumns + `, outcome, final_amount) VALUES `
+var nomineeInsert = insertInto{"nominees", append(append([]string{"id", "meeting_id", "seq"}, nomineeColumnNames()...),
+	"outcome", "final_amount")}
 
-const verificationInsert = `INSERT INTO verifications (nominee_id, visit_date, visitors, conclusion,
-		recommendation, lower_to, notes) VALUES `
+var verificationInsert = insertInto{"verifications", []string{"nominee_id", "visit_date", "visitors", "conclusion",
+	"recommendation", "lower_to", "notes"}}
 
 // nomineeWidth and verificationWidth are the values of one row of each INSERT.
-var nomineeWidth, verificationWidth = 3 + nomineeFieldCount + 2, 7
+var nomineeWidth, verificationWidth = len(nomineeInsert.cols), len(verificationInsert.cols)
 
 // batch is up to batchRows households placed on a list, with the values of their INSERT
 // statements. It is built apart from the connection (build), so that an import builds
@@ -121,33 +135,29 @@ type batch struct {
 	ns   []app.Nominee
 	at   []placed
 	r    *outcomeRule
-	vals []driver.NamedValue // nomineeInsert's, nomineeWidth a household
-	vers []driver.NamedValue // verificationInsert's, verificationWidth a record
+	vals rowValues // nomineeInsert's, nomineeWidth a household
+	vers rowValues // verificationInsert's, verificationWidth a record
 }
 
 // build makes b the batch of households ns placed at at on meeting meetingID, with
 // their results under r (NULL without one), reusing b's buffers.
 func (b *batch) build(meetingID int64, r *outcomeRule, ns []app.Nominee, at []placed) {
-	b.ns, b.at, b.r, b.vals, b.vers = ns, at, r, b.vals[:0], b.vers[:0]
+	b.ns, b.at, b.r = ns, at, r
+	b.vals.reset(nomineeWidth)
+	b.vers.reset(verificationWidth)
 	for i := range ns {
-		b.vals = appendValues(b.vals, at[i].id, meetingID, int64(at[i].seq))
+		b.vals.add(at[i].id, meetingID, int64(at[i].seq))
 		for _, f := range nomineeStored {
-			b.vals = appendValues(b.vals, nomineeValue(f, &ns[i]))
+			b.vals.add(nomineeValue(f, &ns[i]))
 		}
 		o, amt := r.values(&ns[i])
-		b.vals = appendValues(b.vals, o, amt)
+		b.vals.add(o, amt)
 		if v := ns[i].Verification; v != nil { // a new household has no record to replace
-			b.vers = appendValues(b.vers, verificationArgs(at[i].id, v)...)
+			b.vers.add(verificationArgs(at[i].id, v)...)
 		}
 	}
-}
-
-// appendValues appends vs to a statement's values.
-func appendValues(to []driver.NamedValue, vs ...any) []driver.NamedValue {
-	for _, v := range vs {
-		to = append(to, driver.NamedValue{Ordinal: len(to) + 1, Value: v})
-	}
-	return to
+	b.vals.seal()
+	b.vers.seal()
 }
 
 // insert stores the verification records of bt, then its households with their
@@ -157,20 +167,12 @@ func appendValues(to []driver.NamedValue, vs ...any) []driver.NamedValue {
 // one-ID-per-list rule (the statement then inserts nothing) they are inserted again row
 // by row to name the household at fault.
 func (b *batcher) insert(ctx context.Context, meetingID int64, bt *batch) error {
-	if len(bt.vers) > 0 {
-		st, err := b.stmt(ctx, verificationInsert, verificationWidth, len(bt.vers)/verificationWidth)
-		if err != nil {
-			return err
-		}
-		if err := st.exec(ctx, bt.vers); err != nil {
+	if bt.vers.rows() > 0 {
+		if err := b.exec(ctx, verificationInsert, &bt.vers); err != nil {
 			return err
 		}
 	}
-	st, err := b.stmt(ctx, nomineeInsert, nomineeWidth, len(bt.ns))
-	if err != nil {
-		return err
-	}
-	err = st.exec(ctx, bt.vals)
+	err := b.exec(ctx, nomineeInsert, &bt.vals)
 	if isUnique(err) {
 		return b.oneByOne(ctx, meetingID, bt)
 	}
@@ -187,13 +189,9 @@ func deferForeignKeys(ctx context.Context, tx *sql.Tx) error {
 // oneByOne inserts a batch that broke a unique rule row by row, to return the
 // conflict of the first household at fault.
 func (b *batcher) oneByOne(ctx context.Context, meetingID int64, bt *batch) error {
-	st, err := b.stmt(ctx, nomineeInsert, nomineeWidth, 1)
-	if err != nil {
-		return err
-	}
 	for i := range bt.ns {
 		b.one.build(meetingID, bt.r, bt.ns[i:i+1], bt.at[i:i+1])
-		err := st.exec(ctx, b.one.vals)
+		err := b.exec(ctx, nomineeInsert, &b.one.vals)
 		if isUnique(err) {
 			return nomineeExists(&bt.ns[i])
 		} else if err != nil {

@@ -59,6 +59,15 @@ var nomineeColumns = nomineeColumnList("")
 // nomineeColumnsN is nomineeColumns qualified with the nominees table's alias n.
 var nomineeColumnsN = nomineeColumnList("n.")
 
+// nomineeColumnNames are the columns of nomineeStored.
+func nomineeColumnNames() []string {
+	cols := make([]string, len(nomineeStored))
+	for i, f := range nomineeStored {
+		cols[i] = f.col
+	}
+	return cols
+}
+
 func nomineeColumnList(prefix string) string {
 	cols := make([]string, len(nomineeStored))
 	for i, f := range nomineeStored {
