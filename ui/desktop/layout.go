@@ -164,11 +164,13 @@ func setProblem(l *widget.Label, text string) {
 }
 
 // scrollToShow scrolls s the least that brings o, somewhere inside its content, whole
-// into view: Fyne does not follow the keyboard focus down a scrolling list by itself.
-func scrollToShow(s *container.Scroll, o fyne.CanvasObject) {
+// into view with margin pixels above and below it (as far as the content goes): Fyne
+// does not follow the keyboard focus down a scrolling list by itself.
+func scrollToShow(s *container.Scroll, o fyne.CanvasObject, margin float32) {
 	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
-	bottom := top + o.Size().Height
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.Content).Y
+	top := max(0, y-margin)
+	bottom := min(s.Content.Size().Height, y+o.Size().Height+margin)
 	off := s.Offset
 	switch {
 	case top < off.Y:

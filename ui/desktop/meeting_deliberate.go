@@ -43,6 +43,10 @@ type deliberateTab struct {
 	vFor, vAgainst, vAbstain, vRecus *widgets.KeyEntry
 	reason                           *widgets.KeyEntry
 	order                            []fyne.Focusable
+	// the form's scrolling pane, and what of it to bring into view for each entry the
+	// keyboard moves to: the entry with its caption, the four vote boxes with theirs
+	formScroll *container.Scroll
+	inView     map[fyne.Focusable]fyne.CanvasObject
 
 	// beside the entries
 	proposedErr, whyErr, votesErr, reasonErr, generalErr, storeErr *widget.Label
@@ -167,18 +171,26 @@ func (t *deliberateTab) layout() fyne.CanvasObject {
 		sectionTitle(mtgL("meeting.delib.baseline")), base,
 		// the undertaking's long text wraps beside its box instead of widening the screen
 		container.NewBorder(nil, nil, t.undertaking, nil, &widget.Label{Text: undertakingText(), Wrapping: fyne.TextWrapWord}))
-	votes := container.NewGridWithColumns(4,
-		field(mtgL("meeting.delib.for"), t.vFor), field(mtgL("meeting.delib.against"), t.vAgainst),
-		field(mtgL("meeting.delib.abstain"), t.vAbstain), field(mtgL("meeting.delib.recused"), t.vRecus))
+	votes := container.NewVBox(container.NewBorder(nil, nil, sectionTitle(mtgL("meeting.delib.votes")), t.voters),
+		container.NewGridWithColumns(4,
+			field(mtgL("meeting.delib.for"), t.vFor), field(mtgL("meeting.delib.against"), t.vAgainst),
+			field(mtgL("meeting.delib.abstain"), t.vAbstain), field(mtgL("meeting.delib.recused"), t.vRecus)))
+	proposed, why, reason := field(mtgL("meeting.delib.proposed"), t.proposed), field(mtgL("meeting.delib.why"), t.why),
+		field(mtgL("meeting.delib.reason"), t.reason)
 	form := container.NewVBox(
-		field(mtgL("meeting.delib.proposed"), t.proposed), t.proposedErr, t.proposedWarn,
-		field(mtgL("meeting.delib.why"), t.why), t.whyErr,
+		proposed, t.proposedErr, t.proposedWarn,
+		why, t.whyErr,
 		t.rate,
-		container.NewBorder(nil, nil, sectionTitle(mtgL("meeting.delib.votes")), t.voters), votes, t.votesErr, t.quorum,
-		field(mtgL("meeting.delib.reason"), t.reason), t.reasonErr,
+		votes, t.votesErr, t.quorum,
+		reason, t.reasonErr,
 		t.generalErr,
 	)
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(info)), container.NewVScroll(container.NewPadded(form)))
+	t.inView = map[fyne.Focusable]fyne.CanvasObject{t.proposed: proposed, t.why: why, t.rate: t.rate,
+		t.vFor: votes, t.vAgainst: votes, t.vAbstain: votes, t.vRecus: votes, t.reason: reason}
+	// the form's field under the keyboard is kept in sight when the form's visible part
+	// or the form itself changes size (inViewLayout)
+	t.formScroll = container.NewVScroll(container.New(inViewLayout{t}, container.NewPadded(form)))
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(info)), container.New(inViewLayout{t}, t.formScroll))
 	split.Offset = 0.42
 	// what the clerk must see after Enter — the decision, the final amount, 已保存 and
 	// the previous household's confirmation, a refused store or jump — sits below the
@@ -316,12 +328,11 @@ func (t *deliberateTab) nextOpen(i int) int {
 // focusFirst puts the keyboard in the first entry, or in the № field when the entries
 // are disabled, so the page keys still work.
 func (t *deliberateTab) focusFirst() {
-	c := t.mm.d.Win.Canvas()
 	if t.proposed.Disabled() {
-		c.Focus(t.jump)
+		t.mm.d.Win.Canvas().Focus(t.jump)
 		return
 	}
-	c.Focus(t.proposed)
+	t.focusField(t.proposed)
 }
 
 // onKey is the meeting order of the keyboard.
@@ -361,7 +372,7 @@ func (t *deliberateTab) focusStep(dir int) {
 		if f == t.why && !t.whyWanted() {
 			continue
 		}
-		c.Focus(f)
+		t.focusField(f)
 		return
 	}
 }
@@ -388,7 +399,7 @@ func (t *deliberateTab) onEnter() {
 	n := t.mm.nominee(t.cur)
 	q, voters := t.mm.voteOf(n)
 	if !t.mm.locked() && n.NeedsReason(q, t.mm.s, voters) && n.Reason == "" {
-		t.mm.d.Win.Canvas().Focus(t.reason)
+		t.focusField(t.reason)
 		return
 	}
 	done := mtgL("meeting.delib.saved_prev", "Seq", n.Seq, "Name", n.Name,
@@ -419,28 +430,27 @@ func (t *deliberateTab) firstUndecided() int {
 // focusProblem puts the keyboard in the first field whose problem is shown, so that
 // the clerk corrects it without reaching for the mouse.
 func (t *deliberateTab) focusProblem() {
-	c := t.mm.d.Win.Canvas()
 	switch {
 	case !t.proposedErr.Hidden:
-		c.Focus(t.proposed)
+		t.focusField(t.proposed)
 	case !t.whyErr.Hidden:
-		c.Focus(t.why)
+		t.focusField(t.why)
 	case !t.votesErr.Hidden:
 		for _, e := range t.voteEntries() {
 			if _, _, ok := parseCount(e.Text); !ok {
-				c.Focus(e)
+				t.focusField(e)
 				return
 			}
 		}
 		for _, e := range t.voteEntries() { // a short tally: the first count not typed
 			if strings.TrimSpace(e.Text) == "" {
-				c.Focus(e)
+				t.focusField(e)
 				return
 			}
 		}
-		c.Focus(t.vFor)
+		t.focusField(t.vFor)
 	case !t.reasonErr.Hidden:
-		c.Focus(t.reason)
+		t.focusField(t.reason)
 	}
 }
 

@@ -379,7 +379,7 @@ func (t *rollTab) focusRow(r *rollRow) {
 func (t *rollTab) focus(o fyne.Focusable, r *rollRow) {
 	t.mm.d.Win.Canvas().Focus(o)
 	if t.scroll != nil {
-		scrollToShow(t.scroll, r.radio)
+		scrollToShow(t.scroll, r.radio, 0)
 	}
 }
 
