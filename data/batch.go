@@ -101,19 +101,18 @@ func (b *batcher) close() {
 
 // exec runs in with the values of v, on the statement prepared for their shape.
 func (b *batcher) exec(ctx context.Context, in insertInto, v *rowValues) error {
-	key := in.table + strconv.Itoa(v.rows()) + "/" + strconv.FormatUint(v.shared, 16)
-	st, ok := b.stmts[key]
+	key := func() string { return in.table + strconv.Itoa(v.rows()) + "/" + strconv.FormatUint(v.shared, 16) }
+	st, ok := b.stmts[key()]
 	if !ok && v.shared != 0 && b.shapes[in.table] >= maxShapes {
 		v.pack(0)
-		key = in.table + strconv.Itoa(v.rows()) + "/0"
-		st, ok = b.stmts[key]
+		st, ok = b.stmts[key()]
 	}
 	if !ok {
 		var err error
 		if st, err = b.p.prepare(ctx, in.sql(v.rows(), v.shared)); err != nil {
 			return err
 		}
-		b.stmts[key] = st
+		b.stmts[key()] = st
 		b.shapes[in.table]++
 	}
 	return st.exec(ctx, v.args)

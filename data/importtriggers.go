@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -30,7 +31,7 @@ func suspendImportTriggers(ctx context.Context, tx *sql.Tx) (restore func() erro
 	defs := make([]string, len(importTriggers))
 	for i, name := range importTriggers {
 		err := tx.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?`, name).Scan(&defs[i])
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("data: the database lacks its trigger %s", name)
 		} else if err != nil {
 			return nil, err

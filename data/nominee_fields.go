@@ -69,11 +69,7 @@ func nomineeColumnNames() []string {
 }
 
 func nomineeColumnList(prefix string) string {
-	cols := make([]string, len(nomineeStored))
-	for i, f := range nomineeStored {
-		cols[i] = prefix + f.col
-	}
-	return strings.Join(cols, ", ")
+	return prefix + strings.Join(nomineeColumnNames(), ", "+prefix)
 }
 
 // nomineeFieldCount is the number of nomineeStored.
