@@ -32,12 +32,16 @@ func TestDeliberationKeysScrollToTheField(t *testing.T) {
 					what, f, top, bottom, viewTop, viewBottom)
 			}
 		}
-		// reached from above, the vote boxes are drawn at the foot of the visible part
+		// reached from above, the vote boxes are drawn at the foot of the visible part;
+		// the test driver lays a window out once, the real window again whenever a
+		// part's minimum size changes (relayout), as the result strip's does
+		relayout(s.model.d.Win)
 		d.focusFirst()
 		for d.mm.d.Win.Canvas().Focused() != d.vFor {
 			d.onKey(widgets.KeyNext)
 		}
 		test.Type(d.vFor, "7")
+		relayout(s.model.d.Win)
 		inSight("a short tally typed", d.vFor)
 
 		d.focusFirst()
